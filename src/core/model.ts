@@ -1,0 +1,378 @@
+/**
+ * The scenario model: the types of a validated scenario document.
+ *
+ * This file is the contract between the scenario language (src/lang/, which parses YAML and checks it
+ * against a schema built to produce exactly these types) and everything that reads a scenario: the
+ * semantic checks here in core, and later the engine. Field names are the YAML names, so a reader of a
+ * scenario file and a reader of the code use one vocabulary.
+ *
+ * Concepts follow ../../docs/model.md: actors (MODEL.md §2), forces and fronts (§3), treaties with ATOP
+ * obligation types (§4), transfers and sanctions (§5), domestic figures (§6), intelligence (§7) and the
+ * escalation ladder (§8).
+ */
+
+/** A short lowercase identifier: `rus`, `kursk`, `rus-prk-2024`. */
+export type Id = string;
+/** A calendar date as ISO `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/** Provenance that any value may carry. `source` is a citation (or a key of the scenario's `sources`). */
+export interface Provenance {
+  source?: string;
+  note?: string;
+}
+
+/** A value with its provenance: `{ value: 730000, source: "IISS 2025" }`. */
+export interface Sourced<T> extends Provenance {
+  value: T;
+}
+
+export type NormalDist = Provenance & { dist: 'normal'; mean: number; sd: number; min?: number; max?: number };
+/** Log-normal given by its median and the standard deviation of the log (`sigma`). */
+export type LognormalDist = Provenance & { dist: 'lognormal'; median: number; sigma: number };
+export type TriangularDist = Provenance & { dist: 'triangular'; min: number; mode: number; max: number };
+export type UniformDist = Provenance & { dist: 'uniform'; min: number; max: number };
+/** Beta(alpha, beta), scaled to [min, max] (default [0, 1]). */
+export type BetaDist = Provenance & { dist: 'beta'; alpha: number; beta: number; min?: number; max?: number };
+export type Dist = NormalDist | LognormalDist | TriangularDist | UniformDist | BetaDist;
+export type DistKind = Dist['dist'];
+
+/** Any number in a scenario: plain, sourced, or uncertain (sampled per Monte Carlo run). */
+export type Num = number | Sourced<number> | Dist;
+/** Any other value in a scenario may also carry provenance. */
+export type Val<T> = T | Sourced<T>;
+
+export type ActorKind = 'state' | 'bloc';
+
+/**
+ * Regime types, ordered roughly by winning-coalition size (selectorate theory, Bueno de Mesquita et al.
+ * 2003: small-coalition regimes tolerate losses better).
+ */
+export type RegimeType = 'personalist' | 'single_party' | 'military' | 'hybrid' | 'democracy' | 'monarchy';
+
+export interface Regime extends Provenance {
+  type: Val<RegimeType>;
+  /** Share of the population whose support keeps the leader in office (selectorate W), 0..1. */
+  winning_coalition?: Num;
+}
+
+export interface Domestic extends Provenance {
+  /** Domestic support for the government's war policy, 0..1. */
+  support: Num;
+  /** How strongly support falls with own casualties, 0..1 (1 = a democracy at war of choice). */
+  casualty_sensitivity: Num;
+  /** The weight a host gives to deaths of foreign auxiliaries fighting for it, 0..1. */
+  auxiliary_weight?: Num;
+  /** How strongly support falls with economic pain, 0..1. */
+  economic_sensitivity?: Num;
+  /** Rally round the flag when the homeland is attacked: support gained, 0..1. */
+  rally?: Num;
+}
+
+export interface Mobilisation extends Provenance {
+  /** Persons that can be raised per turn. */
+  rate: Num;
+  /** Maximum persons under arms (active + raised). */
+  cap: Num;
+  /** Current mobilisation level: none, partial or general. */
+  level?: Val<'none' | 'partial' | 'general'>;
+}
+
+export interface Munitions extends Provenance {
+  /** Artillery-round equivalents in stock. */
+  stock?: Num;
+  /** Rounds produced per turn. */
+  production?: Num;
+  /** Rounds fired per turn at the current tempo. */
+  consumption?: Num;
+}
+
+export interface Capabilities extends Provenance {
+  population?: Num;
+  gdp_usd_bn?: Num;
+  defence_budget_usd_bn?: Num;
+  /** Active military personnel. */
+  active?: Num;
+  reserve?: Num;
+  mobilisation?: Mobilisation;
+  /** Training and equipment quality multiplier; 1 = a typical modern force. */
+  quality?: Num;
+  munitions?: Munitions;
+  nuclear_warheads?: Num;
+  /** Probability of detecting another actor's covert orders in a turn, 0..1. */
+  intelligence?: Num;
+  /** Correlates of War Composite Index of National Capability, 0..1. */
+  cinc?: Num;
+}
+
+/** Utility weights over the terms of an actor's interests (MODEL.md §2); each 0..1. */
+export interface Interests extends Provenance {
+  territory?: Num;
+  regime_security?: Num;
+  casualties?: Num;
+  economy?: Num;
+  credibility?: Num;
+  technology?: Num;
+  leverage?: Num;
+  escalation_risk?: Num;
+  battle_experience?: Num;
+}
+
+export interface Actor extends Provenance {
+  id: Id;
+  name: string;
+  kind: ActorKind;
+  /** For blocs: the member states (actor ids). */
+  members?: Id[];
+  /** For blocs: how united the members are, 0..1; limits what the bloc can order. */
+  cohesion?: Num;
+  /** For blocs: how the bloc decides. */
+  decision?: 'consensus' | 'majority' | 'leader';
+  /** Region ids (see the scenario's `regions`) the actor's territory lies in. */
+  regions?: Id[];
+  /** Correlates of War state abbreviation (`RUS`, `GMY`), for capability data. */
+  cow?: string;
+  regime?: Regime;
+  domestic?: Domestic;
+  capabilities?: Capabilities;
+  interests?: Interests;
+}
+
+export type Posture = 'attack' | 'defend' | 'hold';
+
+/** Forces of one owner on one front; `for` names the side's actor it fights for (expeditionary forces). */
+export interface Deployment extends Provenance {
+  actor: Id;
+  troops: Num;
+  for?: Id;
+  posture?: Posture;
+  /** Covert deployments are seen by others only when detected (MODEL.md §7). */
+  covert?: boolean;
+  quality?: Num;
+  /** The date the forces arrive, if after the scenario start. */
+  arrives?: IsoDate;
+}
+
+export type Terrain = 'open' | 'mixed' | 'forest' | 'urban' | 'mountain' | 'marsh' | 'river';
+
+export interface Front extends Provenance {
+  id: Id;
+  name: string;
+  conflict: Id;
+  /** Whose territory the front is on. */
+  territory: Id;
+  /** Share of the front's area held by the territory's owner, 0..1. */
+  control: Num;
+  /** The front's contested area in km². */
+  area_km2?: Num;
+  length_km?: Num;
+  terrain?: Terrain;
+  forces: Deployment[];
+}
+
+export interface Conflict extends Provenance {
+  id: Id;
+  name: string;
+  start: IsoDate;
+  /** Actor ids on each of the two sides. */
+  sides: [Id[], Id[]];
+  /** The actor that started the war, if any (matters for defensive obligations, MODEL.md §4). */
+  aggressor?: Id;
+  /** Kahn ladder rung (1..44) reached in this conflict at the scenario start. */
+  rung?: Num;
+}
+
+/** ATOP obligation types (Leeds et al., ATOP v5.1 codebook). */
+export type ObligationType = 'defense' | 'offense' | 'neutrality' | 'nonaggression' | 'consultation';
+
+/**
+ * How binding the promised help is, strongest first: "immediately ... by all means at its disposal"
+ * (Russia–DPRK 2024 Art. 4) > "such action as it deems necessary" (NATO Art. 5) > "in accordance with its
+ * constitutional processes" (US–ROK 1953 Art. III) > "benevolent neutrality" / "consult".
+ */
+export type ObligationStrength = 'all_means' | 'as_deemed_necessary' | 'constitutional_processes' | 'benevolent' | 'consult';
+
+export type TriggerEvent = 'attack' | 'mobilisation' | 'war';
+
+export interface ObligationConditions {
+  /** What triggers the obligation: an armed attack, a mobilisation, or a state of war. */
+  trigger: TriggerEvent;
+  /** Attack on the protected party's own territory or on its forces anywhere. */
+  location?: 'territory' | 'forces';
+  /** Only if the attacked territory lies in one of these regions. */
+  regions?: Id[];
+  /** Only if the attacker (or mobiliser) is one of these actors. */
+  by?: Id[];
+  /** Only if at least this many great powers attack together (Triple Alliance Art. III). */
+  by_at_least?: number;
+  /** Only if the attacker is supported by one of these actors (Dual Alliance Art. II). */
+  supported_by?: Id[];
+  /** Only if the protected party did not provoke the attack (is not the aggressor). */
+  unprovoked?: boolean;
+}
+
+export interface Obligation extends Provenance {
+  type: ObligationType;
+  strength: ObligationStrength;
+  /** Who must act (default: all parties). */
+  obliged?: Id[];
+  /** Whom the obligation protects (default: all parties). */
+  protects?: Id[];
+  conditions: ObligationConditions;
+  /** The article, e.g. "Art. 4". */
+  article?: string;
+  /** The operative words of the article. */
+  text?: string;
+}
+
+export type TreatyStatus = 'in_force' | 'signed' | 'ratifying';
+
+export interface Treaty extends Provenance {
+  id: Id;
+  name: string;
+  parties: Id[];
+  signed: IsoDate;
+  status: TreatyStatus;
+  /** For treaties not yet in force: when they are expected to enter into force (uncertain: a date or null). */
+  in_force_from?: IsoDate;
+  obligations: Obligation[];
+}
+
+export type TransferKind = 'munitions' | 'weapons' | 'technology' | 'money' | 'dual_use' | 'fuel' | 'troops';
+
+/** A standing flow from one actor to another, per turn. */
+export interface Transfer extends Provenance {
+  id: Id;
+  from: Id;
+  to: Id;
+  kind: TransferKind;
+  /** Amount per turn in `unit`. */
+  amount: Num;
+  unit: string;
+  covert?: boolean;
+  /** Whether the recipient may use these arms offensively / on the supplier-restricted territory. */
+  offensive?: boolean;
+}
+
+export interface Sanction extends Provenance {
+  id: Id;
+  by: Id[];
+  on: Id;
+  /** Share of the target's trade affected, 0..1. */
+  intensity: Num;
+}
+
+/** A supplier's rule on where the recipient may use its weapons (the long-range strike question). */
+export interface Permission extends Provenance {
+  id: Id;
+  by: Id;
+  to: Id;
+  weapons: string;
+  territory: Id;
+  allowed: Val<boolean>;
+}
+
+/** Structured predicates over the simulated world. No code strings: each is a named test with arguments. */
+export type Predicate =
+  | { all: Predicate[] }
+  | { any: Predicate[] }
+  | { not: Predicate }
+  | { actor_at_war: { actor: Id; against?: Id } }
+  | { in_combat: { actor: Id; front?: Id } }
+  | { troops_deployed: { actor: Id; front?: Id; territory?: Id; at_least: number } }
+  | { arms_transfer: { from: Id; to: Id; kind?: TransferKind; offensive?: boolean } }
+  | { rung_reached: { rung: number; between?: [Id, Id] } }
+  | { ceasefire: { conflict: Id } }
+  | { nuclear_use: { by?: Id } }
+  | { casualties_exceed: { actor: Id; value: number; kind?: CasualtyKind } }
+  | { front_control_below: { front: Id; value: number } }
+  | { front_control_above: { front: Id; value: number } }
+  | { treaty_invoked: { treaty: Id; by?: Id } }
+  | { support_below: { actor: Id; value: number } }
+  | { mobilised: { actor: Id; level?: 'partial' | 'general' } }
+  | { permission_granted: { permission: Id } };
+
+export type PredicateKind = Predicate extends infer P ? (P extends unknown ? keyof P : never) : never;
+
+export type CasualtyKind = 'killed' | 'wounded' | 'all';
+
+/** A yes/no question a forecast answers: does `when` hold at some turn on or before `by`? */
+export interface Question extends Provenance {
+  id: Id;
+  text: string;
+  when: Predicate;
+  by?: IsoDate;
+}
+
+export type MetricExpr =
+  | { casualties: { actor: Id; kind?: CasualtyKind } }
+  | { max_rung: { between?: [Id, Id] } }
+  | { front_control: { front: Id } }
+  | { support: { actor: Id } }
+  | { troops: { actor: Id; front?: Id } }
+  | { munitions: { actor: Id } };
+
+/** A number a forecast tracks per turn. */
+export interface Metric extends Provenance {
+  id: Id;
+  text: string;
+  unit: string;
+  of: MetricExpr;
+}
+
+export type RedLineEffect =
+  | { enter_war: { side_with: Id; conflict: Id } }
+  | { arm: { to: Id; offensive?: boolean } }
+  | { mobilise: { level: 'partial' | 'general' } }
+  | { escalate: { rung: number } }
+  | { sanction: { on: Id } }
+  | { permit: { permission: Id } };
+
+/** A condition that, when it holds, changes what an actor does (MODEL.md §4: red lines). */
+export interface RedLine extends Provenance {
+  id: Id;
+  holder: Id;
+  text?: string;
+  when: Predicate;
+  then: RedLineEffect;
+  /** Probability that the holder acts on the red line when it is crossed. */
+  likelihood: Num;
+}
+
+export interface Region extends Provenance {
+  id: Id;
+  name: string;
+}
+
+export interface Scenario extends Provenance {
+  id: Id;
+  title: string;
+  description: string;
+  start: IsoDate;
+  turn_days: number;
+  /** Number of turns the scenario runs for. */
+  horizon: number;
+  /** The actor a person plays by default. */
+  player: Id;
+  /** Citations by key: a value's `source` may name a key instead of repeating the citation. */
+  sources?: Record<string, string>;
+  regions?: Region[];
+  actors: Actor[];
+  conflicts?: Conflict[];
+  fronts?: Front[];
+  treaties?: Treaty[];
+  transfers?: Transfer[];
+  sanctions?: Sanction[];
+  permissions?: Permission[];
+  red_lines?: RedLine[];
+  questions?: Question[];
+  metrics?: Metric[];
+}
+
+/** A problem found in a scenario, located by its path in the document (keys and list indices). */
+export interface Issue {
+  path: (string | number)[];
+  message: string;
+  /** Set when the problem is the key itself (e.g. a duplicate or unknown key), not its value. */
+  atKey?: boolean;
+}

@@ -1,0 +1,244 @@
+/**
+ * Semantic checks: what a schema cannot express. Runs on a scenario that already has the right shape and
+ * returns every problem found, each at the path of the node to fix.
+ *
+ * - ids unique within their kind (questions and metrics share one namespace: both are forecast outputs);
+ * - every reference (actor, region, conflict, front, treaty, permission, source key) names something that exists;
+ * - blocs have existing state members; states have none;
+ * - conflicts: no actor on both sides; the aggressor fights on a side;
+ * - fronts: forces fight for a side of the front's conflict; no actor deploys more than its active pool;
+ * - dates: history (treaties signed, wars started) on or before the start; anything scheduled within the horizon.
+ */
+import { central } from '../dist.ts';
+import type { Actor, Id, Issue, MetricExpr, Predicate, RedLineEffect, Scenario } from '../model.ts';
+import { addDays, compareDates } from './dates.ts';
+
+type Path = (string | number)[];
+
+/** A source given as one lowercase token (`iiss-2025`) is a key of `sources`; anything with a space is a citation. */
+const SOURCE_KEY = /^[a-z0-9][a-z0-9_.:-]*$/;
+
+export function checkScenario(s: Scenario): Issue[] {
+  const issues: Issue[] = [];
+  const bad = (path: Path, message: string, atKey = false) => issues.push(atKey ? { path, message, atKey } : { path, message });
+
+  const actors = new Map<Id, Actor>();
+  const index = <T extends { id: Id }>(kind: string, items: readonly T[] | undefined, into = new Map<Id, T>(), label = kind) => {
+    (items ?? []).forEach((item, i) => {
+      const first = [...into.keys()].indexOf(item.id);
+      if (into.has(item.id)) bad([kind, i, 'id'], `duplicate id "${item.id}" (already used in ${label}[${first}])`);
+      else into.set(item.id, item);
+    });
+    return into;
+  };
+  index('actors', s.actors, actors);
+  const regions = index('regions', s.regions);
+  const conflicts = index('conflicts', s.conflicts);
+  const fronts = index('fronts', s.fronts);
+  const treaties = index('treaties', s.treaties);
+  index('transfers', s.transfers);
+  index('sanctions', s.sanctions);
+  const permissions = index('permissions', s.permissions);
+  index('red_lines', s.red_lines);
+  const outputs = index('questions', s.questions);
+  index('metrics', s.metrics as { id: Id }[] | undefined, new Map(outputs), 'questions');
+
+  const end = addDays(s.start, s.horizon * s.turn_days);
+  const ref = (path: Path, kind: string, known: Map<Id, unknown>, idValue: Id | undefined) => {
+    if (idValue !== undefined && !known.has(idValue)) bad(path, `unknown ${kind} "${idValue}"`);
+  };
+  const actorRef = (path: Path, a: Id | undefined) => ref(path, 'actor', actors, a);
+  const actorRefs = (path: Path, list: readonly Id[] | undefined) => list?.forEach((a, i) => actorRef([...path, i], a));
+  const notAfterStart = (path: Path, d: string, what: string) => {
+    if (compareDates(d, s.start) > 0) bad(path, `${what} ${d} is after the scenario start ${s.start}; a scenario holds only what is known on its start date`);
+  };
+  const withinHorizon = (path: Path, d: string) => {
+    if (compareDates(d, s.start) < 0 || compareDates(d, end) > 0)
+      bad(path, `date ${d} is outside the scenario horizon ${s.start} .. ${end}`);
+  };
+
+  actorRef(['player'], s.player);
+
+  s.actors.forEach((a, i) => {
+    const at: Path = ['actors', i];
+    a.regions?.forEach((r, j) => ref([...at, 'regions', j], 'region', regions, r));
+    if (a.kind === 'bloc') {
+      if (!a.members || a.members.length === 0) bad([...at, 'kind'], `a bloc needs members`);
+      a.members?.forEach((m, j) => {
+        const member = actors.get(m);
+        if (!member) bad([...at, 'members', j], `bloc member "${m}" is not an actor of this scenario`);
+        else if (m === a.id) bad([...at, 'members', j], `a bloc cannot be its own member`);
+        else if (member.kind !== 'state') bad([...at, 'members', j], `bloc member "${m}" is a bloc; members must be states`);
+      });
+    } else {
+      for (const field of ['members', 'cohesion', 'decision'] as const)
+        if (a[field] !== undefined) bad([...at, field], `only a bloc has ${field}; "${a.id}" is a state`, true);
+    }
+  });
+
+  const sidesOf = new Map<Id, Set<Id>>();
+  s.conflicts?.forEach((c, i) => {
+    const at: Path = ['conflicts', i];
+    const both = new Set<Id>();
+    c.sides.forEach((side, k) =>
+      side.forEach((a, j) => {
+        actorRef([...at, 'sides', k, j], a);
+        if (both.has(a)) bad([...at, 'sides', k, j], `actor "${a}" is on both sides`);
+        both.add(a);
+      }),
+    );
+    sidesOf.set(c.id, both);
+    if (c.aggressor !== undefined) {
+      if (!actors.has(c.aggressor)) actorRef([...at, 'aggressor'], c.aggressor);
+      else if (!both.has(c.aggressor)) bad([...at, 'aggressor'], `aggressor "${c.aggressor}" is on neither side`);
+    }
+    notAfterStart([...at, 'start'], c.start, 'war start');
+  });
+
+  const deployed = new Map<Id, { troops: number; path: Path }>();
+  s.fronts?.forEach((f, i) => {
+    const at: Path = ['fronts', i];
+    ref([...at, 'conflict'], 'conflict', conflicts, f.conflict);
+    actorRef([...at, 'territory'], f.territory);
+    const fighters = sidesOf.get(f.conflict);
+    f.forces.forEach((d, j) => {
+      const dat: Path = [...at, 'forces', j];
+      actorRef([...dat, 'actor'], d.actor);
+      actorRef([...dat, 'for'], d.for);
+      const side = d.for ?? d.actor;
+      if (fighters && actors.has(side) && !fighters.has(side))
+        bad([...dat, d.for !== undefined ? 'for' : 'actor'], `"${side}" is not on a side of conflict "${f.conflict}"`);
+      if (d.arrives !== undefined) withinHorizon([...dat, 'arrives'], d.arrives);
+      const prev = deployed.get(d.actor);
+      deployed.set(d.actor, { troops: (prev?.troops ?? 0) + central(d.troops), path: prev?.path ?? [...dat, 'troops'] });
+    });
+  });
+  for (const [a, { troops, path }] of deployed) {
+    const actor = actors.get(a);
+    if (!actor) continue;
+    const active = actor.capabilities?.active;
+    if (active === undefined) bad(path, `"${a}" deploys ${troops} troops but has no capabilities.active to deploy from`);
+    else if (troops > central(active))
+      bad(path, `"${a}" deploys ${Math.round(troops)} troops on all fronts, more than its active pool of ${Math.round(central(active))}`);
+  }
+
+  s.treaties?.forEach((t, i) => {
+    const at: Path = ['treaties', i];
+    actorRefs([...at, 'parties'], t.parties);
+    const parties = new Set(t.parties);
+    notAfterStart([...at, 'signed'], t.signed, 'signature');
+    if (t.in_force_from !== undefined) {
+      if (t.status === 'in_force') bad([...at, 'in_force_from'], `a treaty already in force has no in_force_from date`, true);
+      else withinHorizon([...at, 'in_force_from'], t.in_force_from);
+    }
+    t.obligations.forEach((o, j) => {
+      const oat: Path = [...at, 'obligations', j];
+      for (const field of ['obliged', 'protects'] as const)
+        o[field]?.forEach((a, k) => {
+          if (!parties.has(a)) bad([...oat, field, k], `"${a}" is not a party to treaty "${t.id}"`);
+        });
+      actorRefs([...oat, 'conditions', 'by'], o.conditions.by);
+      actorRefs([...oat, 'conditions', 'supported_by'], o.conditions.supported_by);
+      o.conditions.regions?.forEach((r, k) => ref([...oat, 'conditions', 'regions', k], 'region', regions, r));
+    });
+  });
+
+  s.transfers?.forEach((t, i) => {
+    actorRef(['transfers', i, 'from'], t.from);
+    actorRef(['transfers', i, 'to'], t.to);
+    if (t.from === t.to) bad(['transfers', i, 'to'], `a transfer needs two different actors`);
+  });
+  s.sanctions?.forEach((x, i) => {
+    actorRefs(['sanctions', i, 'by'], x.by);
+    actorRef(['sanctions', i, 'on'], x.on);
+  });
+  s.permissions?.forEach((p, i) => {
+    actorRef(['permissions', i, 'by'], p.by);
+    actorRef(['permissions', i, 'to'], p.to);
+    actorRef(['permissions', i, 'territory'], p.territory);
+  });
+
+  const known = { actors, fronts, treaties, conflicts, permissions };
+  s.red_lines?.forEach((r, i) => {
+    actorRef(['red_lines', i, 'holder'], r.holder);
+    checkPredicate(r.when, ['red_lines', i, 'when'], known, bad);
+    checkEffect(r.then, ['red_lines', i, 'then'], known, bad);
+  });
+  s.questions?.forEach((q, i) => {
+    checkPredicate(q.when, ['questions', i, 'when'], known, bad);
+    if (q.by !== undefined) withinHorizon(['questions', i, 'by'], q.by);
+  });
+  s.metrics?.forEach((m, i) => checkMetric(m.of, ['metrics', i, 'of'], known, bad));
+
+  checkSourceKeys(s, s.sources ?? {}, [], bad);
+  return issues;
+}
+
+interface Known {
+  actors: Map<Id, unknown>;
+  fronts: Map<Id, unknown>;
+  treaties: Map<Id, unknown>;
+  conflicts: Map<Id, unknown>;
+  permissions: Map<Id, unknown>;
+}
+type Bad = (path: Path, message: string) => void;
+
+/** Which collection each argument name of a predicate, metric or effect refers to. */
+const ARG_KIND: Record<string, keyof Known> = {
+  actor: 'actors',
+  against: 'actors',
+  from: 'actors',
+  to: 'actors',
+  by: 'actors',
+  territory: 'actors',
+  side_with: 'actors',
+  on: 'actors',
+  front: 'fronts',
+  treaty: 'treaties',
+  conflict: 'conflicts',
+  permission: 'permissions',
+};
+const KIND_NAME: Record<keyof Known, string> = { actors: 'actor', fronts: 'front', treaties: 'treaty', conflicts: 'conflict', permissions: 'permission' };
+
+function checkArgs(args: Record<string, unknown>, path: Path, known: Known, bad: Bad) {
+  for (const [name, value] of Object.entries(args)) {
+    const kind = ARG_KIND[name];
+    if (kind && typeof value === 'string' && !known[kind].has(value)) bad([...path, name], `unknown ${KIND_NAME[kind]} "${value}"`);
+    if (name === 'between' && Array.isArray(value)) {
+      value.forEach((a, k) => {
+        if (!known.actors.has(a as Id)) bad([...path, name, k], `unknown actor "${String(a)}"`);
+      });
+      if (value[0] === value[1]) bad([...path, name], `a dyad needs two different actors`);
+    }
+  }
+}
+
+function checkPredicate(p: Predicate, path: Path, known: Known, bad: Bad): void {
+  const [key, args] = Object.entries(p)[0] as [string, unknown];
+  const at = [...path, key];
+  if (key === 'all' || key === 'any') (args as Predicate[]).forEach((q, i) => checkPredicate(q, [...at, i], known, bad));
+  else if (key === 'not') checkPredicate(args as Predicate, at, known, bad);
+  else checkArgs(args as Record<string, unknown>, at, known, bad);
+}
+
+function checkMetric(m: MetricExpr, path: Path, known: Known, bad: Bad): void {
+  const [key, args] = Object.entries(m)[0] as [string, Record<string, unknown>];
+  checkArgs(args, [...path, key], known, bad);
+}
+
+function checkEffect(e: RedLineEffect, path: Path, known: Known, bad: Bad): void {
+  const [key, args] = Object.entries(e)[0] as [string, Record<string, unknown>];
+  checkArgs(args, [...path, key], known, bad);
+}
+
+function checkSourceKeys(node: unknown, sources: Record<string, string>, path: Path, bad: Bad): void {
+  if (Array.isArray(node)) node.forEach((n, i) => checkSourceKeys(n, sources, [...path, i], bad));
+  else if (node !== null && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'sources') continue;
+      if (k === 'source' && typeof v === 'string' && SOURCE_KEY.test(v) && !(v in sources))
+        bad([...path, k], `unknown source key "${v}": add it to the scenario's sources, or write the citation in full`);
+      else checkSourceKeys(v, sources, [...path, k], bad);
+    }
+  }
+}

@@ -1,0 +1,331 @@
+/**
+ * The scenario language's schema. One source for three things: the validator (zod), the TypeScript types
+ * (checked against core's model at compile time, see the end of this file) and the JSON Schema that editors
+ * use (`npm run schema` writes schema/scenario.schema.json from `scenarioJsonSchema()`).
+ *
+ * Objects are strict: an unknown field is an error, never silently ignored.
+ */
+import { z } from 'zod';
+import { distProblems, FRACTION, NON_NEGATIVE, POSITIVE, type Range } from '../core/dist.ts';
+import type * as M from '../core/model.ts';
+
+export const LIMITS = {
+  bytes: 1_000_000,
+  depth: 24,
+  actors: 200,
+  items: 2_000,
+  string: 4_000,
+} as const;
+
+const id = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]{0,39}$/, 'an id is 1-40 lowercase letters, digits, "-" or "_", starting with a letter')
+  .meta({ id: 'Id', description: 'A short lowercase identifier, e.g. `rus` or `kursk`.' });
+const text = z.string().max(LIMITS.string);
+const date = z.iso.date({ error: 'expected a date as YYYY-MM-DD' });
+const ids = z.array(id).max(LIMITS.actors);
+
+const provenance = {
+  source: text.exactOptional().meta({ description: 'A citation, or a key of the scenario `sources`.' }),
+  note: text.exactOptional(),
+};
+
+function bounded(range: Range) {
+  let n = z.number();
+  if (range.min !== null) n = range.min === Number.MIN_VALUE ? n.positive() : n.min(range.min);
+  if (range.max !== null) n = n.max(range.max);
+  return n;
+}
+
+const finite = z.number();
+const distSchemas = [
+  z.strictObject({ dist: z.literal('normal'), mean: finite, sd: finite, min: finite.exactOptional(), max: finite.exactOptional(), ...provenance }),
+  z.strictObject({ dist: z.literal('lognormal'), median: finite, sigma: finite, ...provenance }),
+  z.strictObject({ dist: z.literal('triangular'), min: finite, mode: finite, max: finite, ...provenance }),
+  z.strictObject({ dist: z.literal('uniform'), min: finite, max: finite, ...provenance }),
+  z.strictObject({ dist: z.literal('beta'), alpha: finite, beta: finite, min: finite.exactOptional(), max: finite.exactOptional(), ...provenance }),
+] as const;
+const dist = z.discriminatedUnion('dist', distSchemas).meta({ id: 'Distribution' });
+
+/** A number that may be plain, sourced or uncertain, and must lie in `range`; `name` names it in the JSON Schema. */
+function num(range: Range, name: string) {
+  return z
+    .union([bounded(range), z.strictObject({ value: bounded(range), ...provenance }), dist])
+    .superRefine((v, ctx) => {
+      if (typeof v === 'object' && 'dist' in v)
+        for (const p of distProblems(v, range)) ctx.addIssue({ code: 'custom', path: [p.param], message: p.message });
+    })
+    .meta({
+      id: name,
+      description: `A number${range.min === null ? '' : range.max === null ? ` >= ${range.min === Number.MIN_VALUE ? '0 (exclusive)' : range.min}` : ` in [${range.min}, ${range.max}]`}: plain, \`{value, source}\`, or a distribution \`{dist: normal|lognormal|triangular|uniform|beta, ...}\`.`,
+    });
+}
+const count = num(NON_NEGATIVE, 'Count');
+const fraction = num(FRACTION, 'Fraction');
+const positive = num(POSITIVE, 'Positive');
+const rungNum = num({ min: 1, max: 44 }, 'Rung');
+
+/** A non-numeric value that may carry provenance: `x` or `{value: x, source}`. */
+function val<T extends z.ZodType>(inner: T) {
+  return z.union([inner, z.strictObject({ value: inner, ...provenance })]);
+}
+
+const regime = z.strictObject({
+  type: val(z.enum(['personalist', 'single_party', 'military', 'hybrid', 'democracy', 'monarchy'])),
+  winning_coalition: fraction.exactOptional(),
+  ...provenance,
+});
+
+const domestic = z.strictObject({
+  support: fraction,
+  casualty_sensitivity: fraction,
+  auxiliary_weight: fraction.exactOptional(),
+  economic_sensitivity: fraction.exactOptional(),
+  rally: fraction.exactOptional(),
+  ...provenance,
+});
+
+const capabilities = z.strictObject({
+  population: count.exactOptional(),
+  gdp_usd_bn: count.exactOptional(),
+  defence_budget_usd_bn: count.exactOptional(),
+  active: count.exactOptional(),
+  reserve: count.exactOptional(),
+  mobilisation: z
+    .strictObject({
+      rate: count,
+      cap: count,
+      level: val(z.enum(['none', 'partial', 'general'])).exactOptional(),
+      ...provenance,
+    })
+    .exactOptional(),
+  quality: positive.exactOptional(),
+  munitions: z
+    .strictObject({ stock: count.exactOptional(), production: count.exactOptional(), consumption: count.exactOptional(), ...provenance })
+    .exactOptional(),
+  nuclear_warheads: count.exactOptional(),
+  intelligence: fraction.exactOptional(),
+  cinc: fraction.exactOptional(),
+  ...provenance,
+});
+
+const interests = z.strictObject({
+  territory: fraction.exactOptional(),
+  regime_security: fraction.exactOptional(),
+  casualties: fraction.exactOptional(),
+  economy: fraction.exactOptional(),
+  credibility: fraction.exactOptional(),
+  technology: fraction.exactOptional(),
+  leverage: fraction.exactOptional(),
+  escalation_risk: fraction.exactOptional(),
+  battle_experience: fraction.exactOptional(),
+  ...provenance,
+});
+
+const actor = z.strictObject({
+  id,
+  name: text,
+  kind: z.enum(['state', 'bloc']),
+  members: ids.exactOptional(),
+  cohesion: fraction.exactOptional(),
+  decision: z.enum(['consensus', 'majority', 'leader']).exactOptional(),
+  regions: ids.exactOptional(),
+  cow: z.string().regex(/^[A-Z]{2,3}$/, 'a Correlates of War state abbreviation is 2-3 capital letters').exactOptional(),
+  regime: regime.exactOptional(),
+  domestic: domestic.exactOptional(),
+  capabilities: capabilities.exactOptional(),
+  interests: interests.exactOptional(),
+  ...provenance,
+});
+
+const deployment = z.strictObject({
+  actor: id,
+  troops: count,
+  for: id.exactOptional(),
+  posture: z.enum(['attack', 'defend', 'hold']).exactOptional(),
+  covert: z.boolean().exactOptional(),
+  quality: positive.exactOptional(),
+  arrives: date.exactOptional(),
+  ...provenance,
+});
+
+const front = z.strictObject({
+  id,
+  name: text,
+  conflict: id,
+  territory: id,
+  control: fraction,
+  area_km2: count.exactOptional(),
+  length_km: count.exactOptional(),
+  terrain: z.enum(['open', 'mixed', 'forest', 'urban', 'mountain', 'marsh', 'river']).exactOptional(),
+  forces: z.array(deployment).max(LIMITS.items),
+  ...provenance,
+});
+
+const rung = z.number().int().min(1).max(44);
+
+const conflict = z.strictObject({
+  id,
+  name: text,
+  start: date,
+  sides: z.tuple([ids.min(1), ids.min(1)]),
+  aggressor: id.exactOptional(),
+  rung: rungNum.exactOptional(),
+  ...provenance,
+});
+
+const obligation = z.strictObject({
+  type: z.enum(['defense', 'offense', 'neutrality', 'nonaggression', 'consultation']),
+  strength: z.enum(['all_means', 'as_deemed_necessary', 'constitutional_processes', 'benevolent', 'consult']),
+  obliged: ids.exactOptional(),
+  protects: ids.exactOptional(),
+  conditions: z.strictObject({
+    trigger: z.enum(['attack', 'mobilisation', 'war']),
+    location: z.enum(['territory', 'forces']).exactOptional(),
+    regions: ids.exactOptional(),
+    by: ids.exactOptional(),
+    by_at_least: z.number().int().min(1).exactOptional(),
+    supported_by: ids.exactOptional(),
+    unprovoked: z.boolean().exactOptional(),
+  }),
+  article: text.exactOptional(),
+  text: text.exactOptional(),
+  ...provenance,
+});
+
+const treaty = z.strictObject({
+  id,
+  name: text,
+  parties: ids.min(2),
+  signed: date,
+  status: z.enum(['in_force', 'signed', 'ratifying']),
+  in_force_from: date.exactOptional(),
+  obligations: z.array(obligation).min(1).max(LIMITS.items),
+  ...provenance,
+});
+
+const transferKind = z.enum(['munitions', 'weapons', 'technology', 'money', 'dual_use', 'fuel', 'troops']);
+
+const transfer = z.strictObject({
+  id,
+  from: id,
+  to: id,
+  kind: transferKind,
+  amount: count,
+  unit: text,
+  covert: z.boolean().exactOptional(),
+  offensive: z.boolean().exactOptional(),
+  ...provenance,
+});
+
+const sanction = z.strictObject({ id, by: ids.min(1), on: id, intensity: fraction, ...provenance });
+
+const permission = z.strictObject({
+  id,
+  by: id,
+  to: id,
+  weapons: text,
+  territory: id,
+  allowed: val(z.boolean()),
+  ...provenance,
+});
+
+const casualtyKind = z.enum(['killed', 'wounded', 'all']);
+const level = z.enum(['partial', 'general']);
+const dyad = z.tuple([id, id]);
+
+/** One predicate: an object with exactly one key naming the test. */
+const one = <K extends string, S extends z.ZodType>(key: K, args: S) => z.strictObject({ [key]: args } as { [P in K]: S });
+
+export const predicate: z.ZodType<M.Predicate> = z.lazy(() =>
+  z.union([
+    one('all', z.array(predicate).min(1).max(LIMITS.items)),
+    one('any', z.array(predicate).min(1).max(LIMITS.items)),
+    one('not', predicate),
+    one('actor_at_war', z.strictObject({ actor: id, against: id.exactOptional() })),
+    one('in_combat', z.strictObject({ actor: id, front: id.exactOptional() })),
+    one('troops_deployed', z.strictObject({ actor: id, front: id.exactOptional(), territory: id.exactOptional(), at_least: z.number().min(0) })),
+    one('arms_transfer', z.strictObject({ from: id, to: id, kind: transferKind.exactOptional(), offensive: z.boolean().exactOptional() })),
+    one('rung_reached', z.strictObject({ rung, between: dyad.exactOptional() })),
+    one('ceasefire', z.strictObject({ conflict: id })),
+    one('nuclear_use', z.strictObject({ by: id.exactOptional() })),
+    one('casualties_exceed', z.strictObject({ actor: id, value: z.number().min(0), kind: casualtyKind.exactOptional() })),
+    one('front_control_below', z.strictObject({ front: id, value: z.number().min(0).max(1) })),
+    one('front_control_above', z.strictObject({ front: id, value: z.number().min(0).max(1) })),
+    one('treaty_invoked', z.strictObject({ treaty: id, by: id.exactOptional() })),
+    one('support_below', z.strictObject({ actor: id, value: z.number().min(0).max(1) })),
+    one('mobilised', z.strictObject({ actor: id, level: level.exactOptional() })),
+    one('permission_granted', z.strictObject({ permission: id })),
+  ]).meta({ id: 'Predicate' }),
+);
+
+const metricExpr = z.union([
+  one('casualties', z.strictObject({ actor: id, kind: casualtyKind.exactOptional() })),
+  one('max_rung', z.strictObject({ between: dyad.exactOptional() })),
+  one('front_control', z.strictObject({ front: id })),
+  one('support', z.strictObject({ actor: id })),
+  one('troops', z.strictObject({ actor: id, front: id.exactOptional() })),
+  one('munitions', z.strictObject({ actor: id })),
+]);
+
+const question = z.strictObject({ id, text, when: predicate, by: date.exactOptional(), ...provenance });
+const metric = z.strictObject({ id, text, unit: text, of: metricExpr, ...provenance });
+
+const redLineEffect = z.union([
+  one('enter_war', z.strictObject({ side_with: id, conflict: id })),
+  one('arm', z.strictObject({ to: id, offensive: z.boolean().exactOptional() })),
+  one('mobilise', z.strictObject({ level })),
+  one('escalate', z.strictObject({ rung })),
+  one('sanction', z.strictObject({ on: id })),
+  one('permit', z.strictObject({ permission: id })),
+]);
+
+const redLine = z.strictObject({
+  id,
+  holder: id,
+  text: text.exactOptional(),
+  when: predicate,
+  then: redLineEffect,
+  likelihood: fraction,
+  ...provenance,
+});
+
+const list = <S extends z.ZodType>(item: S) => z.array(item).max(LIMITS.items).exactOptional();
+
+export const scenarioSchema = z
+  .strictObject({
+    $schema: z.string().exactOptional().meta({ description: 'Path or URL of this JSON Schema, for editors.' }),
+    id,
+    title: text,
+    description: text,
+    start: date,
+    turn_days: z.number().int().min(1).max(366),
+    horizon: z.number().int().min(1).max(10_000).meta({ description: 'Number of turns the scenario runs for.' }),
+    player: id,
+    sources: z.record(id, text).exactOptional(),
+    regions: list(z.strictObject({ id, name: text, ...provenance })),
+    actors: z.array(actor).min(1).max(LIMITS.actors),
+    conflicts: list(conflict),
+    fronts: list(front),
+    treaties: list(treaty),
+    transfers: list(transfer),
+    sanctions: list(sanction),
+    permissions: list(permission),
+    red_lines: list(redLine),
+    questions: list(question),
+    metrics: list(metric),
+    ...provenance,
+  })
+  .meta({ title: 'yourmove scenario', description: 'A crisis scenario for the yourmove engine.' });
+
+export type ScenarioDoc = z.output<typeof scenarioSchema>;
+
+/** The JSON Schema published for editors. */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(scenarioSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
+}
+
+// Compile-time proof that the schema produces core's model types (and nothing core does not know).
+type Assert<T extends true> = T;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export type SchemaMatchesModel = Assert<Same<Omit<ScenarioDoc, '$schema'>, Omit<M.Scenario, never>>>;
