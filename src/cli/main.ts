@@ -1,0 +1,71 @@
+/**
+ * The `yourmove` command. Exit status: 0 success, 1 invalid input (errors on stderr), 2 wrong usage.
+ * `--json` output goes to stdout alone; messages go to stderr.
+ */
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../lang/builtins.ts';
+import { cincCommand } from './cinc.ts';
+import { CliError, EXIT } from './errors.ts';
+import { scenariosCommand, showCommand, validateCommand, yourMoveCommand } from './scenario-commands.ts';
+
+const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+
+export function program(): Command {
+  const p = new Command('yourmove')
+    .description('Crisis simulation and wargame: play the next move, let the other actors answer, forecast the domino.')
+    .version(version)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
+    .showHelpAfterError('(run yourmove --help for usage)');
+
+  p.command('scenarios').description('list the built-in scenarios').option('--json', 'machine-readable output').action(scenariosCommand);
+
+  p.command('validate')
+    .description('check a scenario; errors as file:line:col: path: message')
+    .argument('<scenario>', 'a scenario file (YAML or JSON) or a built-in id')
+    .option('--strict', 'also require a source on every number')
+    .action(validateCommand);
+
+  p.command('show')
+    .description('actors, conflicts, fronts, treaties, questions and metrics of a scenario')
+    .argument('<scenario>', 'a scenario file or a built-in id')
+    .option('--json', 'the validated scenario as JSON')
+    .action(showCommand);
+
+  p.command('cinc')
+    .description('Correlates of War capability index (CINC) computed from the NMC v6.0 components')
+    .requiredOption('--year <year>', 'year (1816-2016)')
+    .argument('[states...]', 'COW state abbreviations (default: the 10 largest)')
+    .option('--json', 'machine-readable output')
+    .action(cincCommand);
+
+  p.command('start', { isDefault: true, hidden: true })
+    .description('the "your move" screen of the default scenario')
+    .option('--scenario <scenario>', 'a scenario file or a built-in id')
+    .option('--as <actor>', 'the actor you play')
+    .action(yourMoveCommand);
+
+  return p;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  try {
+    await program().parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (e instanceof CliError) {
+      if (e.message) process.stderr.write(`yourmove: ${e.message}\n`);
+      return e.exitCode;
+    }
+    process.stderr.write(`yourmove: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 3;
+  }
+}
+
+process.exitCode = await run(process.argv.slice(2));
