@@ -6,6 +6,10 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const OUTER_RINGS = ['lang', 'data', 'ai', 'sim', 'store', 'server', 'cli', 'web'];
+const outerRings = {
+  regex: `^(\\.\\./)+(${OUTER_RINGS.join('|')})(/|$)`,
+  message: 'src/core must not import the outer rings; they depend on the core, never the reverse.',
+};
 
 export default defineConfig(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'reports/', 'bench/peers/'] },
@@ -20,6 +24,7 @@ export default defineConfig(
   },
   {
     files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': [
@@ -30,10 +35,7 @@ export default defineConfig(
               regex: '^(?!\\.{1,2}/)',
               message: 'src/core is dependency-free: no packages and no Node built-ins (see STYLE.md).',
             },
-            {
-              regex: `^(\\.\\./)+(${OUTER_RINGS.join('|')})(/|$)`,
-              message: 'src/core must not import the outer rings; they depend on the core, never the reverse.',
-            },
+            outerRings,
           ],
         },
       ],
@@ -50,5 +52,10 @@ export default defineConfig(
         { object: 'performance', property: 'now', message: 'The core reads no clock.' },
       ],
     },
+  },
+  {
+    // Core tests may use the test tools, but still not the outer rings.
+    files: ['src/core/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [outerRings] }] },
   },
 );

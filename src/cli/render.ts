@@ -28,7 +28,8 @@ export function formatNum(n: Num | undefined): string {
   }
 }
 
-const plain = <T>(v: Val<T> | undefined): T | undefined => (v !== null && typeof v === 'object' && 'value' in v ? v.value : (v as T | undefined));
+const plain = <T>(v: Val<T> | undefined): T | undefined =>
+  v !== null && typeof v === 'object' && 'value' in v ? v.value : (v as T | undefined);
 
 function table(head: string[]): Table.Table {
   return new Table({ head, style: { head: [], border: [] }, wordWrap: true });
@@ -65,7 +66,9 @@ export function describePredicate(p: Predicate): string {
 export function renderScenario(s: Scenario): string {
   const out: string[] = [];
   out.push(`${s.title}  [${s.id}]`);
-  out.push(`${s.start} to ${endDate(s)}: ${s.horizon} turns of ${s.turn_days} day${s.turn_days === 1 ? '' : 's'}; default player: ${s.player}`);
+  out.push(
+    `${s.start} to ${endDate(s)}: ${s.horizon} turns of ${s.turn_days} day${s.turn_days === 1 ? '' : 's'}; default player: ${s.player}`,
+  );
   out.push('', s.description.trim(), '');
 
   const actors = table(['actor', 'name', 'kind', 'regime', 'active', 'reserve', 'nuclear', 'support', 'CINC']);
@@ -84,7 +87,10 @@ export function renderScenario(s: Scenario): string {
   out.push('Actors', actors.toString());
 
   for (const c of s.conflicts ?? []) {
-    out.push('', `War: ${c.name} (since ${c.start}; ${c.sides[0].join(', ')} vs ${c.sides[1].join(', ')}${c.aggressor ? `; aggressor ${c.aggressor}` : ''})`);
+    out.push(
+      '',
+      `War: ${c.name} (since ${c.start}; ${c.sides[0].join(', ')} vs ${c.sides[1].join(', ')}${c.aggressor ? `; aggressor ${c.aggressor}` : ''})`,
+    );
     const fronts = table(['front', 'territory', 'held by owner', 'forces']);
     for (const f of (s.fronts ?? []).filter((x) => x.conflict === c.id))
       fronts.push([
@@ -92,7 +98,10 @@ export function renderScenario(s: Scenario): string {
         f.territory,
         formatNum(f.control),
         f.forces
-          .map((d) => `${d.actor} ${formatNum(d.troops)}${d.for ? ` for ${d.for}` : ''}${d.covert ? ' (covert)' : ''}${d.posture ? `, ${d.posture}` : ''}`)
+          .map(
+            (d) =>
+              `${d.actor} ${formatNum(d.troops)}${d.for ? ` for ${d.for}` : ''}${d.covert ? ' (covert)' : ''}${d.posture ? `, ${d.posture}` : ''}`,
+          )
           .join('\n'),
       ]);
     out.push(fronts.toString());
@@ -101,12 +110,19 @@ export function renderScenario(s: Scenario): string {
   if (s.treaties?.length) {
     const t = table(['treaty', 'parties', 'status', 'obligations']);
     for (const tr of s.treaties)
-      t.push([`${tr.id}\n${tr.name}`, tr.parties.join(', '), tr.status + (tr.in_force_from ? ` (from ${tr.in_force_from})` : ''), tr.obligations.map(obligationLine).join('\n')]);
+      t.push([
+        `${tr.id}\n${tr.name}`,
+        tr.parties.join(', '),
+        tr.status + (tr.in_force_from ? ` (from ${tr.in_force_from})` : ''),
+        tr.obligations.map(obligationLine).join('\n'),
+      ]);
     out.push('', 'Treaties', t.toString());
   }
 
   const flows = [
-    ...(s.transfers ?? []).map((x) => `${x.from} -> ${x.to}: ${formatNum(x.amount)} ${x.unit} of ${x.kind} per turn${x.covert ? ' (covert)' : ''}`),
+    ...(s.transfers ?? []).map(
+      (x) => `${x.from} -> ${x.to}: ${formatNum(x.amount)} ${x.unit} of ${x.kind} per turn${x.covert ? ' (covert)' : ''}`,
+    ),
     ...(s.sanctions ?? []).map((x) => `${x.by.join(', ')} sanction ${x.on} (intensity ${formatNum(x.intensity)})`),
     ...(s.permissions ?? []).map((x) => `${x.by} ${plain(x.allowed) ? 'allows' : 'forbids'} ${x.to} to use ${x.weapons} on ${x.territory}`),
   ];
@@ -114,7 +130,8 @@ export function renderScenario(s: Scenario): string {
 
   if (s.red_lines?.length) {
     out.push('', 'Red lines');
-    for (const r of s.red_lines) out.push(`  ${r.holder}: ${r.text ?? describePredicate(r.when)} -> ${Object.keys(r.then)[0]} (p ${formatNum(r.likelihood)})`);
+    for (const r of s.red_lines)
+      out.push(`  ${r.holder}: ${r.text ?? describePredicate(r.when)} -> ${Object.keys(r.then)[0]} (p ${formatNum(r.likelihood)})`);
   }
 
   if (s.questions?.length) {
@@ -146,14 +163,22 @@ export function renderYourMove(s: Scenario, player: Actor): string {
       );
     }
   }
-  const bound = (s.treaties ?? []).filter((t) => t.parties.includes(player.id) || (player.members ?? []).some((m) => t.parties.includes(m)));
+  const bound = (s.treaties ?? []).filter(
+    (t) => t.parties.includes(player.id) || (player.members ?? []).some((m) => t.parties.includes(m)),
+  );
   const others = (s.treaties ?? []).filter((t) => !bound.includes(t));
-  if (bound.length) out.push('', `Treaties binding ${player.name}:`, ...bound.map((t) => `  ${t.name}: ${t.obligations.map(obligationLine).join('; ')}`));
-  if (others.length) out.push('', 'Treaties of the others:', ...others.map((t) => `  ${t.name} (${t.status}): ${t.obligations.map(obligationLine).join('; ')}`));
+  if (bound.length)
+    out.push('', `Treaties binding ${player.name}:`, ...bound.map((t) => `  ${t.name}: ${t.obligations.map(obligationLine).join('; ')}`));
+  if (others.length)
+    out.push(
+      '',
+      'Treaties of the others:',
+      ...others.map((t) => `  ${t.name} (${t.status}): ${t.obligations.map(obligationLine).join('; ')}`),
+    );
   if (s.questions?.length) out.push('', 'What is at stake:', ...s.questions.slice(0, 10).map((q) => `  - ${q.text}`));
   out.push('', `Your move, ${player.name}.`, '');
   out.push(
-    'Order entry and the other actors\' answers arrive with the engine and the AI.',
+    "Order entry and the other actors' answers arrive with the engine and the AI.",
     `For now: yourmove show ${s.id}  |  yourmove validate <file>  |  yourmove scenarios  |  yourmove --help`,
   );
   return out.join('\n') + '\n';

@@ -25,16 +25,29 @@ export function loadOrExit(ref: string, options: { strict?: boolean } = {}): Sce
 export function scenariosCommand(opts: { json?: boolean }): void {
   const list = builtinIds().map((id) => {
     const s = loadOrExit(id);
-    return { id, title: s.title, start: s.start, end: endDate(s), turn_days: s.turn_days, horizon: s.horizon, player: s.player, actors: s.actors.length, default: id === DEFAULT_SCENARIO };
+    return {
+      id,
+      title: s.title,
+      start: s.start,
+      end: endDate(s),
+      turn_days: s.turn_days,
+      horizon: s.horizon,
+      player: s.player,
+      actors: s.actors.length,
+      default: id === DEFAULT_SCENARIO,
+    };
   });
   if (opts.json) write(JSON.stringify(list, null, 2) + '\n');
   else
-    for (const s of list) write(`${s.id.padEnd(20)} ${s.start}  ${String(s.actors).padStart(2)} actors  ${s.title}${s.default ? '  (default)' : ''}\n`);
+    for (const s of list)
+      write(`${s.id.padEnd(20)} ${s.start}  ${String(s.actors).padStart(2)} actors  ${s.title}${s.default ? '  (default)' : ''}\n`);
 }
 
 export function validateCommand(ref: string, opts: { strict?: boolean }): void {
   const s = loadOrExit(ref, opts.strict ? { strict: true } : {});
-  process.stderr.write(`${ref}: valid (${s.actors.length} actors, ${s.treaties?.length ?? 0} treaties, ${s.fronts?.length ?? 0} fronts, ${s.questions?.length ?? 0} questions)\n`);
+  process.stderr.write(
+    `${ref}: valid (${s.actors.length} actors, ${s.treaties?.length ?? 0} treaties, ${s.fronts?.length ?? 0} fronts, ${s.questions?.length ?? 0} questions)\n`,
+  );
 }
 
 export function showCommand(ref: string, opts: { json?: boolean }): void {

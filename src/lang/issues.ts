@@ -65,7 +65,9 @@ function unionMessage(issue: Extract<ZodIssue, { code: 'invalid_union' }>, path:
     if (given.length !== 1) return `expected exactly one of ${keys.join(', ')}; got ${given.length === 0 ? 'none' : given.join(', ')}`;
     return `unknown "${given[0]}": expected one of ${keys.join(', ')}`;
   }
-  const types = branches.flatMap((b) => b.filter((i) => i.code === 'invalid_type' && i.path.length === depth).map((i) => typeName((i as { expected: string }).expected)));
+  const types = branches.flatMap((b) =>
+    b.filter((i) => i.code === 'invalid_type' && i.path.length === depth).map((i) => typeName((i as { expected: string }).expected)),
+  );
   const uniq = [...new Set(types)];
   if (uniq.length > 0) return `expected ${uniq.map(article).join(' or ')}, got ${describe(input)}`;
   return issue.message;
@@ -87,7 +89,9 @@ function message(issue: ZodIssue): string {
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(issue.input)}`;
     case 'invalid_format':
-      return issue.message.startsWith('Invalid') ? `expected ${issue.format}, got ${describe(issue.input)}` : `${issue.message}, got ${describe(issue.input)}`;
+      return issue.message.startsWith('Invalid')
+        ? `expected ${issue.format}, got ${describe(issue.input)}`
+        : `${issue.message}, got ${describe(issue.input)}`;
     case 'not_multiple_of':
       return issue.divisor === 1 ? `expected a whole number, got ${String(issue.input)}` : issue.message;
     default:

@@ -39,11 +39,25 @@ function bounded(range: Range) {
 
 const finite = z.number();
 const distSchemas = [
-  z.strictObject({ dist: z.literal('normal'), mean: finite, sd: finite, min: finite.exactOptional(), max: finite.exactOptional(), ...provenance }),
+  z.strictObject({
+    dist: z.literal('normal'),
+    mean: finite,
+    sd: finite,
+    min: finite.exactOptional(),
+    max: finite.exactOptional(),
+    ...provenance,
+  }),
   z.strictObject({ dist: z.literal('lognormal'), median: finite, sigma: finite, ...provenance }),
   z.strictObject({ dist: z.literal('triangular'), min: finite, mode: finite, max: finite, ...provenance }),
   z.strictObject({ dist: z.literal('uniform'), min: finite, max: finite, ...provenance }),
-  z.strictObject({ dist: z.literal('beta'), alpha: finite, beta: finite, min: finite.exactOptional(), max: finite.exactOptional(), ...provenance }),
+  z.strictObject({
+    dist: z.literal('beta'),
+    alpha: finite,
+    beta: finite,
+    min: finite.exactOptional(),
+    max: finite.exactOptional(),
+    ...provenance,
+  }),
 ] as const;
 const dist = z.discriminatedUnion('dist', distSchemas).meta({ id: 'Distribution' });
 
@@ -130,7 +144,10 @@ const actor = z.strictObject({
   cohesion: fraction.exactOptional(),
   decision: z.enum(['consensus', 'majority', 'leader']).exactOptional(),
   regions: ids.exactOptional(),
-  cow: z.string().regex(/^[A-Z]{2,3}$/, 'a Correlates of War state abbreviation is 2-3 capital letters').exactOptional(),
+  cow: z
+    .string()
+    .regex(/^[A-Z]{2,3}$/, 'a Correlates of War state abbreviation is 2-3 capital letters')
+    .exactOptional(),
   regime: regime.exactOptional(),
   domestic: domestic.exactOptional(),
   capabilities: capabilities.exactOptional(),
@@ -238,25 +255,33 @@ const dyad = z.tuple([id, id]);
 const one = <K extends string, S extends z.ZodType>(key: K, args: S) => z.strictObject({ [key]: args } as { [P in K]: S });
 
 export const predicate: z.ZodType<M.Predicate> = z.lazy(() =>
-  z.union([
-    one('all', z.array(predicate).min(1).max(LIMITS.items)),
-    one('any', z.array(predicate).min(1).max(LIMITS.items)),
-    one('not', predicate),
-    one('actor_at_war', z.strictObject({ actor: id, against: id.exactOptional() })),
-    one('in_combat', z.strictObject({ actor: id, front: id.exactOptional() })),
-    one('troops_deployed', z.strictObject({ actor: id, front: id.exactOptional(), territory: id.exactOptional(), at_least: z.number().min(0) })),
-    one('arms_transfer', z.strictObject({ from: id, to: id, kind: transferKind.exactOptional(), offensive: z.boolean().exactOptional() })),
-    one('rung_reached', z.strictObject({ rung, between: dyad.exactOptional() })),
-    one('ceasefire', z.strictObject({ conflict: id })),
-    one('nuclear_use', z.strictObject({ by: id.exactOptional() })),
-    one('casualties_exceed', z.strictObject({ actor: id, value: z.number().min(0), kind: casualtyKind.exactOptional() })),
-    one('front_control_below', z.strictObject({ front: id, value: z.number().min(0).max(1) })),
-    one('front_control_above', z.strictObject({ front: id, value: z.number().min(0).max(1) })),
-    one('treaty_invoked', z.strictObject({ treaty: id, by: id.exactOptional() })),
-    one('support_below', z.strictObject({ actor: id, value: z.number().min(0).max(1) })),
-    one('mobilised', z.strictObject({ actor: id, level: level.exactOptional() })),
-    one('permission_granted', z.strictObject({ permission: id })),
-  ]).meta({ id: 'Predicate' }),
+  z
+    .union([
+      one('all', z.array(predicate).min(1).max(LIMITS.items)),
+      one('any', z.array(predicate).min(1).max(LIMITS.items)),
+      one('not', predicate),
+      one('actor_at_war', z.strictObject({ actor: id, against: id.exactOptional() })),
+      one('in_combat', z.strictObject({ actor: id, front: id.exactOptional() })),
+      one(
+        'troops_deployed',
+        z.strictObject({ actor: id, front: id.exactOptional(), territory: id.exactOptional(), at_least: z.number().min(0) }),
+      ),
+      one(
+        'arms_transfer',
+        z.strictObject({ from: id, to: id, kind: transferKind.exactOptional(), offensive: z.boolean().exactOptional() }),
+      ),
+      one('rung_reached', z.strictObject({ rung, between: dyad.exactOptional() })),
+      one('ceasefire', z.strictObject({ conflict: id })),
+      one('nuclear_use', z.strictObject({ by: id.exactOptional() })),
+      one('casualties_exceed', z.strictObject({ actor: id, value: z.number().min(0), kind: casualtyKind.exactOptional() })),
+      one('front_control_below', z.strictObject({ front: id, value: z.number().min(0).max(1) })),
+      one('front_control_above', z.strictObject({ front: id, value: z.number().min(0).max(1) })),
+      one('treaty_invoked', z.strictObject({ treaty: id, by: id.exactOptional() })),
+      one('support_below', z.strictObject({ actor: id, value: z.number().min(0).max(1) })),
+      one('mobilised', z.strictObject({ actor: id, level: level.exactOptional() })),
+      one('permission_granted', z.strictObject({ permission: id })),
+    ])
+    .meta({ id: 'Predicate' }),
 );
 
 const metricExpr = z.union([

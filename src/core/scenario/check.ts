@@ -50,7 +50,8 @@ export function checkScenario(s: Scenario): Issue[] {
   const actorRef = (path: Path, a: Id | undefined) => ref(path, 'actor', actors, a);
   const actorRefs = (path: Path, list: readonly Id[] | undefined) => list?.forEach((a, i) => actorRef([...path, i], a));
   const notAfterStart = (path: Path, d: string, what: string) => {
-    if (compareDates(d, s.start) > 0) bad(path, `${what} ${d} is after the scenario start ${s.start}; a scenario holds only what is known on its start date`);
+    if (compareDates(d, s.start) > 0)
+      bad(path, `${what} ${d} is after the scenario start ${s.start}; a scenario holds only what is known on its start date`);
   };
   const withinHorizon = (path: Path, d: string) => {
     if (compareDates(d, s.start) < 0 || compareDates(d, end) > 0)
@@ -198,7 +199,13 @@ const ARG_KIND: Record<string, keyof Known> = {
   conflict: 'conflicts',
   permission: 'permissions',
 };
-const KIND_NAME: Record<keyof Known, string> = { actors: 'actor', fronts: 'front', treaties: 'treaty', conflicts: 'conflict', permissions: 'permission' };
+const KIND_NAME: Record<keyof Known, string> = {
+  actors: 'actor',
+  fronts: 'front',
+  treaties: 'treaty',
+  conflicts: 'conflict',
+  permissions: 'permission',
+};
 
 function checkArgs(args: Record<string, unknown>, path: Path, known: Known, bad: Bad) {
   for (const [name, value] of Object.entries(args)) {
