@@ -11,6 +11,9 @@ type Path = (string | number)[];
 
 const describe = (input: unknown): string => {
   if (input === null) return 'null';
+  if (input === undefined) return 'nothing';
+  if (typeof input === 'number' && !Number.isFinite(input)) return `${String(input)} (not a finite number)`;
+  if (ArrayBuffer.isView(input)) return 'binary data';
   if (Array.isArray(input)) return 'a list';
   if (typeof input === 'object') return 'a mapping';
   if (typeof input === 'string') return `the text ${JSON.stringify(input.length > 40 ? input.slice(0, 40) + '…' : input)}`;
@@ -21,8 +24,14 @@ const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
 
 const typeName = (t: string) => (t === 'object' ? 'mapping' : t === 'array' ? 'list' : t);
 
+/** A discriminated union whose input lacks the discriminator altogether: the branch did not match. */
+const missingDiscriminator = (i: ZodIssue) =>
+  i.code === 'invalid_union' &&
+  i.discriminator !== undefined &&
+  (i.input === null || typeof i.input !== 'object' || (i.input as Record<string, unknown>)[i.discriminator] === undefined);
+
 /** Issues at the union's own node: the branch's shape did not match at all (wrong type, foreign keys). */
-const rootIssues = (issues: ZodIssue[], depth: number) => issues.filter((i) => i.path.length <= depth);
+const rootIssues = (issues: ZodIssue[], depth: number) => issues.filter((i) => i.path.length <= depth || missingDiscriminator(i));
 
 /** Pick the union branch the author meant: fewest problems at the union's node, then fewest in all. */
 function bestBranch(branches: ZodIssue[][], depth: number): ZodIssue[] | null {
