@@ -36,8 +36,18 @@ describe('CINC (VALIDATION.md V1)', () => {
   it('reproduces the published CINC of every state-year of 1914 (VALIDATION.md V4 table)', () => {
     const cinc1914 = computeCinc(rows, 1914);
     const v4: [string, number][] = [
-      ['UKG', 0.1379], ['FRN', 0.0747], ['RUS', 0.1108], ['GMY', 0.1582], ['AUH', 0.0682], ['ITA', 0.0257],
-      ['YUG', 0.0019], ['BEL', 0.0117], ['TUR', 0.0121], ['JPN', 0.0316], ['USA', 0.2064], ['ROM', 0.0057],
+      ['UKG', 0.1379],
+      ['FRN', 0.0747],
+      ['RUS', 0.1108],
+      ['GMY', 0.1582],
+      ['AUH', 0.0682],
+      ['ITA', 0.0257],
+      ['YUG', 0.0019],
+      ['BEL', 0.0117],
+      ['TUR', 0.0121],
+      ['JPN', 0.0316],
+      ['USA', 0.2064],
+      ['ROM', 0.0057],
     ];
     for (const [state, expected] of v4) expect(cinc1914.get(state)?.cinc, state).toBeCloseTo(expected, 4);
   });
@@ -55,7 +65,10 @@ describe('CINC (VALIDATION.md V1)', () => {
 
   it('handles a year with a component missing for every state', () => {
     const row = (stateabb: string, milex: number | null, tpop: number): NmcRow => ({
-      stateabb, ccode: 1, year: 1, cinc: null,
+      stateabb,
+      ccode: 1,
+      year: 1,
+      cinc: null,
       components: { milex, milper: null, irst: null, pec: null, tpop, upop: null },
     });
     const r = computeCinc([row('A', 1, 3), row('B', null, 1)], 1);

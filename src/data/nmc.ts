@@ -20,7 +20,8 @@ export function parseNmc(text: string): NmcRow[] {
   return records.map((r, i) => {
     const num = (k: string) => {
       const v = Number(r[k]);
-      if (r[k] === undefined || r[k] === '' || !Number.isFinite(v)) throw new Error(`NMC line ${i + 2}: column ${k} is not a number: ${JSON.stringify(r[k])}`);
+      if (r[k] === undefined || r[k] === '' || !Number.isFinite(v))
+        throw new Error(`NMC line ${i + 2}: column ${k} is not a number: ${JSON.stringify(r[k])}`);
       return v;
     };
     const components = Object.fromEntries(NMC_COMPONENTS.map((c) => [c, num(c) === MISSING ? null : num(c)])) as NmcRow['components'];
@@ -47,7 +48,11 @@ export interface Filled {
  * `cow` code, from the NMC data of `year`. Values the scenario gives are kept. Returns the new scenario and
  * what was filled; actors whose code has no row that year are listed in `missing`.
  */
-export function fillCapabilities(s: Scenario, rows: readonly NmcRow[], year: number): { scenario: Scenario; filled: Filled[]; missing: string[] } {
+export function fillCapabilities(
+  s: Scenario,
+  rows: readonly NmcRow[],
+  year: number,
+): { scenario: Scenario; filled: Filled[]; missing: string[] } {
   const cinc = computeCinc(rows, year);
   const byState = new Map(rows.filter((r) => r.year === year).map((r) => [r.stateabb, r]));
   const filled: Filled[] = [];
