@@ -83,7 +83,7 @@ describe('korea-russia-2024', () => {
 
   it("has North Korea's munitions, China's dual-use supply and the deep-strike ban", () => {
     expect(s.transfers!.filter((t) => t.from === 'prk' && t.to === 'rus').map((t) => t.kind)).toEqual(
-      expect.arrayContaining(['munitions', 'troops']),
+      expect.arrayContaining(['munitions', 'weapons']),
     );
     expect(
       s.transfers!.filter((t) => t.from === 'chn' && t.to === 'rus').every((t) => t.kind === 'dual_use' && t.offensive === false),

@@ -44,12 +44,15 @@ function obligationLine(o: Obligation): string {
   const when = [
     c.trigger === 'attack' ? `attack on ${c.location ?? 'territory'}` : c.trigger,
     c.by ? `by ${c.by.join('/')}` : '',
-    c.by_at_least ? `by ${c.by_at_least}+ powers` : '',
+    c.except_by ? `by anyone but ${c.except_by.join('/')}` : '',
+    c.by_at_least ? `by ${c.by_at_least}+ great powers` : '',
     c.supported_by ? `supported by ${c.supported_by.join('/')}` : '',
     c.regions ? `in ${c.regions.join('/')}` : '',
     c.unprovoked ? 'unprovoked' : '',
   ].filter(Boolean);
-  return `${o.article ? o.article + ': ' : ''}${o.type} (${o.strength.replace(/_/g, ' ')}) if ${when.join(', ')}`;
+  const duty = o.duty ? ` to ${o.duty.replace(/_/g, ' ')}` : '';
+  const against = o.against ? ` against ${o.against.join('/')}` : '';
+  return `${o.article ? o.article + ': ' : ''}${o.type} (${o.strength.replace(/_/g, ' ')})${duty}${against} if ${when.join(', ')}`;
 }
 
 /** A predicate as a short phrase: `chn at war`, `any(...)`. */
@@ -111,7 +114,7 @@ export function renderScenario(s: Scenario): string {
     const t = table(['treaty', 'parties', 'status', 'obligations']);
     for (const tr of s.treaties)
       t.push([
-        `${tr.id}\n${tr.name}`,
+        `${tr.id}\n${tr.name}\nsigned ${tr.signed}${tr.renewed?.length ? `, renewed ${tr.renewed.join(', ')}` : ''}`,
         tr.parties.join(', '),
         tr.status + (tr.in_force_from ? ` (from ${tr.in_force_from})` : ''),
         tr.obligations.map(obligationLine).join('\n'),

@@ -4,16 +4,24 @@
  */
 import type { Dist, Num } from './model.ts';
 
-/** The closed interval a quantity may take; `null` bound = unbounded. */
+/**
+ * The interval a quantity may take; `null` bound = unbounded. With `exclusiveMin`, a plain value must exceed
+ * `min`, while a distribution's support may touch it (the bound itself has probability zero).
+ */
 export interface Range {
   min: number | null;
   max: number | null;
+  exclusiveMin?: boolean;
+  /** Plain values must be whole numbers. */
+  integer?: boolean;
 }
 
 export const ANY: Range = { min: null, max: null };
 export const NON_NEGATIVE: Range = { min: 0, max: null };
-export const POSITIVE: Range = { min: Number.MIN_VALUE, max: null };
+export const POSITIVE: Range = { min: 0, max: null, exclusiveMin: true };
 export const FRACTION: Range = { min: 0, max: 1 };
+/** A rung of Kahn's escalation ladder (1965): 1..44. */
+export const RUNG: Range = { min: 1, max: 44, integer: true };
 
 export function isDist(n: Num): n is Dist {
   return typeof n === 'object' && 'dist' in n;

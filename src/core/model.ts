@@ -69,13 +69,19 @@ export interface Domestic extends Provenance {
   rally?: Num;
 }
 
+/**
+ * Mobilisation levels, in order. `preparatory` is a pre-mobilisation stage such as Russia's "Period
+ * Preparatory to War" (26 July 1914) or Germany's "state of imminent danger of war".
+ */
+export type MobilisationLevel = 'none' | 'preparatory' | 'partial' | 'general';
+
 export interface Mobilisation extends Provenance {
   /** Persons that can be raised per turn. */
   rate: Num;
   /** Maximum persons under arms (active + raised). */
   cap: Num;
-  /** Current mobilisation level: none, partial or general. */
-  level?: Val<'none' | 'partial' | 'general'>;
+  /** Current mobilisation level (none < preparatory < partial < general). */
+  level?: Val<MobilisationLevel>;
 }
 
 export interface Munitions extends Provenance {
@@ -132,6 +138,8 @@ export interface Actor extends Provenance {
   regions?: Id[];
   /** Correlates of War state abbreviation (`RUS`, `GMY`), for capability data. */
   cow?: string;
+  /** A great power: counted by `by_at_least` conditions (Triple Alliance Art. III). */
+  great_power?: boolean;
   regime?: Regime;
   domestic?: Domestic;
   capabilities?: Capabilities;
@@ -192,10 +200,13 @@ export type ObligationType = 'defense' | 'offense' | 'neutrality' | 'nonaggressi
  */
 export type ObligationStrength = 'all_means' | 'as_deemed_necessary' | 'constitutional_processes' | 'benevolent' | 'consult';
 
-export type TriggerEvent = 'attack' | 'mobilisation' | 'war';
+/**
+ * What sets an obligation off: an armed attack; a mobilisation; a state of war; or a threat of attack
+ * (a "direct threat of armed aggression", Russia–DPRK 2024 Art. 3; "whenever ... threatened", NATO Art. 4).
+ */
+export type TriggerEvent = 'attack' | 'mobilisation' | 'war' | 'threat';
 
-export interface ObligationConditions {
-  /** What triggers the obligation: an armed attack, a mobilisation, or a state of war. */
+export interface ObligationConditions extends Provenance {
   trigger: TriggerEvent;
   /** Attack on the protected party's own territory or on its forces anywhere. */
   location?: 'territory' | 'forces';
@@ -203,7 +214,9 @@ export interface ObligationConditions {
   regions?: Id[];
   /** Only if the attacker (or mobiliser) is one of these actors. */
   by?: Id[];
-  /** Only if at least this many great powers attack together (Triple Alliance Art. III). */
+  /** Not if the attacker is one of these actors (Dual Alliance Art. II: any power but Russia). */
+  except_by?: Id[];
+  /** Only if at least this many great powers (actors with `great_power: true`) attack together (Triple Alliance Art. III). */
   by_at_least?: number;
   /** Only if the attacker is supported by one of these actors (Dual Alliance Art. II). */
   supported_by?: Id[];
@@ -211,13 +224,23 @@ export interface ObligationConditions {
   unprovoked?: boolean;
 }
 
+/**
+ * What the obliged party must do when the obligation triggers. Defaults by type: defense and offense ->
+ * `fight`, neutrality -> `stay_neutral`, nonaggression -> `not_attack`, consultation -> `consult`.
+ * `mobilise` is the Franco-Russian convention's Art. 2: mobilise at once when the other side mobilises.
+ */
+export type Duty = 'fight' | 'mobilise' | 'consult' | 'stay_neutral' | 'not_attack';
+
 export interface Obligation extends Provenance {
   type: ObligationType;
   strength: ObligationStrength;
+  duty?: Duty;
   /** Who must act (default: all parties). */
   obliged?: Id[];
   /** Whom the obligation protects (default: all parties). */
   protects?: Id[];
+  /** Against whom the help is directed, if the text names them (Franco-Russian Art. 1: against Germany). */
+  against?: Id[];
   conditions: ObligationConditions;
   /** The article, e.g. "Art. 4". */
   article?: string;
@@ -232,13 +255,16 @@ export interface Treaty extends Provenance {
   name: string;
   parties: Id[];
   signed: IsoDate;
+  /** Renewals, oldest first (the Triple Alliance: 1887, 1891, 1902, 1912). */
+  renewed?: IsoDate[];
   status: TreatyStatus;
-  /** For treaties not yet in force: when they are expected to enter into force (uncertain: a date or null). */
+  /** For treaties not yet in force: the date they enter into force, when it is known. */
   in_force_from?: IsoDate;
   obligations: Obligation[];
 }
 
-export type TransferKind = 'munitions' | 'weapons' | 'technology' | 'money' | 'dual_use' | 'fuel' | 'troops';
+/** What flows between actors. Troops are not a transfer: they are a deployment that fights `for` another actor. */
+export type TransferKind = 'munitions' | 'weapons' | 'technology' | 'money' | 'dual_use' | 'fuel';
 
 /** A standing flow from one actor to another, per turn. */
 export interface Transfer extends Provenance {
@@ -289,18 +315,26 @@ export type Predicate =
   | { front_control_above: { front: Id; value: number } }
   | { treaty_invoked: { treaty: Id; by?: Id } }
   | { support_below: { actor: Id; value: number } }
-  | { mobilised: { actor: Id; level?: 'partial' | 'general' } }
+  /** The actor's mobilisation is at least `level` (default: partial; `preparatory` counts only when named). */
+  | { mobilised: { actor: Id; level?: Exclude<MobilisationLevel, 'none'> } }
   | { permission_granted: { permission: Id } };
 
 export type PredicateKind = Predicate extends infer P ? (P extends unknown ? keyof P : never) : never;
 
 export type CasualtyKind = 'killed' | 'wounded' | 'all';
 
-/** A yes/no question a forecast answers: does `when` hold at some turn on or before `by`? */
+/**
+ * When a question's predicate must hold, up to its `by` date (default: the end of the horizon):
+ * `ever` — on at least one turn; `throughout` — on every turn; `at_end` — on the turn of the date itself.
+ */
+export type Holds = 'ever' | 'throughout' | 'at_end';
+
+/** A yes/no question a forecast answers: does `when` hold (as `holds` says, default `ever`) up to `by`? */
 export interface Question extends Provenance {
   id: Id;
   text: string;
   when: Predicate;
+  holds?: Holds;
   by?: IsoDate;
 }
 
@@ -310,7 +344,9 @@ export type MetricExpr =
   | { front_control: { front: Id } }
   | { support: { actor: Id } }
   | { troops: { actor: Id; front?: Id } }
-  | { munitions: { actor: Id } };
+  | { munitions: { actor: Id } }
+  /** The turn at which a predicate first holds (none if it never does): when did the domino fall? */
+  | { first_turn: { when: Predicate } };
 
 /** A number a forecast tracks per turn. */
 export interface Metric extends Provenance {
@@ -323,7 +359,9 @@ export interface Metric extends Provenance {
 export type RedLineEffect =
   | { enter_war: { side_with: Id; conflict: Id } }
   | { arm: { to: Id; offensive?: boolean } }
-  | { mobilise: { level: 'partial' | 'general' } }
+  | { mobilise: { level: Exclude<MobilisationLevel, 'none'>; against?: Id } }
+  | { declare_war: { on: Id } }
+  | { invade: { territory: Id } }
   | { escalate: { rung: number } }
   | { sanction: { on: Id } }
   | { permit: { permission: Id } };

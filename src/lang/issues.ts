@@ -125,6 +125,15 @@ export function fromZod(issues: readonly ZodIssue[], base: Path = []): Issue[] {
       });
       continue;
     }
+    if (issue.code === 'invalid_union' && issue.input === undefined && path.length > 0) {
+      out.push({ path, message: `missing required field "${String(path[path.length - 1])}"`, atKey: true });
+      continue;
+    }
+    if (issue.code === 'invalid_key') {
+      const detail = issue.issues[0]?.message ?? issue.message;
+      out.push({ path, message: `invalid key: ${detail}`, atKey: true });
+      continue;
+    }
     if (issue.code === 'invalid_union') {
       const branch = issue.errors.length > 0 ? bestBranch(issue.errors, 0) : null;
       if (branch) {

@@ -6,7 +6,7 @@
  * Objects are strict: an unknown field is an error, never silently ignored.
  */
 import { z } from 'zod';
-import { distProblems, FRACTION, NON_NEGATIVE, POSITIVE, type Range } from '../core/dist.ts';
+import { distProblems, FRACTION, NON_NEGATIVE, POSITIVE, RUNG, type Range } from '../core/dist.ts';
 import type * as M from '../core/model.ts';
 
 export const LIMITS = {
@@ -26,13 +26,16 @@ const date = z.iso.date({ error: 'expected a date as YYYY-MM-DD' });
 const ids = z.array(id).max(LIMITS.actors);
 
 const provenance = {
-  source: text.exactOptional().meta({ description: 'A citation, or a key of the scenario `sources`.' }),
+  source: text
+    .min(1, 'a source must not be empty')
+    .exactOptional()
+    .meta({ description: 'A citation, or a key of the scenario `sources`.' }),
   note: text.exactOptional(),
 };
 
 function bounded(range: Range) {
-  let n = z.number();
-  if (range.min !== null) n = range.min === Number.MIN_VALUE ? n.positive() : n.min(range.min);
+  let n = range.integer ? z.number().int() : z.number();
+  if (range.min !== null) n = range.exclusiveMin ? n.gt(range.min) : n.min(range.min);
   if (range.max !== null) n = n.max(range.max);
   return n;
 }
@@ -71,13 +74,13 @@ function num(range: Range, name: string) {
     })
     .meta({
       id: name,
-      description: `A number${range.min === null ? '' : range.max === null ? ` >= ${range.min === Number.MIN_VALUE ? '0 (exclusive)' : range.min}` : ` in [${range.min}, ${range.max}]`}: plain, \`{value, source}\`, or a distribution \`{dist: normal|lognormal|triangular|uniform|beta, ...}\`.`,
+      description: `A ${range.integer ? 'whole number' : 'number'}${range.min === null ? '' : range.max === null ? ` ${range.exclusiveMin ? '>' : '>='} ${range.min}` : ` in [${range.min}, ${range.max}]`}: plain, \`{value, source}\`, or a distribution \`{dist: normal|lognormal|triangular|uniform|beta, ...}\`.`,
     });
 }
 const count = num(NON_NEGATIVE, 'Count');
 const fraction = num(FRACTION, 'Fraction');
 const positive = num(POSITIVE, 'Positive');
-const rungNum = num({ min: 1, max: 44 }, 'Rung');
+const rungNum = num(RUNG, 'Rung');
 
 /** A non-numeric value that may carry provenance: `x` or `{value: x, source}`. */
 function val<T extends z.ZodType>(inner: T) {
@@ -109,7 +112,7 @@ const capabilities = z.strictObject({
     .strictObject({
       rate: count,
       cap: count,
-      level: val(z.enum(['none', 'partial', 'general'])).exactOptional(),
+      level: val(z.enum(['none', 'preparatory', 'partial', 'general'])).exactOptional(),
       ...provenance,
     })
     .exactOptional(),
@@ -148,6 +151,7 @@ const actor = z.strictObject({
     .string()
     .regex(/^[A-Z]{2,3}$/, 'a Correlates of War state abbreviation is 2-3 capital letters')
     .exactOptional(),
+  great_power: z.boolean().exactOptional(),
   regime: regime.exactOptional(),
   domestic: domestic.exactOptional(),
   capabilities: capabilities.exactOptional(),
@@ -194,16 +198,20 @@ const conflict = z.strictObject({
 const obligation = z.strictObject({
   type: z.enum(['defense', 'offense', 'neutrality', 'nonaggression', 'consultation']),
   strength: z.enum(['all_means', 'as_deemed_necessary', 'constitutional_processes', 'benevolent', 'consult']),
+  duty: z.enum(['fight', 'mobilise', 'consult', 'stay_neutral', 'not_attack']).exactOptional(),
   obliged: ids.exactOptional(),
   protects: ids.exactOptional(),
+  against: ids.exactOptional(),
   conditions: z.strictObject({
-    trigger: z.enum(['attack', 'mobilisation', 'war']),
+    trigger: z.enum(['attack', 'mobilisation', 'war', 'threat']),
     location: z.enum(['territory', 'forces']).exactOptional(),
     regions: ids.exactOptional(),
     by: ids.exactOptional(),
+    except_by: ids.exactOptional(),
     by_at_least: z.number().int().min(1).exactOptional(),
     supported_by: ids.exactOptional(),
     unprovoked: z.boolean().exactOptional(),
+    ...provenance,
   }),
   article: text.exactOptional(),
   text: text.exactOptional(),
@@ -215,13 +223,14 @@ const treaty = z.strictObject({
   name: text,
   parties: ids.min(2),
   signed: date,
+  renewed: z.array(date).max(LIMITS.items).exactOptional(),
   status: z.enum(['in_force', 'signed', 'ratifying']),
   in_force_from: date.exactOptional(),
   obligations: z.array(obligation).min(1).max(LIMITS.items),
   ...provenance,
 });
 
-const transferKind = z.enum(['munitions', 'weapons', 'technology', 'money', 'dual_use', 'fuel', 'troops']);
+const transferKind = z.enum(['munitions', 'weapons', 'technology', 'money', 'dual_use', 'fuel']);
 
 const transfer = z.strictObject({
   id,
@@ -248,7 +257,7 @@ const permission = z.strictObject({
 });
 
 const casualtyKind = z.enum(['killed', 'wounded', 'all']);
-const level = z.enum(['partial', 'general']);
+const level = z.enum(['preparatory', 'partial', 'general']);
 const dyad = z.tuple([id, id]);
 
 /** One predicate: an object with exactly one key naming the test. */
@@ -285,6 +294,7 @@ export const predicate: z.ZodType<M.Predicate> = z.lazy(() =>
 );
 
 const metricExpr = z.union([
+  one('first_turn', z.strictObject({ when: predicate })),
   one('casualties', z.strictObject({ actor: id, kind: casualtyKind.exactOptional() })),
   one('max_rung', z.strictObject({ between: dyad.exactOptional() })),
   one('front_control', z.strictObject({ front: id })),
@@ -293,13 +303,22 @@ const metricExpr = z.union([
   one('munitions', z.strictObject({ actor: id })),
 ]);
 
-const question = z.strictObject({ id, text, when: predicate, by: date.exactOptional(), ...provenance });
+const question = z.strictObject({
+  id,
+  text,
+  when: predicate,
+  holds: z.enum(['ever', 'throughout', 'at_end']).exactOptional(),
+  by: date.exactOptional(),
+  ...provenance,
+});
 const metric = z.strictObject({ id, text, unit: text, of: metricExpr, ...provenance });
 
 const redLineEffect = z.union([
   one('enter_war', z.strictObject({ side_with: id, conflict: id })),
   one('arm', z.strictObject({ to: id, offensive: z.boolean().exactOptional() })),
-  one('mobilise', z.strictObject({ level })),
+  one('mobilise', z.strictObject({ level, against: id.exactOptional() })),
+  one('declare_war', z.strictObject({ on: id })),
+  one('invade', z.strictObject({ territory: id })),
   one('escalate', z.strictObject({ rung })),
   one('sanction', z.strictObject({ on: id })),
   one('permit', z.strictObject({ permission: id })),

@@ -15,8 +15,8 @@ import { addDays, compareDates } from './dates.ts';
 
 type Path = (string | number)[];
 
-/** A source given as one lowercase token (`iiss-2025`) is a key of `sources`; anything with a space is a citation. */
-const SOURCE_KEY = /^[a-z0-9][a-z0-9_.:-]*$/;
+/** A source written like an id (`iiss-2025`) is a key of `sources`; anything else is a citation in full. */
+const SOURCE_KEY = /^[a-z][a-z0-9_-]*$/;
 
 export function checkScenario(s: Scenario): Issue[] {
   const issues: Issue[] = [];
@@ -77,6 +77,7 @@ export function checkScenario(s: Scenario): Issue[] {
     }
   });
 
+  const greatPowers = s.actors.filter((a) => a.great_power).length;
   const sidesOf = new Map<Id, Set<Id>>();
   s.conflicts?.forEach((c, i) => {
     const at: Path = ['conflicts', i];
@@ -84,7 +85,8 @@ export function checkScenario(s: Scenario): Issue[] {
     c.sides.forEach((side, k) =>
       side.forEach((a, j) => {
         actorRef([...at, 'sides', k, j], a);
-        if (both.has(a)) bad([...at, 'sides', k, j], `actor "${a}" is on both sides`);
+        if (side.indexOf(a) < j) bad([...at, 'sides', k, j], `actor "${a}" is listed twice on this side`);
+        else if (both.has(a)) bad([...at, 'sides', k, j], `actor "${a}" is on both sides`);
         both.add(a);
       }),
     );
@@ -102,10 +104,14 @@ export function checkScenario(s: Scenario): Issue[] {
     ref([...at, 'conflict'], 'conflict', conflicts, f.conflict);
     actorRef([...at, 'territory'], f.territory);
     const fighters = sidesOf.get(f.conflict);
+    if (fighters && actors.has(f.territory) && !fighters.has(f.territory))
+      bad([...at, 'territory'], `the front is on the territory of "${f.territory}", which is on neither side of conflict "${f.conflict}"`);
     f.forces.forEach((d, j) => {
       const dat: Path = [...at, 'forces', j];
       actorRef([...dat, 'actor'], d.actor);
       actorRef([...dat, 'for'], d.for);
+      if (d.for === d.actor)
+        bad([...dat, 'for'], `"for" names the deploying actor itself; omit it, or name the actor these forces fight for`);
       const side = d.for ?? d.actor;
       if (fighters && actors.has(side) && !fighters.has(side))
         bad([...dat, d.for !== undefined ? 'for' : 'actor'], `"${side}" is not on a side of conflict "${f.conflict}"`);
@@ -128,6 +134,10 @@ export function checkScenario(s: Scenario): Issue[] {
     actorRefs([...at, 'parties'], t.parties);
     const parties = new Set(t.parties);
     notAfterStart([...at, 'signed'], t.signed, 'signature');
+    t.renewed?.forEach((d, k) => {
+      notAfterStart([...at, 'renewed', k], d, 'renewal');
+      if (compareDates(d, t.signed) < 0) bad([...at, 'renewed', k], `renewal ${d} is before the signature ${t.signed}`);
+    });
     if (t.in_force_from !== undefined) {
       if (t.status === 'in_force') bad([...at, 'in_force_from'], `a treaty already in force has no in_force_from date`, true);
       else withinHorizon([...at, 'in_force_from'], t.in_force_from);
@@ -138,7 +148,15 @@ export function checkScenario(s: Scenario): Issue[] {
         o[field]?.forEach((a, k) => {
           if (!parties.has(a)) bad([...oat, field, k], `"${a}" is not a party to treaty "${t.id}"`);
         });
+      actorRefs([...oat, 'against'], o.against);
       actorRefs([...oat, 'conditions', 'by'], o.conditions.by);
+      actorRefs([...oat, 'conditions', 'except_by'], o.conditions.except_by);
+      const atLeast = o.conditions.by_at_least;
+      if (atLeast !== undefined && atLeast > greatPowers)
+        bad(
+          [...oat, 'conditions', 'by_at_least'],
+          `needs ${atLeast} great powers, but the scenario marks only ${greatPowers} actor${greatPowers === 1 ? '' : 's'} great_power: true`,
+        );
       actorRefs([...oat, 'conditions', 'supported_by'], o.conditions.supported_by);
       o.conditions.regions?.forEach((r, k) => ref([...oat, 'conditions', 'regions', k], 'region', regions, r));
     });
@@ -152,6 +170,8 @@ export function checkScenario(s: Scenario): Issue[] {
   s.sanctions?.forEach((x, i) => {
     actorRefs(['sanctions', i, 'by'], x.by);
     actorRef(['sanctions', i, 'on'], x.on);
+    const self = x.by.indexOf(x.on);
+    if (self >= 0) bad(['sanctions', i, 'by', self], `"${x.on}" cannot sanction itself`);
   });
   s.permissions?.forEach((p, i) => {
     actorRef(['permissions', i, 'by'], p.by);
@@ -164,6 +184,12 @@ export function checkScenario(s: Scenario): Issue[] {
     actorRef(['red_lines', i, 'holder'], r.holder);
     checkPredicate(r.when, ['red_lines', i, 'when'], known, bad);
     checkEffect(r.then, ['red_lines', i, 'then'], known, bad);
+    if ('enter_war' in r.then) {
+      const { side_with, conflict } = r.then.enter_war;
+      const fighters = sidesOf.get(conflict);
+      if (fighters && actors.has(side_with) && !fighters.has(side_with))
+        bad(['red_lines', i, 'then', 'enter_war', 'side_with'], `"${side_with}" is on neither side of conflict "${conflict}"`);
+    }
   });
   s.questions?.forEach((q, i) => {
     checkPredicate(q.when, ['questions', i, 'when'], known, bad);
@@ -229,6 +255,7 @@ function checkPredicate(p: Predicate, path: Path, known: Known, bad: Bad): void 
 }
 
 function checkMetric(m: MetricExpr, path: Path, known: Known, bad: Bad): void {
+  if ('first_turn' in m) return checkPredicate(m.first_turn.when, [...path, 'first_turn', 'when'], known, bad);
   const [key, args] = Object.entries(m)[0] as [string, Record<string, unknown>];
   checkArgs(args, [...path, key], known, bad);
 }

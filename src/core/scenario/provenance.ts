@@ -24,6 +24,13 @@ export function unsourcedNumbers(s: Scenario): Issue[] {
     if (node === null || typeof node !== 'object') return;
     // The scenario's own `source` describes the file, not each figure in it.
     const here = sourced || (path.length > 0 && typeof (node as { source?: unknown }).source === 'string');
+    if (!here && 'dist' in node) {
+      out.push({
+        path,
+        message: `${String((node as { dist: unknown }).dist)} distribution has no source: add source (here or on an enclosing object)`,
+      });
+      return;
+    }
     for (const [k, v] of Object.entries(node)) {
       if (DEFINITIONS.has(k)) continue;
       walk(v, [...path, k], here);
