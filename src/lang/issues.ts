@@ -66,7 +66,13 @@ function unionMessage(issue: Extract<ZodIssue, { code: 'invalid_union' }>, path:
   const input = issue.input;
   const branches = issue.errors;
   const keys = expectedKeys(branches, depth);
-  const numeric = branches.some((b) => b.some((i) => i.code === 'invalid_type' && i.expected === 'number' && i.path.length === depth));
+  const numeric = branches.some((b) =>
+    b.some((i) => i.code === 'invalid_type' && (i.expected === 'number' || (i.expected as string) === 'int') && i.path.length === depth),
+  );
+  const whole = branches.some((b) =>
+    b.some((i) => i.code === 'invalid_type' && (i.expected as string) === 'int' && i.path.length === depth),
+  );
+  if (whole && typeof input === 'number' && Number.isFinite(input)) return `expected a whole number, got ${input}`;
   if (numeric)
     return `expected a number, {value: <number>, source: ...} or a distribution {dist: normal|lognormal|triangular|uniform|beta, ...}, got ${describe(input)}`;
   if (input !== null && typeof input === 'object' && !Array.isArray(input) && keys.length > 1) {
@@ -89,7 +95,8 @@ function message(issue: ZodIssue): string {
       return `expected ${article(typeName(issue.expected))}, got ${describe(issue.input)}`;
     case 'too_small':
       if (issue.origin === 'array') return `needs at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`;
-      if (issue.origin === 'string') return `needs at least ${issue.minimum} characters`;
+      if (issue.origin === 'string')
+        return Number(issue.minimum) === 1 ? 'must not be empty' : `needs at least ${issue.minimum} characters`;
       return `must be ${issue.inclusive ? '>=' : '>'} ${issue.minimum}, got ${String(issue.input)}`;
     case 'too_big':
       if (issue.origin === 'array') return `too many items: at most ${issue.maximum} allowed`;

@@ -16,7 +16,7 @@ import { addDays, compareDates } from './dates.ts';
 type Path = (string | number)[];
 
 /** A source written like an id (`iiss-2025`) is a key of `sources`; anything else is a citation in full. */
-const SOURCE_KEY = /^[a-z][a-z0-9_-]*$/;
+const SOURCE_KEY = /^[a-z][a-z0-9_-]{0,39}$/;
 
 export function checkScenario(s: Scenario): Issue[] {
   const issues: Issue[] = [];
@@ -77,7 +77,7 @@ export function checkScenario(s: Scenario): Issue[] {
     }
   });
 
-  const greatPowers = s.actors.filter((a) => a.great_power).length;
+  const greatPowers = s.actors.filter((a) => a.great_power).map((a) => a.id);
   const sidesOf = new Map<Id, Set<Id>>();
   s.conflicts?.forEach((c, i) => {
     const at: Path = ['conflicts', i];
@@ -152,10 +152,11 @@ export function checkScenario(s: Scenario): Issue[] {
       actorRefs([...oat, 'conditions', 'by'], o.conditions.by);
       actorRefs([...oat, 'conditions', 'except_by'], o.conditions.except_by);
       const atLeast = o.conditions.by_at_least;
-      if (atLeast !== undefined && atLeast > greatPowers)
+      const outsiders = greatPowers.filter((g) => !parties.has(g)).length;
+      if (atLeast !== undefined && atLeast > outsiders)
         bad(
           [...oat, 'conditions', 'by_at_least'],
-          `needs ${atLeast} great powers, but the scenario marks only ${greatPowers} actor${greatPowers === 1 ? '' : 's'} great_power: true`,
+          `needs ${atLeast} attacking great powers, but only ${outsiders} actor${outsiders === 1 ? ' is' : 's are'} marked great_power: true outside the treaty`,
         );
       actorRefs([...oat, 'conditions', 'supported_by'], o.conditions.supported_by);
       o.conditions.regions?.forEach((r, k) => ref([...oat, 'conditions', 'regions', k], 'region', regions, r));
