@@ -5,8 +5,10 @@
  */
 import type { z } from 'zod';
 import type { Issue } from '../core/model.ts';
+import { DATE_MESSAGE } from './schema.ts';
 
 type ZodIssue = z.core.$ZodIssue;
+type UnionIssue = Extract<ZodIssue, { code: 'invalid_union' }>;
 type Path = (string | number)[];
 
 const describe = (input: unknown): string => {
@@ -21,77 +23,78 @@ const describe = (input: unknown): string => {
 };
 
 const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
-
-const typeName = (t: string) => (t === 'object' ? 'mapping' : t === 'array' ? 'list' : t);
+const typeName = (t: string) => (t === 'object' ? 'mapping' : t === 'array' ? 'list' : t === 'int' ? 'whole number' : t);
+const isMapping = (x: unknown): x is Record<string, unknown> =>
+  x !== null && typeof x === 'object' && !Array.isArray(x) && !ArrayBuffer.isView(x);
+const missing = (path: Path): Issue => ({ path, message: `missing required field "${String(path[path.length - 1])}"`, atKey: true });
 
 /** A discriminated union whose input lacks the discriminator altogether: the branch did not match. */
 const missingDiscriminator = (i: ZodIssue) =>
-  i.code === 'invalid_union' &&
-  i.discriminator !== undefined &&
-  (i.input === null || typeof i.input !== 'object' || (i.input as Record<string, unknown>)[i.discriminator] === undefined);
+  i.code === 'invalid_union' && i.discriminator !== undefined && (!isMapping(i.input) || i.input[i.discriminator] === undefined);
 
-/** Issues at the union's own node: the branch's shape did not match at all (wrong type, foreign keys). */
-const rootIssues = (issues: ZodIssue[], depth: number) => issues.filter((i) => i.path.length <= depth || missingDiscriminator(i));
+/** The keys of `input` that a branch rejected as unknown. */
+const unknownKeys = (branch: ZodIssue[]) =>
+  new Set(branch.flatMap((i) => (i.code === 'unrecognized_keys' && i.path.length === 0 ? i.keys : [])));
 
-/** Pick the union branch the author meant: fewest problems at the union's node, then fewest in all. */
-function bestBranch(branches: ZodIssue[][], depth: number): ZodIssue[] | null {
+/**
+ * Whether a union branch is the one the author meant: its shape matched at the union's node (no wrong type,
+ * no foreign key, no missing discriminator there) and, for a mapping, it knows at least one key given.
+ */
+function matches(branch: ZodIssue[], input: unknown): boolean {
+  if (branch.some((i) => i.path.length === 0 || missingDiscriminator(i))) return false;
+  if (!isMapping(input)) return true;
+  const unknown = unknownKeys(branch);
+  return Object.keys(input).some((k) => !unknown.has(k));
+}
+
+/** Of the branches that match, the one with the fewest problems. */
+function bestBranch(issue: UnionIssue): ZodIssue[] | null {
   let best: ZodIssue[] | null = null;
-  let bestScore = Infinity;
-  for (const b of branches) {
-    const root = rootIssues(b, depth).length;
-    if (root > 0) continue;
-    const score = b.length;
-    if (score < bestScore) {
-      best = b;
-      bestScore = score;
-    }
-  }
+  for (const b of issue.errors) if (matches(b, issue.input) && (best === null || b.length < best.length)) best = b;
   return best;
 }
 
-/** The keys that the branches of a keyed union (predicates, effects) expected, in order. */
-function expectedKeys(branches: ZodIssue[][], depth: number): string[] {
+/** The keys the branches of a keyed union (predicates, effects, metrics) expect, in the schema's order. */
+function expectedKeys(issue: UnionIssue): string[] {
   const keys: string[] = [];
-  for (const b of branches)
-    for (const i of b)
-      if ((i.code === 'invalid_type' || i.code === 'invalid_union') && i.input === undefined && i.path.length === depth + 1) {
-        const k = i.path[depth];
-        if (typeof k === 'string' && !keys.includes(k)) keys.push(k);
-      }
+  for (const b of issue.errors) {
+    const own = b.find((i) => i.input === undefined && i.path.length === 1 && typeof i.path[0] === 'string');
+    const known = isMapping(issue.input) ? Object.keys(issue.input).filter((k) => !unknownKeys(b).has(k)) : [];
+    for (const k of [...(own ? [own.path[0] as string] : []), ...known]) if (!keys.includes(k)) keys.push(k);
+  }
   return keys;
 }
 
-function unionMessage(issue: Extract<ZodIssue, { code: 'invalid_union' }>, path: Path): string {
-  const depth = path.length;
+/** The message for a union none of whose branches matches. */
+function unionMessage(issue: UnionIssue): string {
   const input = issue.input;
-  const branches = issue.errors;
-  const keys = expectedKeys(branches, depth);
-  const numeric = branches.some((b) =>
-    b.some((i) => i.code === 'invalid_type' && (i.expected === 'number' || (i.expected as string) === 'int') && i.path.length === depth),
-  );
-  const whole = branches.some((b) =>
-    b.some((i) => i.code === 'invalid_type' && (i.expected as string) === 'int' && i.path.length === depth),
-  );
-  if (whole && typeof input === 'number' && Number.isFinite(input)) return `expected a whole number, got ${input}`;
-  if (numeric)
+  const atRoot = issue.errors.flat().filter((i) => i.path.length === 0);
+  const expects = (t: string) => atRoot.some((i) => i.code === 'invalid_type' && (i.expected as string) === t);
+  if (expects('int') && typeof input === 'number' && Number.isFinite(input)) return `expected a whole number, got ${input}`;
+  if (expects('number') || expects('int'))
     return `expected a number, {value: <number>, source: ...} or a distribution {dist: normal|lognormal|triangular|uniform|beta, ...}, got ${describe(input)}`;
-  if (input !== null && typeof input === 'object' && !Array.isArray(input) && keys.length > 1) {
+  const keys = expectedKeys(issue);
+  if (isMapping(input) && keys.length > 1) {
     const given = Object.keys(input);
     if (given.length !== 1) return `expected exactly one of ${keys.join(', ')}; got ${given.length === 0 ? 'none' : given.join(', ')}`;
     return `unknown "${given[0]}": expected one of ${keys.join(', ')}`;
   }
-  const types = branches.flatMap((b) =>
-    b.filter((i) => i.code === 'invalid_type' && i.path.length === depth).map((i) => typeName((i as { expected: string }).expected)),
-  );
-  const uniq = [...new Set(types)];
-  if (uniq.length > 0) return `expected ${uniq.map(article).join(' or ')}, got ${describe(input)}`;
+  const choice = atRoot.find((i) => i.code === 'invalid_value');
+  if (choice && !isMapping(input)) return message(choice);
+  const types = [...new Set(atRoot.flatMap((i) => (i.code === 'invalid_type' ? [typeName(i.expected)] : [])))];
+  if (types.length > 0) return `expected ${types.map(article).join(' or ')}, got ${describe(input)}`;
   return issue.message;
 }
 
 function message(issue: ZodIssue): string {
+  if (issue.message === DATE_MESSAGE) {
+    const input = 'input' in issue ? issue.input : undefined;
+    return typeof input === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(input)
+      ? `"${input}" is not a calendar date`
+      : `expected a date as YYYY-MM-DD, got ${describe(input)}`;
+  }
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return `missing required field "${String(issue.path[issue.path.length - 1])}"`;
       return `expected ${article(typeName(issue.expected))}, got ${describe(issue.input)}`;
     case 'too_small':
       if (issue.origin === 'array') return `needs at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`;
@@ -120,45 +123,23 @@ export function fromZod(issues: readonly ZodIssue[], base: Path = []): Issue[] {
   const out: Issue[] = [];
   for (const issue of issues) {
     const path = [...base, ...(issue.path as Path)];
+    const input = 'input' in issue ? issue.input : null;
     if (issue.code === 'unrecognized_keys') {
       for (const k of issue.keys) out.push({ path: [...path, k], message: `unknown field "${k}"`, atKey: true });
-      continue;
+    } else if (input === undefined && path.length > 0 && issue.code !== 'custom') {
+      out.push(missing(path));
+    } else if (issue.code === 'invalid_union' && issue.discriminator !== undefined && 'options' in issue && issue.options) {
+      const given = isMapping(issue.input) ? issue.input[issue.discriminator] : undefined;
+      out.push({ path, message: `expected one of ${issue.options.map((o) => JSON.stringify(o)).join(', ')}, got ${describe(given)}` });
+    } else if (issue.code === 'invalid_union') {
+      const branch = bestBranch(issue);
+      if (branch) out.push(...fromZod(branch, path));
+      else out.push({ path, message: unionMessage(issue) });
+    } else if (issue.code === 'invalid_key') {
+      out.push({ path, message: `invalid key: ${issue.issues[0]?.message ?? issue.message}`, atKey: true });
+    } else {
+      out.push({ path, message: message(issue) });
     }
-    if (issue.code === 'invalid_union' && issue.discriminator !== undefined && 'options' in issue && issue.options) {
-      const given = (issue.input as Record<string, unknown> | undefined)?.[issue.discriminator];
-      out.push({
-        path,
-        message: `expected one of ${issue.options.map((o) => JSON.stringify(o)).join(', ')}, got ${describe(given)}`,
-      });
-      continue;
-    }
-    if (issue.code === 'invalid_union' && issue.input === undefined && path.length > 0) {
-      out.push({ path, message: `missing required field "${String(path[path.length - 1])}"`, atKey: true });
-      continue;
-    }
-    if (issue.code === 'invalid_key') {
-      const detail = issue.issues[0]?.message ?? issue.message;
-      out.push({ path, message: `invalid key: ${detail}`, atKey: true });
-      continue;
-    }
-    if (issue.code === 'invalid_union') {
-      const branch = issue.errors.length > 0 ? bestBranch(issue.errors, 0) : null;
-      if (branch) {
-        out.push(...fromZod(branch, path));
-        continue;
-      }
-      out.push({ path, message: unionMessage(issue, []) });
-      continue;
-    }
-    if (issue.code === 'invalid_type' && issue.input === undefined) {
-      out.push({ path, message: message(issue), atKey: true });
-      continue;
-    }
-    if (issue.code === 'invalid_type' && (issue.expected as string) === 'int') {
-      out.push({ path, message: `expected a whole number, got ${describe(issue.input)}` });
-      continue;
-    }
-    out.push({ path, message: message(issue) });
   }
   return out;
 }

@@ -2,7 +2,7 @@
  * Reading a scenario: text -> YAML document (JSON is YAML too) -> schema -> semantic checks.
  * Every problem comes back located as `file:line:col: path: message`; nothing throws on bad input.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
 import type { Issue, Scenario } from '../core/model.ts';
 import { checkScenario } from '../core/scenario/check.ts';
 import { unsourcedNumbers } from '../core/scenario/provenance.ts';
@@ -52,57 +52,118 @@ function locate(doc: Document, path: readonly (string | number)[], atKey: boolea
   return last;
 }
 
-function depthOf(node: unknown, limit: number, depth = 0): boolean {
-  if (depth > limit) return false;
-  if (isMap(node)) return node.items.every((p) => depthOf(p.value, limit, depth + 1));
-  if (isSeq(node)) return node.items.every((n) => depthOf(n, limit, depth + 1));
-  return true;
+/** The first node nested deeper than `limit` levels, if any. */
+function tooDeep(node: unknown, limit: number, depth = 0): Node | null {
+  if (!isMap(node) && !isSeq(node)) return null;
+  if (depth > limit) return node as Node;
+  for (const item of node.items) {
+    const found = tooDeep(isPair(item) ? item.value : item, limit, depth + 1);
+    if (found) return found;
+  }
+  return null;
 }
 
-/** Parse and check scenario text. `file` is only used to label the problems. */
+/**
+ * Nesting the YAML parser must not even see: it recurses per level, and a few thousand `[` overflow its
+ * stack. Scans flow brackets (outside quotes and comments) and block indentation before parsing. Returns -1,
+ * or, for text nested beyond what the parser may safely take, the offset of the first node deeper than the
+ * language allows (where the check on the parsed tree would put it).
+ */
+function nestingBeyondParser(source: string): number {
+  // A JSON file's outer `{` is level 0 of the tree: count brackets from level 1 then.
+  const base = /^\s*[[{]/.test(source) ? 1 : 0;
+  let depth = 0;
+  let quote = '';
+  let firstTooDeep = -1;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\n') {
+      const indent = /^[ -]*/.exec(source.slice(i + 1, i + 2 + MAX_INDENT))![0].length;
+      if (indent > MAX_INDENT) return i + 1 + MAX_INDENT;
+      continue;
+    }
+    if (quote) {
+      if (c === quote && !(quote === '"' && source[i - 1] === '\\')) quote = '';
+    } else if (c === '"' || (c === "'" && /[\s[{,:]/.test(source[i - 1] ?? ' '))) {
+      quote = c;
+    } else if (c === '#' && /\s/.test(source[i - 1] ?? ' ')) {
+      const eol = source.indexOf('\n', i);
+      i = (eol < 0 ? source.length : eol) - 1;
+    } else if (c === '[' || c === '{') {
+      depth++;
+      if (depth - base === LIMITS.depth + 1 && firstTooDeep < 0) firstTooDeep = i;
+      if (depth > PARSER_SAFE_DEPTH) return firstTooDeep;
+    } else if ((c === ']' || c === '}') && depth > 0) {
+      depth--;
+    }
+  }
+  const firstIndent = /^[ -]*/.exec(source.slice(0, MAX_INDENT + 1))![0].length;
+  return firstIndent > MAX_INDENT ? MAX_INDENT : -1;
+}
+
+/** Flow nesting the YAML parser handles without trouble (it overflows somewhere past a thousand). */
+const PARSER_SAFE_DEPTH = 200;
+/** Block indentation beyond any scenario's needs (LIMITS.depth levels of generous 4-column indents). */
+const MAX_INDENT = LIMITS.depth * 4 + 16;
+
+/** 1-based line and column of each offset, counted on the text itself (not on the parser's tokens). */
+function positions(source: string) {
+  const starts = [0];
+  for (let i = 0; i < source.length; i++) if (source[i] === '\n') starts.push(i + 1);
+  return (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - starts[lo]! + 1 };
+  };
+}
+
+/** A YAML syntax error in the language's words. */
+function syntaxMessage(e: YAMLError, source: string): string {
+  if (e.code === 'MULTIPLE_DOCS') return 'a scenario file holds one YAML document, but a second one starts here';
+  if (e.code === 'DUPLICATE_KEY') return `duplicate key "${/^[^:\n]*/.exec(source.slice(e.pos[0]))![0].trim()}"`;
+  return e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
 export interface LoadOptions {
   /** Also report every number without a source (built-in scenarios must pass this). */
   strict?: boolean;
 }
 
+/** Parse and check scenario text. `file` is only used to label the problems. */
 export function loadScenarioText(source: string, file: string, options: LoadOptions = {}): LoadResult {
-  const lines = new LineCounter();
-  const at = (offset: number) => {
-    const { line, col } = lines.linePos(offset);
-    return { line, col };
-  };
-  const whole = (message: string): LoadResult => ({ ok: false, problems: [{ file, line: 1, col: 1, path: '', message }] });
+  const at = positions(source);
+  const fail = (offset: number, message: string): LoadResult => ({ ok: false, problems: [{ file, ...at(offset), path: '', message }] });
+  const deep = `nesting is deeper than ${LIMITS.depth} levels`;
 
   const bytes = Buffer.byteLength(source, 'utf8');
-  if (bytes > LIMITS.bytes) return whole(`file is ${bytes} bytes; a scenario may be at most ${LIMITS.bytes} bytes`);
+  if (bytes > LIMITS.bytes) return fail(0, `file is ${bytes} bytes; a scenario may be at most ${LIMITS.bytes} bytes`);
+  const tooNested = nestingBeyondParser(source);
+  if (tooNested >= 0) return fail(tooNested, deep);
 
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
-  const syntax = [...doc.errors, ...doc.warnings];
-  if (syntax.length > 0)
-    return {
-      ok: false,
-      problems: syntax.map((e) => ({
-        file,
-        ...at(e.pos[0]),
-        path: '',
-        message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
-      })),
-    };
-  if (doc.contents === null) return whole('the file is empty; a scenario is a mapping with id, title, actors, ...');
-  if (!depthOf(doc.contents, LIMITS.depth)) return whole(`nesting is deeper than ${LIMITS.depth} levels`);
+  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: true });
+  // Only the first syntax error: those after it are mostly the parser losing its footing.
+  const first = [...doc.errors, ...doc.warnings].sort((a, b) => a.pos[0] - b.pos[0])[0];
+  if (first) return fail(first.pos[0], syntaxMessage(first, source));
+  if (doc.contents === null) return fail(0, 'the file is empty; a scenario is a mapping with id, title, actors, ...');
+  const deepNode = tooDeep(doc.contents, LIMITS.depth);
+  if (deepNode) return fail(deepNode.range?.[0] ?? 0, deep);
 
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    return whole(e instanceof Error ? e.message : String(e));
+    return fail(0, e instanceof Error ? e.message : String(e));
   }
 
   const place = (issues: Issue[]): Problem[] =>
     issues.map((i) => {
       const node = locate(doc, i.path, i.atKey ?? false);
-      const pos = node?.range ? at(node.range[0]) : { line: 1, col: 1 };
-      return { file, ...pos, path: formatPath(i.path), message: i.message };
+      return { file, ...at(node?.range?.[0] ?? 0), path: formatPath(i.path), message: i.message };
     });
 
   const parsed = scenarioSchema.safeParse(data, { reportInput: true });

@@ -22,7 +22,9 @@ const id = z
   .regex(/^[a-z][a-z0-9_-]{0,39}$/, 'an id is 1-40 lowercase letters, digits, "-" or "_", starting with a letter')
   .meta({ id: 'Id', description: 'A short lowercase identifier, e.g. `rus` or `kursk`.' });
 const text = z.string().max(LIMITS.string);
-const date = z.iso.date({ error: 'expected a date as YYYY-MM-DD' });
+/** The message zod gives any bad date; src/lang/issues.ts words it for the input at hand. */
+export const DATE_MESSAGE = 'expected a date as YYYY-MM-DD';
+const date = z.iso.date({ error: DATE_MESSAGE });
 const ids = z.array(id).max(LIMITS.actors);
 
 const provenance = {
