@@ -155,9 +155,15 @@ export function loadScenarioText(source: string, file: string, options: LoadOpti
 
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 100 });
+    data = doc.toJS({ maxAliasCount: LIMITS.aliases });
   } catch (e) {
-    return fail(0, e instanceof Error ? e.message : String(e));
+    const text = e instanceof Error ? e.message : String(e);
+    if (/alias count/i.test(text))
+      return fail(
+        0,
+        `the YAML aliases expand too far (a scenario may use at most ${LIMITS.aliases} alias expansions): refused as a resource-exhaustion risk`,
+      );
+    return fail(0, text);
   }
 
   const place = (issues: Issue[]): Problem[] =>

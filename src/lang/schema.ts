@@ -15,6 +15,8 @@ export const LIMITS = {
   actors: 200,
   items: 2_000,
   string: 4_000,
+  /** YAML alias expansions (`*anchor`): caps the "billion laughs" blow-up. */
+  aliases: 100,
 } as const;
 
 const id = z
