@@ -1,8 +1,10 @@
 // What the built-in scenarios must contain (issue 2, SCENARIO-FACTS.md, VALIDATION.md V4), beyond being valid.
 import { describe, expect, it } from 'vitest';
+import { computeCinc } from '../src/core/cinc.ts';
 import { central } from '../src/core/dist.ts';
 import type { Scenario } from '../src/core/model.ts';
 import { compareDates } from '../src/core/scenario/dates.ts';
+import { loadNmc } from '../src/data/nmc.ts';
 import { builtinIds, findScenario, loadScenarioFile } from '../src/lang/builtins.ts';
 
 function load(id: string): Scenario {
@@ -102,5 +104,22 @@ describe('korea-russia-2024', () => {
     expect(isDist(actor('ukr').capabilities!.active)).toBe(true);
     expect(isDist(s.transfers!.find((t) => t.id === 'prk-shells')!.amount)).toBe(true);
     expect(isDist(s.fronts!.find((f) => f.id === 'kursk')!.control)).toBe(true);
+  });
+});
+
+describe('capability figures agree with the Correlates of War data they cite', () => {
+  const rows = loadNmc();
+  it.each([
+    ['july-1914', 1914, 1e-4],
+    ['korea-russia-2024', 2016, 1e-6],
+  ] as const)('%s: every actor CINC matches NMC v6.0 for %i', (id, year, tolerance) => {
+    const cinc = computeCinc(rows, year);
+    const actors = load(id).actors.filter((a) => a.cow && a.capabilities?.cinc !== undefined);
+    expect(actors.length).toBeGreaterThanOrEqual(5);
+    for (const a of actors) {
+      const computed = cinc.get(a.cow!)?.cinc;
+      expect(computed, `${a.id} (${a.cow})`).toBeDefined();
+      expect(Math.abs(central(a.capabilities!.cinc!) - computed!), `${a.id} (${a.cow})`).toBeLessThanOrEqual(tolerance);
+    }
   });
 });
