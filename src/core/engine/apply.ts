@@ -1,0 +1,286 @@
+/**
+ * `apply(state, orders, rng)`: one turn. Pure in the sense of the engine contract (MODEL.md §10): the
+ * input state is not touched; the result depends only on the state, the orders and the generator's state.
+ * Every actor's orders are simultaneous and adjudicated in fixed stages (after the Diplomacy adjudicators):
+ *
+ *   1. diplomacy     messages; ceasefire proposals (a war stops when both sides propose in the same turn)
+ *   2. logistics     mobilisation; forces in transit arrive; deployments leave (arriving next turn); withdrawals
+ *   3. declarations  declarations of war (joining the opposite side when the target is already at war)
+ *   4. combat        every front of an active war (combat.ts)
+ *   5. politics      wounded return; domestic support falls with casualties (auxiliaries' at the host's weight)
+ *   6. escalation    Kahn rungs per dyad from the turn's events
+ *
+ * Invalid orders are not applied and come back as typed violations; nothing throws, nothing is skipped
+ * silently.
+ */
+import type { Id, MobilisationLevel } from '../model.ts';
+import type { Rng } from '../rng.ts';
+import { addDays } from '../scenario/dates.ts';
+import { fightFront, returnWounded } from './combat.ts';
+import type { Event, NuclearAlert, Order, TurnOrders, Violation, ViolationCode } from './orders.ts';
+import { dyad, type ActorState, type GameState, type WarState } from './state.ts';
+
+export interface TurnResult {
+  state: GameState;
+  events: Event[];
+  violations: Violation[];
+}
+
+const LEVELS: MobilisationLevel[] = ['none', 'preparatory', 'partial', 'general'];
+/** Share of the mobilisation rate raised per turn at each level (general raises the full rate). */
+const RAISE_SHARE: Record<MobilisationLevel, number> = { none: 0, preparatory: 0, partial: 0.5, general: 1 };
+/** Turns a deployment takes to reach its front. */
+export const TRAVEL_TURNS = 1;
+
+/** Kahn (1965) rungs for engine events (docs/model.md §8). */
+export const RUNG = {
+  war: 12, // large conventional war
+  signal: { normal: 0, raised: 5, high: 11, ultimatum: 16 } satisfies Record<NuclearAlert, number>, // show of force; super-ready status; nuclear "ultimatums"
+} as const;
+
+/** Support lost per unit of (weighted casualties / persons raised), times the actor's casualty sensitivity. */
+export const SUPPORT_PAIN = 1;
+
+export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResult {
+  const state: GameState = structuredClone(input);
+  const events: Event[] = [];
+  const violations: Violation[] = [];
+  const actors = new Map(state.actors.map((a) => [a.id, a]));
+  const fronts = new Map(state.fronts.map((f) => [f.id, f]));
+  const wars = new Map(state.wars.map((w) => [w.id, w]));
+  const nextTurn = state.turn + 1;
+  const days = state.turnDays;
+
+  // Orders in a fixed order: actors as the scenario lists them, each actor's orders as given.
+  const queue: { actor: Id; index: number; order: Order }[] = [];
+  for (const [actor, list] of Object.entries(orders)) list.forEach((order, index) => queue.push({ actor, index, order }));
+  const rank = new Map(state.actors.map((a, i) => [a.id, i]));
+  queue.sort((p, q) => (rank.get(p.actor) ?? Infinity) - (rank.get(q.actor) ?? Infinity) || p.index - q.index);
+  const refuse = (q: (typeof queue)[number], code: ViolationCode, message: string) =>
+    violations.push({ actor: q.actor, index: q.index, order: q.order, code, message });
+  const stage = (...types: Order['type'][]) => queue.filter((q) => types.includes(q.order.type));
+
+  for (const q of queue) if (!actors.has(q.actor)) refuse(q, 'unknown_actor', `"${q.actor}" is not an actor of this game`);
+  const valid = (q: (typeof queue)[number]) => actors.has(q.actor);
+
+  // 1. Diplomacy.
+  const proposals = new Map<Id, Set<0 | 1>>();
+  for (const q of stage('message', 'propose_ceasefire').filter(valid)) {
+    const o = q.order;
+    if (o.type === 'message') {
+      if (!actors.has(o.to)) refuse(q, 'unknown_actor', `no actor "${o.to}" to send a message to`);
+      else events.push({ type: 'message', from: q.actor, to: o.to, text: o.text });
+    } else if (o.type === 'propose_ceasefire') {
+      const war = wars.get(o.war);
+      const side = war ? sideIn(war, q.actor) : -1;
+      if (!war) refuse(q, 'unknown_war', `no war "${o.war}"`);
+      else if (side === -1) refuse(q, 'not_a_belligerent', `"${q.actor}" is not a party to war "${o.war}"`);
+      else {
+        events.push({ type: 'ceasefire_proposed', actor: q.actor, war: war.id });
+        proposals.set(war.id, (proposals.get(war.id) ?? new Set()).add(side));
+      }
+    }
+  }
+  for (const [id, sides] of proposals) {
+    const war = wars.get(id)!;
+    if (war.active && sides.size === 2) {
+      war.active = false;
+      events.push({ type: 'ceasefire', war: id });
+    }
+  }
+
+  // 2. Logistics.
+  const escalated = new Set<Id>();
+  for (const q of stage('mobilise').filter(valid)) {
+    const o = q.order as Extract<Order, { type: 'mobilise' }>;
+    const a = actors.get(q.actor)!;
+    if (LEVELS.indexOf(o.level) <= LEVELS.indexOf(a.mobilisation))
+      refuse(q, 'mobilisation_not_higher', `"${q.actor}" is already at ${a.mobilisation} mobilisation`);
+    else {
+      a.mobilisation = o.level;
+      escalated.add(a.id);
+    }
+  }
+  for (const a of state.actors) {
+    const raised = raise(a);
+    if (raised > 0 || escalated.has(a.id)) events.push({ type: 'mobilised', actor: a.id, level: a.mobilisation, raised });
+  }
+  for (const t of state.transit.filter((t) => t.arrives <= nextTurn)) {
+    const front = fronts.get(t.front)!;
+    const here = front.forces.find((f) => f.actor === t.actor && f.for === t.for);
+    if (here) here.troops += t.troops;
+    else
+      front.forces.push({
+        actor: t.actor,
+        for: t.for,
+        troops: t.troops,
+        posture: 'attack',
+        covert: t.covert,
+        quality: actors.get(t.actor)!.quality,
+      });
+    events.push({ type: 'forces_arrived', actor: t.actor, for: t.for, front: t.front, troops: t.troops, covert: t.covert });
+  }
+  state.transit = state.transit.filter((t) => t.arrives > nextTurn);
+  for (const q of stage('deploy', 'withdraw').filter(valid)) {
+    const o = q.order as Extract<Order, { type: 'deploy' | 'withdraw' }>;
+    const a = actors.get(q.actor)!;
+    const front = fronts.get(o.front);
+    if (!front) {
+      refuse(q, 'unknown_front', `no front "${o.front}"`);
+      continue;
+    }
+    if (!Number.isInteger(o.troops) || o.troops <= 0) {
+      refuse(q, 'bad_amount', `troops must be a whole number above 0, got ${o.troops}`);
+      continue;
+    }
+    if (o.type === 'withdraw') {
+      const here = front.forces.filter((f) => f.actor === q.actor).reduce((acc, f) => acc + f.troops, 0);
+      if (here < o.troops) {
+        refuse(q, 'not_enough_troops', `"${q.actor}" has ${here} troops on ${o.front}, cannot withdraw ${o.troops}`);
+        continue;
+      }
+      let left = o.troops;
+      for (const f of front.forces.filter((x) => x.actor === q.actor)) {
+        const take = Math.min(left, f.troops);
+        f.troops -= take;
+        left -= take;
+      }
+      front.forces = front.forces.filter((f) => f.troops > 0);
+      a.pool += o.troops;
+      events.push({ type: 'forces_withdrawn', actor: q.actor, front: o.front, troops: o.troops });
+      continue;
+    }
+    const side = o.for ?? q.actor;
+    const war = wars.get(front.conflict);
+    if (a.kind === 'bloc') refuse(q, 'bloc_cannot_fight', `"${q.actor}" is a bloc: its member states deploy forces`);
+    else if (!war || sideIn(war, side) === -1) refuse(q, 'not_a_belligerent', `"${side}" is not a party to the war on ${o.front}`);
+    else if (o.troops > a.pool) refuse(q, 'not_enough_troops', `"${q.actor}" has ${a.pool} troops available, cannot deploy ${o.troops}`);
+    else {
+      a.pool -= o.troops;
+      const covert = o.covert ?? false;
+      state.transit.push({ actor: q.actor, for: side, front: o.front, troops: o.troops, covert, arrives: nextTurn + TRAVEL_TURNS });
+      events.push({
+        type: 'deployment_ordered',
+        actor: q.actor,
+        for: side,
+        front: o.front,
+        troops: o.troops,
+        covert,
+        arrives: nextTurn + TRAVEL_TURNS,
+      });
+    }
+  }
+
+  // 3. Declarations, simultaneous: judged against the wars at the start of the stage, so two actors that
+  // declare war on each other in the same turn both stand; the second finds the war already made.
+  const warsBefore = structuredClone(state.wars);
+  for (const q of stage('declare_war').filter(valid)) {
+    const o = q.order as Extract<Order, { type: 'declare_war' }>;
+    if (!actors.has(o.on)) refuse(q, 'unknown_actor', `no actor "${o.on}"`);
+    else if (o.on === q.actor) refuse(q, 'self_target', `"${q.actor}" cannot declare war on itself`);
+    else if (atWar(warsBefore, q.actor, o.on)) refuse(q, 'already_at_war', `"${q.actor}" is already at war with "${o.on}"`);
+    else if (atWar(state.wars, q.actor, o.on)) {
+      const war = state.wars.find((w) => w.active && sideIn(w, q.actor) !== -1 && sideIn(w, o.on) !== -1)!;
+      events.push({ type: 'war_declared', actor: q.actor, on: o.on, war: war.id });
+    } else {
+      const existing = state.wars.find((w) => w.active && sideIn(w, o.on) !== -1 && sideIn(w, q.actor) === -1);
+      if (existing) {
+        const side = (1 - sideIn(existing, o.on)) as 0 | 1;
+        existing.sides[side].push(q.actor);
+        events.push({ type: 'war_joined', actor: q.actor, war: existing.id, side });
+      } else {
+        const war: WarState = { id: `war-${q.actor}-${o.on}-${nextTurn}`, sides: [[q.actor], [o.on]], aggressor: q.actor, active: true };
+        state.wars.push(war);
+        wars.set(war.id, war);
+      }
+      events.push({
+        type: 'war_declared',
+        actor: q.actor,
+        on: o.on,
+        war: state.wars.find((w) => w.active && sideIn(w, q.actor) !== -1 && sideIn(w, o.on) !== -1)!.id,
+      });
+    }
+  }
+
+  // 4. Combat.
+  for (const front of state.fronts) {
+    const war = wars.get(front.conflict);
+    if (!war?.active) continue;
+    const e = fightFront(front, war, actors, days, rng);
+    if (e) events.push(e);
+  }
+
+  // 5. Politics.
+  const pain = new Map<Id, number>();
+  for (const e of events)
+    if (e.type === 'combat') {
+      for (const l of e.losses) {
+        const lost = l.killed + l.wounded;
+        pain.set(l.actor, (pain.get(l.actor) ?? 0) + lost);
+        if (l.for !== l.actor) pain.set(l.for, (pain.get(l.for) ?? 0) + lost * actors.get(l.for)!.auxiliaryWeight);
+      }
+    }
+  for (const a of state.actors) {
+    const back = returnWounded(a, days);
+    if (back > 0) events.push({ type: 'wounded_returned', actor: a.id, troops: back });
+    const p = pain.get(a.id) ?? 0;
+    if (p > 0 && a.raised > 0) {
+      const from = a.support;
+      a.support = Math.max(0, a.support - a.casualtySensitivity * SUPPORT_PAIN * (p / a.raised));
+      events.push({ type: 'support_changed', actor: a.id, from, to: a.support });
+    }
+  }
+
+  // 6. Escalation.
+  const raiseRung = (x: Id, y: Id, rung: number) => {
+    const key = dyad(x, y);
+    if (rung > (state.rungs[key] ?? 0)) {
+      state.rungs[key] = rung;
+      events.push({ type: 'rung_reached', between: x < y ? [x, y] : [y, x], rung });
+    }
+    state.maxRung = Math.max(state.maxRung, rung);
+  };
+  for (const e of [...events]) {
+    if (e.type === 'war_declared') raiseRung(e.actor, e.on, RUNG.war);
+    if (e.type === 'war_joined') for (const enemy of wars.get(e.war)!.sides[1 - e.side]!) raiseRung(e.actor, enemy, RUNG.war);
+  }
+  for (const q of stage('nuclear_signal').filter(valid)) {
+    const o = q.order as Extract<Order, { type: 'nuclear_signal' }>;
+    events.push({ type: 'nuclear_signal', actor: q.actor, level: o.level });
+    for (const enemy of enemiesOf(state.wars, q.actor)) raiseRung(q.actor, enemy, RUNG.signal[o.level]);
+  }
+
+  state.turn = nextTurn;
+  state.date = addDays(state.date, days);
+  return { state, events, violations };
+}
+
+/** Raise troops from the reserve at the actor's mobilisation level, within the cap. Returns how many. */
+function raise(a: ActorState): number {
+  const underArms = a.raised - a.casualties.killed - a.casualties.wounded;
+  const room = Math.max(0, a.mobilisationCap - underArms);
+  const n = Math.min(a.reserve, room, Math.round(a.mobilisationRate * RAISE_SHARE[a.mobilisation]));
+  a.reserve -= n;
+  a.pool += n;
+  a.raised += n;
+  return n;
+}
+
+function sideIn(war: WarState, actor: Id): 0 | 1 | -1 {
+  if (war.sides[0].includes(actor)) return 0;
+  if (war.sides[1].includes(actor)) return 1;
+  return -1;
+}
+
+function atWar(wars: readonly WarState[], a: Id, b: Id): boolean {
+  return wars.some((w) => w.active && sideIn(w, a) !== -1 && sideIn(w, b) !== -1 && sideIn(w, a) !== sideIn(w, b));
+}
+
+function enemiesOf(wars: readonly WarState[], a: Id): Id[] {
+  const out = new Set<Id>();
+  for (const w of wars) {
+    const side = sideIn(w, a);
+    if (w.active && side !== -1) for (const e of w.sides[1 - side]!) out.add(e);
+  }
+  return [...out].sort();
+}

@@ -1,0 +1,109 @@
+/**
+ * Combat on a front for one turn (MODEL.md §3): Helmbold-type attrition between the two sides, stochastic
+ * around its deterministic rate, split into killed and wounded, spread over each side's forces in proportion
+ * to their strength; control of the front moves with the force ratio.
+ *
+ * Each side's effective strength E = Σ troops · quality · posture factor. Per day, with w = COMBAT.mixing,
+ * a force of A troops on side a loses
+ *
+ *     lossRate · exposure(posture) · A · (E_b / E_a)^w
+ *
+ * a share of itself that grows with the enemy's relative strength: w = 0 is pure attrition, w = 1 the
+ * square law's dependence on the ratio (Helmbold 1965's exponents, MODEL.md §3). The turn's total is multiplied by a log-normal
+ * factor (σ = COMBAT.noise). Control moves by `controlRate` km² a day times tanh(ln(E_owner / E_other)),
+ * bounded to [0, 1] of the front's area.
+ */
+import type { Rng } from '../rng.ts';
+import { standardNormal } from '../sample.ts';
+import type { Event } from './orders.ts';
+import type { ActorState, FrontState, WarState } from './state.ts';
+
+export const COMBAT = {
+  /**
+   * Daily loss share at parity. ~1,354 Russian killed and wounded a day in Oct 2024 (UK MoD) out of
+   * ~660,000 deployed is 0.21 % a day for the attacker; with `attackExposure` 1.5 the base is 0.14 %.
+   */
+  lossRate: 0.0014,
+  /** Weight of the enemy's relative strength in one's losses (0 pure attrition .. 1 square-law ratio). */
+  mixing: 0.5,
+  /** An attacking force loses this many times its base rate (Russia's losses run ~1.5× Ukraine's, SCENARIO-FACTS). */
+  attackExposure: 1.5,
+  /** A holding force. */
+  holdExposure: 0.5,
+  /** Defending adds strength (the defender's advantage of prepared positions). */
+  defenceBonus: 1.5,
+  /** Log-normal spread of a turn's losses around their rate (judgement; see docs/calibration.md). */
+  noise: 0.25,
+  /** Share of casualties killed: WSJ Sep 2024, up to ~200,000 dead of ~600,000 Russian killed and wounded. */
+  killedShare: 0.33,
+  /** Share of the wounded not yet returned who return to duty each week (judgement). */
+  woundedReturnPerWeek: 0.08,
+  /**
+   * Area that changes hands per day at a decisive force ratio: Russia gained 15-18 km² a day in Aug-Oct 2024
+   * (ISW/AFP) at a ratio near 1.16 (tanh(ln 1.16) ≈ 0.15), so ~110 km² a day.
+   */
+  controlRate: 110,
+} as const;
+
+const postureFactor = { attack: 1, hold: 1, defend: COMBAT.defenceBonus } as const;
+const exposure = { attack: COMBAT.attackExposure, hold: COMBAT.holdExposure, defend: 1 } as const;
+
+/** Which side of `war` a force fights on, or -1. */
+function sideOf(war: WarState, forId: string): 0 | 1 | -1 {
+  if (war.sides[0].includes(forId)) return 0;
+  if (war.sides[1].includes(forId)) return 1;
+  return -1;
+}
+
+/**
+ * Fight one turn on `front`. Mutates the front and the owners' casualty counts (the caller passes copies);
+ * returns the combat event, or null when only one side is present.
+ */
+export function fightFront(front: FrontState, war: WarState, actors: Map<string, ActorState>, days: number, rng: Rng): Event | null {
+  const sides: [typeof front.forces, typeof front.forces] = [[], []];
+  for (const f of front.forces) {
+    const side = sideOf(war, f.for);
+    if (side !== -1 && f.troops > 0) sides[side].push(f);
+  }
+  if (sides[0].length === 0 || sides[1].length === 0) return null;
+
+  const strength = sides.map((s) => s.reduce((acc, f) => acc + f.troops * f.quality * postureFactor[f.posture], 0));
+  const losses: { actor: string; for: string; killed: number; wounded: number }[] = [];
+
+  for (const k of [0, 1] as const) {
+    const enemy = strength[1 - k]!;
+    const own = strength[k]!;
+    const noise = Math.exp(COMBAT.noise * standardNormal(rng) - (COMBAT.noise * COMBAT.noise) / 2);
+    for (const f of sides[k]) {
+      const rate = COMBAT.lossRate * exposure[f.posture] * Math.pow(enemy / own, COMBAT.mixing);
+      const lost = Math.min(f.troops, Math.round(f.troops * (1 - Math.pow(1 - Math.min(1, rate), days)) * noise));
+      const killed = Math.round(lost * COMBAT.killedShare);
+      const wounded = lost - killed;
+      f.troops -= lost;
+      const owner = actors.get(f.actor)!;
+      owner.casualties.killed += killed;
+      owner.casualties.wounded += wounded;
+      owner.experience += f.troops * days;
+      losses.push({ actor: f.actor, for: f.for, killed, wounded });
+    }
+  }
+
+  const ownerSide = sideOf(war, front.territory);
+  if (ownerSide >= 0) {
+    const advantage = Math.tanh(Math.log(strength[ownerSide]! / strength[1 - ownerSide]!));
+    const change = (COMBAT.controlRate * days * advantage) / front.areaKm2;
+    front.control = Math.min(1, Math.max(0, front.control + change));
+  }
+  front.forces = front.forces.filter((f) => f.troops > 0);
+  return { type: 'combat', front: front.id, losses, control: front.control };
+}
+
+/** Wounded returning to duty over a turn of `days` days. Mutates the actor; returns how many returned. */
+export function returnWounded(actor: ActorState, days: number): number {
+  const share = 1 - Math.pow(1 - COMBAT.woundedReturnPerWeek, days / 7);
+  const back = Math.floor(actor.casualties.wounded * share);
+  actor.casualties.wounded -= back;
+  actor.casualties.returned += back;
+  actor.pool += back;
+  return back;
+}

@@ -1,0 +1,115 @@
+/**
+ * `initialState(scenario, seed)`: the state at the scenario's start, with every uncertain value drawn once
+ * from the stream `Rng.derive(seed, 0)` in a fixed order (actors, then fronts, in file order), so a seed
+ * names one possible world.
+ */
+import type { Num, Scenario } from '../model.ts';
+import { Rng } from '../rng.ts';
+import { sample } from '../sample.ts';
+import { compareDates, toDay } from '../scenario/dates.ts';
+import { dyad, type ActorState, type ForceState, type FrontState, type GameState, type TransitState } from './state.ts';
+
+/** Defaults for figures a scenario may leave out; documented in docs/model.md. */
+export const DEFAULTS = {
+  quality: 1,
+  support: 0.5,
+  casualtySensitivity: 0.5,
+  /** Without a figure, a host counts an auxiliary's deaths like its own. */
+  auxiliaryWeight: 1,
+  intelligence: 0.5,
+  reputation: 1,
+} as const;
+
+export function initialState(s: Scenario, seed: number): GameState {
+  const rng = Rng.derive(seed, 0);
+  const draw = (n: Num | undefined, fallback: number) => (n === undefined ? fallback : sample(n, rng));
+
+  const actors: ActorState[] = s.actors.map((a) => {
+    const c = a.capabilities ?? {};
+    const active = Math.round(draw(c.active, 0));
+    const level = c.mobilisation?.level;
+    return {
+      id: a.id,
+      kind: a.kind,
+      pool: active,
+      reserve: Math.round(draw(c.reserve, 0)),
+      mobilisation: (typeof level === 'object' ? level.value : level) ?? 'none',
+      mobilisationRate: Math.round(draw(c.mobilisation?.rate, 0)),
+      mobilisationCap: Math.round(draw(c.mobilisation?.cap, active)),
+      raised: active,
+      casualties: { killed: 0, wounded: 0, returned: 0 },
+      quality: draw(c.quality, DEFAULTS.quality),
+      munitions: draw(c.munitions?.stock, 0),
+      munitionsProduction: draw(c.munitions?.production, 0),
+      support: draw(a.domestic?.support, DEFAULTS.support),
+      casualtySensitivity: draw(a.domestic?.casualty_sensitivity, DEFAULTS.casualtySensitivity),
+      auxiliaryWeight: draw(a.domestic?.auxiliary_weight, DEFAULTS.auxiliaryWeight),
+      reputation: DEFAULTS.reputation,
+      experience: 0,
+      intelligence: draw(c.intelligence, DEFAULTS.intelligence),
+    };
+  });
+  const byId = new Map(actors.map((a) => [a.id, a]));
+
+  const transit: TransitState[] = [];
+  const fronts: FrontState[] = (s.fronts ?? []).map((f) => {
+    const forces: ForceState[] = [];
+    for (const d of f.forces) {
+      const owner = byId.get(d.actor)!;
+      const troops = Math.min(owner.pool, Math.round(draw(d.troops, 0)));
+      const quality = draw(d.quality, owner.quality);
+      if (troops === 0) continue; // an empty slot (the tutorial's placeholder for a contingent) holds no force
+      owner.pool -= troops;
+      const side = d.for ?? d.actor;
+      const covert = d.covert ?? false;
+      if (d.arrives !== undefined && compareDates(d.arrives, s.start) > 0) {
+        transit.push({
+          actor: d.actor,
+          for: side,
+          front: f.id,
+          troops,
+          covert,
+          arrives: Math.ceil((toDay(d.arrives) - toDay(s.start)) / s.turn_days),
+        });
+        continue;
+      }
+      forces.push({ actor: d.actor, for: side, troops, posture: d.posture ?? 'hold', covert, quality });
+    }
+    return {
+      id: f.id,
+      conflict: f.conflict,
+      territory: f.territory,
+      control: draw(f.control, 1),
+      areaKm2: draw(f.area_km2, 1000),
+      terrain: f.terrain ?? 'mixed',
+      forces,
+    };
+  });
+
+  const rungs: Record<string, number> = {};
+  let maxRung = 0;
+  for (const c of s.conflicts ?? []) {
+    const rung = Math.round(draw(c.rung, 12));
+    for (const a of c.sides[0]) for (const b of c.sides[1]) rungs[dyad(a, b)] = Math.max(rungs[dyad(a, b)] ?? 0, rung);
+    maxRung = Math.max(maxRung, rung);
+  }
+
+  return {
+    scenario: s.id,
+    turn: 0,
+    date: s.start,
+    turnDays: s.turn_days,
+    horizon: s.horizon,
+    actors,
+    fronts,
+    transit,
+    wars: (s.conflicts ?? []).map((c) => ({
+      id: c.id,
+      sides: [[...c.sides[0]], [...c.sides[1]]],
+      aggressor: c.aggressor ?? null,
+      active: true,
+    })),
+    rungs,
+    maxRung,
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * The game state: everything the engine knows between two turns, as plain JSON-serialisable data (so it
+ * hashes, checkpoints and replays). Uncertain scenario values are drawn once, in `initialState`, from the
+ * run's generator; afterwards the state holds plain numbers only.
+ *
+ * Vocabulary (used the same way in orders, events and docs): an actor's `pool` is its active forces not
+ * deployed; `deployed` forces stand on fronts; forces `in transit` travel to a front; `casualties` are
+ * killed and wounded (the wounded may return to the pool). People are conserved:
+ *
+ *     raised = pool + deployed + in transit + killed + wounded (not yet returned) + given to others
+ *
+ * where `raised` counts the active forces at the start plus everyone mobilised since (MODEL.md §3).
+ */
+import type { ActorKind, Id, IsoDate, MobilisationLevel, Posture, Terrain } from '../model.ts';
+
+export interface Casualties {
+  killed: number;
+  /** Wounded not (yet) returned to duty. */
+  wounded: number;
+  /** Wounded who returned to the pool, in all. */
+  returned: number;
+}
+
+export interface ActorState {
+  id: Id;
+  kind: ActorKind;
+  /** Active forces not deployed on any front. */
+  pool: number;
+  /** Trained reserves that mobilisation draws from. */
+  reserve: number;
+  mobilisation: MobilisationLevel;
+  /** Persons raised per turn at general mobilisation (partial raises half). */
+  mobilisationRate: number;
+  /** Upper bound on persons under arms (pool + deployed + in transit). */
+  mobilisationCap: number;
+  /** Everyone ever under arms: the active forces at the start plus all mobilised since. */
+  raised: number;
+  casualties: Casualties;
+  quality: number;
+  munitions: number;
+  munitionsProduction: number;
+  /** Domestic support for the war policy, 0..1. */
+  support: number;
+  casualtySensitivity: number;
+  auxiliaryWeight: number;
+  /** Credibility of the actor's commitments, 0..1; reneging on a call to arms lowers it. */
+  reputation: number;
+  /** Combat experience in person-days of fighting, the article's "battle experience". */
+  experience: number;
+  intelligence: number;
+}
+
+export interface ForceState {
+  /** Who owns (and pays for) the forces. */
+  actor: Id;
+  /** Whose side they fight for (the owner itself, or the host of an expeditionary contingent). */
+  for: Id;
+  troops: number;
+  posture: Posture;
+  covert: boolean;
+  quality: number;
+}
+
+export interface FrontState {
+  id: Id;
+  conflict: Id;
+  territory: Id;
+  /** Share of the front's area the territory's owner holds, 0..1. */
+  control: number;
+  areaKm2: number;
+  terrain: Terrain;
+  forces: ForceState[];
+}
+
+export interface TransitState {
+  actor: Id;
+  for: Id;
+  front: Id;
+  troops: number;
+  covert: boolean;
+  /** The turn at whose start the forces arrive. */
+  arrives: number;
+}
+
+export interface WarState {
+  id: Id;
+  sides: [Id[], Id[]];
+  aggressor: Id | null;
+  /** Whether fighting goes on: false after a ceasefire. */
+  active: boolean;
+}
+
+export interface GameState {
+  scenario: Id;
+  /** Turns completed so far (0 before the first). */
+  turn: number;
+  date: IsoDate;
+  turnDays: number;
+  horizon: number;
+  actors: ActorState[];
+  fronts: FrontState[];
+  transit: TransitState[];
+  wars: WarState[];
+  /** Kahn-ladder rung per dyad ("a|b" with a < b) and the highest anywhere. */
+  rungs: Record<string, number>;
+  maxRung: number;
+}
+
+/** The canonical key of an unordered pair of actors. */
+export function dyad(a: Id, b: Id): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
