@@ -156,6 +156,8 @@ export interface Deployment extends Provenance {
   posture?: Posture;
   /** Covert deployments are seen by others only when detected (MODEL.md §7). */
   covert?: boolean;
+  /** For covert forces: the actors that have already found them at the start (with a noisy estimate). */
+  known_to?: Id[];
   quality?: Num;
   /** The date the forces arrive, if after the scenario start. */
   arrives?: IsoDate;

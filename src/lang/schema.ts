@@ -169,6 +169,7 @@ const deployment = z.strictObject({
   for: id.exactOptional(),
   posture: z.enum(['attack', 'defend', 'hold']).exactOptional(),
   covert: z.boolean().exactOptional(),
+  known_to: ids.exactOptional(),
   quality: positive.exactOptional(),
   arrives: date.exactOptional(),
   ...provenance,

@@ -9,6 +9,7 @@
  *   4. combat        every front of an active war (combat.ts)
  *   5. politics      wounded return; domestic support falls with casualties (auxiliaries' at the host's weight)
  *   6. escalation    Kahn rungs per dyad from the turn's events
+ *   7. intelligence  covert forces detected, estimates refreshed (intel.ts)
  *
  * Invalid orders are not applied and come back as typed violations; nothing throws, nothing is skipped
  * silently.
@@ -17,6 +18,7 @@ import type { Id, MobilisationLevel } from '../model.ts';
 import type { Rng } from '../rng.ts';
 import { addDays } from '../scenario/dates.ts';
 import { fightFront, returnWounded } from './combat.ts';
+import { gatherIntelligence } from './intel.ts';
 import type { Event, NuclearAlert, Order, TurnOrders, Violation, ViolationCode } from './orders.ts';
 import { dyad, type ActorState, type GameState, type WarState } from './state.ts';
 
@@ -107,7 +109,7 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
   }
   for (const t of state.transit.filter((t) => t.arrives <= nextTurn)) {
     const front = fronts.get(t.front)!;
-    const here = front.forces.find((f) => f.actor === t.actor && f.for === t.for);
+    const here = front.forces.find((f) => f.actor === t.actor && f.for === t.for && f.covert === t.covert);
     if (here) here.troops += t.troops;
     else
       front.forces.push({
@@ -140,6 +142,7 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
         continue;
       }
       let left = o.troops;
+      const covert = front.forces.some((x) => x.actor === q.actor && x.covert);
       for (const f of front.forces.filter((x) => x.actor === q.actor)) {
         const take = Math.min(left, f.troops);
         f.troops -= take;
@@ -147,7 +150,7 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
       }
       front.forces = front.forces.filter((f) => f.troops > 0);
       a.pool += o.troops;
-      events.push({ type: 'forces_withdrawn', actor: q.actor, front: o.front, troops: o.troops });
+      events.push({ type: 'forces_withdrawn', actor: q.actor, front: o.front, troops: o.troops, covert });
       continue;
     }
     const side = o.for ?? q.actor;
@@ -249,6 +252,10 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
     events.push({ type: 'nuclear_signal', actor: q.actor, level: o.level });
     for (const enemy of enemiesOf(state.wars, q.actor)) raiseRung(q.actor, enemy, RUNG.signal[o.level]);
   }
+
+  // 7. Intelligence.
+  const combatFronts = new Set(events.flatMap((e) => (e.type === 'combat' ? [e.front] : [])));
+  events.push(...gatherIntelligence(state, combatFronts, rng));
 
   state.turn = nextTurn;
   state.date = addDays(state.date, days);

@@ -68,7 +68,7 @@ export function fightFront(front: FrontState, war: WarState, actors: Map<string,
   if (sides[0].length === 0 || sides[1].length === 0) return null;
 
   const strength = sides.map((s) => s.reduce((acc, f) => acc + f.troops * f.quality * postureFactor[f.posture], 0));
-  const losses: { actor: string; for: string; killed: number; wounded: number }[] = [];
+  const losses: { actor: string; for: string; covert: boolean; killed: number; wounded: number }[] = [];
 
   for (const k of [0, 1] as const) {
     const enemy = strength[1 - k]!;
@@ -84,7 +84,7 @@ export function fightFront(front: FrontState, war: WarState, actors: Map<string,
       owner.casualties.killed += killed;
       owner.casualties.wounded += wounded;
       owner.experience += f.troops * days;
-      losses.push({ actor: f.actor, for: f.for, killed, wounded });
+      losses.push({ actor: f.actor, for: f.for, covert: f.covert, killed, wounded });
     }
   }
 

@@ -7,7 +7,17 @@ import type { Num, Scenario } from '../model.ts';
 import { Rng } from '../rng.ts';
 import { sample } from '../sample.ts';
 import { compareDates, toDay } from '../scenario/dates.ts';
-import { dyad, type ActorState, type ForceState, type FrontState, type GameState, type TransitState } from './state.ts';
+import { estimateOf } from './intel.ts';
+import {
+  covertKey,
+  dyad,
+  type ActorState,
+  type ForceState,
+  type FrontState,
+  type GameState,
+  type IntelState,
+  type TransitState,
+} from './state.ts';
 
 /** Defaults for figures a scenario may leave out; documented in docs/model.md. */
 export const DEFAULTS = {
@@ -52,6 +62,7 @@ export function initialState(s: Scenario, seed: number): GameState {
   const byId = new Map(actors.map((a) => [a.id, a]));
 
   const transit: TransitState[] = [];
+  const intel: IntelState[] = [];
   const fronts: FrontState[] = (s.fronts ?? []).map((f) => {
     const forces: ForceState[] = [];
     for (const d of f.forces) {
@@ -74,6 +85,15 @@ export function initialState(s: Scenario, seed: number): GameState {
         continue;
       }
       forces.push({ actor: d.actor, for: side, troops, posture: d.posture ?? 'hold', covert, quality });
+      for (const viewer of d.known_to ?? [])
+        intel.push({
+          viewer,
+          key: covertKey(d.actor, side, f.id),
+          actor: d.actor,
+          for: side,
+          front: f.id,
+          estimate: estimateOf(troops, rng),
+        });
     }
     return {
       id: f.id,
@@ -111,5 +131,6 @@ export function initialState(s: Scenario, seed: number): GameState {
     })),
     rungs,
     maxRung,
+    intel,
   };
 }

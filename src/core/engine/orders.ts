@@ -47,16 +47,18 @@ export type Event =
   | { type: 'mobilised'; actor: Id; level: MobilisationLevel; raised: number }
   | { type: 'deployment_ordered'; actor: Id; for: Id; front: Id; troops: number; covert: boolean; arrives: number }
   | { type: 'forces_arrived'; actor: Id; for: Id; front: Id; troops: number; covert: boolean }
-  | { type: 'forces_withdrawn'; actor: Id; front: Id; troops: number }
+  | { type: 'forces_withdrawn'; actor: Id; front: Id; troops: number; covert: boolean }
   | { type: 'war_declared'; actor: Id; on: Id; war: Id }
   | { type: 'war_joined'; actor: Id; war: Id; side: 0 | 1 }
   | { type: 'ceasefire_proposed'; actor: Id; war: Id }
   | { type: 'ceasefire'; war: Id }
-  | { type: 'combat'; front: Id; losses: { actor: Id; for: Id; killed: number; wounded: number }[]; control: number }
+  | { type: 'combat'; front: Id; losses: { actor: Id; for: Id; covert: boolean; killed: number; wounded: number }[]; control: number }
   | { type: 'wounded_returned'; actor: Id; troops: number }
   | { type: 'support_changed'; actor: Id; from: number; to: number }
   | { type: 'nuclear_signal'; actor: Id; level: NuclearAlert }
   | { type: 'message'; from: Id; to: Id; text: string }
-  | { type: 'rung_reached'; between: [Id, Id]; rung: number };
+  | { type: 'rung_reached'; between: [Id, Id]; rung: number }
+  /** `viewer` has found `actor`'s covert forces (fighting for `for`) on or bound for `front`. */
+  | { type: 'detected'; viewer: Id; actor: Id; for: Id; front: Id; estimate: number };
 
 export type EventType = Event['type'];

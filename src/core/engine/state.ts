@@ -104,6 +104,25 @@ export interface GameState {
   /** Kahn-ladder rung per dyad ("a|b" with a < b) and the highest anywhere. */
   rungs: Record<string, number>;
   maxRung: number;
+  /** What each actor has found out about others' covert forces (MODEL.md §7). */
+  intel: IntelState[];
+}
+
+/** One actor's current estimate of another's covert forces on a front or on their way to it. */
+export interface IntelState {
+  viewer: Id;
+  /** The covert forces' key: `covertKey(actor, for, front)`. */
+  key: string;
+  actor: Id;
+  for: Id;
+  front: Id;
+  /** The estimate, not the truth: rounded and noisy ("up to 10,000 troops"). */
+  estimate: number;
+}
+
+/** Covert forces are identified by owner, side and front, whether deployed or in transit. */
+export function covertKey(actor: Id, forId: Id, front: Id): string {
+  return `${actor}>${forId}@${front}`;
 }
 
 /** The canonical key of an unordered pair of actors. */

@@ -112,6 +112,8 @@ export function checkScenario(s: Scenario): Issue[] {
       actorRef([...dat, 'for'], d.for);
       if (d.for === d.actor)
         bad([...dat, 'for'], `"for" names the deploying actor itself; omit it, or name the actor these forces fight for`);
+      d.known_to?.forEach((k, n) => actorRef([...dat, 'known_to', n], k));
+      if (d.known_to && !d.covert) bad([...dat, 'known_to'], `only covert forces have known_to: overt forces are seen by everyone`, true);
       const side = d.for ?? d.actor;
       if (fighters && actors.has(side) && !fighters.has(side))
         bad([...dat, d.for !== undefined ? 'for' : 'actor'], `"${side}" is not on a side of conflict "${f.conflict}"`);
