@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../lang/builtins.ts';
 import { cincCommand } from './cinc.ts';
+import { playCommand } from './play.ts';
 import { CliError, EXIT } from './errors.ts';
 import { scenariosCommand, showCommand, validateCommand, yourMoveCommand } from './scenario-commands.ts';
 
@@ -33,6 +34,16 @@ export function program(): Command {
     .argument('<scenario>', 'a scenario file or a built-in id')
     .option('--json', 'the validated scenario as JSON')
     .action(showCommand);
+
+  p.command('play')
+    .description("play a scripted game: each turn's report as your actor knows it, or --json metrics")
+    .argument('<scenario>', 'a scenario file or a built-in id')
+    .requiredOption('--as <actor>', 'the actor you play')
+    .option('--orders <file>', 'orders by turn (YAML or JSON)')
+    .option('--turns <n>', 'turns to play (default: the scenario horizon)')
+    .option('--seed <n>', 'random seed', '1')
+    .option('--json', 'per-turn metrics, events and the game record as JSON')
+    .action(playCommand);
 
   p.command('cinc')
     .description('Correlates of War capability index (CINC) computed from the NMC v6.0 components')

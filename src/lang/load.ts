@@ -8,6 +8,7 @@ import { checkScenario } from '../core/scenario/check.ts';
 import { unsourcedNumbers } from '../core/scenario/provenance.ts';
 import { fromZod } from './issues.ts';
 import { LIMITS, scenarioSchema } from './schema.ts';
+import type { z } from 'zod';
 
 export interface Problem {
   file: string;
@@ -123,33 +124,36 @@ function positions(source: string) {
 }
 
 /** A YAML syntax error in the language's words. */
-function syntaxMessage(e: YAMLError, source: string): string {
-  if (e.code === 'MULTIPLE_DOCS') return 'a scenario file holds one YAML document, but a second one starts here';
+function syntaxMessage(e: YAMLError, source: string, what: string): string {
+  if (e.code === 'MULTIPLE_DOCS') return `${what} file holds one YAML document, but a second one starts here`;
   if (e.code === 'DUPLICATE_KEY') return `duplicate key "${/^[^:\n]*/.exec(source.slice(e.pos[0]))![0].trim()}"`;
   return e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-export interface LoadOptions {
-  /** Also report every number without a source (built-in scenarios must pass this). */
-  strict?: boolean;
-}
+/** A YAML (or JSON) file parsed and checked against a schema, or its located problems. */
+export type Parsed<T> = { ok: true; value: T; place: (issues: Issue[]) => Problem[] } | { ok: false; problems: Problem[] };
 
-/** Parse and check scenario text. `file` is only used to label the problems. */
-export function loadScenarioText(source: string, file: string, options: LoadOptions = {}): LoadResult {
+/**
+ * Read YAML or JSON text against a zod schema, with every problem located as `file:line:col: path`. The
+ * limits (size, nesting, aliases) and the syntax rules are the scenario language's; `what` names the kind
+ * of file in messages ("a scenario", "an orders file"). `place` locates later (semantic) issues in the
+ * same document.
+ */
+export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>, what: string): Parsed<T> {
   const at = positions(source);
-  const fail = (offset: number, message: string): LoadResult => ({ ok: false, problems: [{ file, ...at(offset), path: '', message }] });
+  const fail = (offset: number, message: string): Parsed<T> => ({ ok: false, problems: [{ file, ...at(offset), path: '', message }] });
   const deep = `nesting is deeper than ${LIMITS.depth} levels`;
 
   const bytes = Buffer.byteLength(source, 'utf8');
-  if (bytes > LIMITS.bytes) return fail(0, `file is ${bytes} bytes; a scenario may be at most ${LIMITS.bytes} bytes`);
+  if (bytes > LIMITS.bytes) return fail(0, `file is ${bytes} bytes; ${what} may be at most ${LIMITS.bytes} bytes`);
   const tooNested = nestingBeyondParser(source);
   if (tooNested >= 0) return fail(tooNested, deep);
 
   const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: true });
   // Only the first syntax error: those after it are mostly the parser losing its footing.
   const first = [...doc.errors, ...doc.warnings].sort((a, b) => a.pos[0] - b.pos[0])[0];
-  if (first) return fail(first.pos[0], syntaxMessage(first, source));
-  if (doc.contents === null) return fail(0, 'the file is empty; a scenario is a mapping with id, title, actors, ...');
+  if (first) return fail(first.pos[0], syntaxMessage(first, source, what));
+  if (doc.contents === null) return fail(0, `the file is empty; ${what} is a mapping`);
   const deepNode = tooDeep(doc.contents, LIMITS.depth);
   if (deepNode) return fail(deepNode.range?.[0] ?? 0, deep);
 
@@ -161,22 +165,43 @@ export function loadScenarioText(source: string, file: string, options: LoadOpti
     if (/alias count/i.test(text))
       return fail(
         0,
-        `the YAML aliases expand too far (a scenario may use at most ${LIMITS.aliases} alias expansions): refused as a resource-exhaustion risk`,
+        `the YAML aliases expand too far (${what} may use at most ${LIMITS.aliases} alias expansions): refused as a resource-exhaustion risk`,
       );
     return fail(0, text);
   }
 
   const place = (issues: Issue[]): Problem[] =>
-    issues.map((i) => {
-      const node = locate(doc, i.path, i.atKey ?? false);
-      return { file, ...at(node?.range?.[0] ?? 0), path: formatPath(i.path), message: i.message };
-    });
+    sortProblems(
+      issues.map((i) => {
+        const node = locate(doc, i.path, i.atKey ?? false);
+        return { file, ...at(node?.range?.[0] ?? 0), path: formatPath(i.path), message: i.message };
+      }),
+    );
+  const parsed = schema.safeParse(data, { reportInput: true });
+  if (!parsed.success) return { ok: false, problems: place(fromZod(parsed.error.issues)) };
+  return { ok: true, value: parsed.data, place };
+}
 
-  const parsed = scenarioSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success) return { ok: false, problems: sortProblems(place(fromZod(parsed.error.issues))) };
-  const { $schema: _editorHint, ...scenario } = parsed.data;
+export interface LoadOptions {
+  /** Also report every number without a source (built-in scenarios must pass this). */
+  strict?: boolean;
+}
+
+/** Parse and check scenario text. `file` is only used to label the problems. */
+export function loadScenarioText(source: string, file: string, options: LoadOptions = {}): LoadResult {
+  const parsed = parseYaml(source, file, scenarioSchema, 'a scenario');
+  if (!parsed.ok) {
+    // The scenario's empty-file message names what a scenario holds.
+    const problems = parsed.problems.map((p) =>
+      p.message === 'the file is empty; a scenario is a mapping'
+        ? { ...p, message: 'the file is empty; a scenario is a mapping with id, title, actors, ...' }
+        : p,
+    );
+    return { ok: false, problems };
+  }
+  const { $schema: _editorHint, ...scenario } = parsed.value;
   const semantic = [...checkScenario(scenario), ...(options.strict ? unsourcedNumbers(scenario) : [])];
-  if (semantic.length > 0) return { ok: false, problems: sortProblems(place(semantic)) };
+  if (semantic.length > 0) return { ok: false, problems: parsed.place(semantic) };
   return { ok: true, scenario, problems: [] };
 }
 

@@ -30,7 +30,7 @@ export interface TurnResult {
 
 const LEVELS: MobilisationLevel[] = ['none', 'preparatory', 'partial', 'general'];
 /** Share of the mobilisation rate raised per turn at each level (general raises the full rate). */
-const RAISE_SHARE: Record<MobilisationLevel, number> = { none: 0, preparatory: 0, partial: 0.5, general: 1 };
+export const RAISE_SHARE: Record<MobilisationLevel, number> = { none: 0, preparatory: 0, partial: 0.5, general: 1 };
 /** Turns a deployment takes to reach its front. */
 export const TRAVEL_TURNS = 1;
 

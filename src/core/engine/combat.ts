@@ -10,8 +10,9 @@
  *
  * a share of itself that grows with the enemy's relative strength: w = 0 is pure attrition, w = 1 the
  * square law's dependence on the ratio (Helmbold 1965's exponents, MODEL.md §3). The turn's total is multiplied by a log-normal
- * factor (σ = COMBAT.noise). Control moves by `controlRate` km² a day times tanh(ln(E_owner / E_other)),
- * bounded to [0, 1] of the front's area.
+ * factor (σ = COMBAT.noise). The line moves toward the weaker side at `advanceRate` · ln(E_strong / E_weak)
+ * km a day along the front's length (its area over that length is the share of the front that changes hands);
+ * control stays in [0, 1].
  */
 import type { Rng } from '../rng.ts';
 import { standardNormal } from '../sample.ts';
@@ -39,10 +40,11 @@ export const COMBAT = {
   /** Share of the wounded not yet returned who return to duty each week (judgement). */
   woundedReturnPerWeek: 0.08,
   /**
-   * Area that changes hands per day at a decisive force ratio: Russia gained 15-18 km² a day in Aug-Oct 2024
-   * (ISW/AFP) at a ratio near 1.16 (tanh(ln 1.16) ≈ 0.15), so ~110 km² a day.
+   * Advance in km a day per unit of ln(force ratio). In Ukraine (1,040 km of active front, ISW/AFP Aug-Oct 2024)
+   * Russia took 15-18 km² a day at a ratio near 1.16: 16.5 / 1,040 / ln 1.16 ≈ 0.107. The Kursk recapture, about
+   * 12 km² a day (Aug-Oct 2024) on a ~75 km line at ~4 : 1, gives ~0.116: the same law at both scales.
    */
-  controlRate: 110,
+  advanceRate: 0.11,
 } as const;
 
 const postureFactor = { attack: 1, hold: 1, defend: COMBAT.defenceBonus } as const;
@@ -89,10 +91,9 @@ export function fightFront(front: FrontState, war: WarState, actors: Map<string,
   }
 
   const ownerSide = sideOf(war, front.territory);
-  if (ownerSide >= 0) {
-    const advantage = Math.tanh(Math.log(strength[ownerSide]! / strength[1 - ownerSide]!));
-    const change = (COMBAT.controlRate * days * advantage) / front.areaKm2;
-    front.control = Math.min(1, Math.max(0, front.control + change));
+  if (ownerSide !== -1) {
+    const km = COMBAT.advanceRate * days * Math.log(strength[ownerSide]! / strength[1 - ownerSide]!);
+    front.control = Math.min(1, Math.max(0, front.control + (km * front.lengthKm) / front.areaKm2));
   }
   front.forces = front.forces.filter((f) => f.troops > 0);
   return { type: 'combat', front: front.id, losses, control: front.control };

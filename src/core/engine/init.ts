@@ -3,10 +3,11 @@
  * from the stream `Rng.derive(seed, 0)` in a fixed order (actors, then fronts, in file order), so a seed
  * names one possible world.
  */
-import type { Num, Scenario } from '../model.ts';
+import type { MobilisationLevel, Num, Scenario, Val } from '../model.ts';
 import { Rng } from '../rng.ts';
 import { sample } from '../sample.ts';
 import { compareDates, toDay } from '../scenario/dates.ts';
+import { RAISE_SHARE } from './apply.ts';
 import { estimateOf } from './intel.ts';
 import {
   covertKey,
@@ -30,6 +31,9 @@ export const DEFAULTS = {
   reputation: 1,
 } as const;
 
+const levelOf = (level: Val<MobilisationLevel> | undefined): MobilisationLevel =>
+  (typeof level === 'object' ? level.value : level) ?? 'none';
+
 export function initialState(s: Scenario, seed: number): GameState {
   const rng = Rng.derive(seed, 0);
   const draw = (n: Num | undefined, fallback: number) => (n === undefined ? fallback : sample(n, rng));
@@ -43,8 +47,9 @@ export function initialState(s: Scenario, seed: number): GameState {
       kind: a.kind,
       pool: active,
       reserve: Math.round(draw(c.reserve, 0)),
-      mobilisation: (typeof level === 'object' ? level.value : level) ?? 'none',
-      mobilisationRate: Math.round(draw(c.mobilisation?.rate, 0)),
+      mobilisation: levelOf(level),
+      // The scenario's rate is what the actor raises at its current level; the state keeps the general rate.
+      mobilisationRate: Math.round(draw(c.mobilisation?.rate, 0) / (RAISE_SHARE[levelOf(level)] || 1)),
       mobilisationCap: Math.round(draw(c.mobilisation?.cap, active)),
       raised: active,
       casualties: { killed: 0, wounded: 0, returned: 0 },
@@ -95,12 +100,15 @@ export function initialState(s: Scenario, seed: number): GameState {
           estimate: estimateOf(troops, rng),
         });
     }
+    const area = draw(f.area_km2, 1000);
     return {
       id: f.id,
       conflict: f.conflict,
       territory: f.territory,
       control: draw(f.control, 1),
-      areaKm2: draw(f.area_km2, 1000),
+      areaKm2: area,
+      // Without a published length, a compact front: a line twice the side of a square of its area.
+      lengthKm: draw(f.length_km, 2 * Math.sqrt(area)),
       terrain: f.terrain ?? 'mixed',
       forces,
     };

@@ -1,6 +1,6 @@
 /**
  * Intelligence (MODEL.md §7): covert forces — on a front or travelling to one — are seen by another actor
- * only once it detects them. Each turn, every state that is not the forces' owner or host detects each
+ * only once it detects them. Each turn, every actor that is not the forces' owner or host detects each
  * covert group it has not yet found with probability equal to its `intelligence` capability; an enemy
  * fighting them on their front finds them at once (it is being shot at). A detected group's size is known
  * only as an estimate, drawn afresh each turn: the truth times a log-normal error (σ = ESTIMATE_NOISE),
@@ -59,7 +59,7 @@ export function gatherIntelligence(state: GameState, combatFronts: ReadonlySet<s
   for (const g of groups) {
     const key = covertKey(g.actor, g.for, g.front);
     for (const viewer of state.actors) {
-      if (viewer.kind !== 'state' || viewer.id === g.actor || viewer.id === g.for) continue;
+      if (viewer.id === g.actor || viewer.id === g.for) continue;
       const had = known.has(`${viewer.id}|${key}`);
       const found = had || g.inCombatWith.has(viewer.id) || rng.chance(viewer.intelligence);
       if (!found) continue;

@@ -29,7 +29,7 @@ export interface ActorState {
   /** Trained reserves that mobilisation draws from. */
   reserve: number;
   mobilisation: MobilisationLevel;
-  /** Persons raised per turn at general mobilisation (partial raises half). */
+  /** Persons raised per turn at general mobilisation (partial raises half; none and preparatory raise none). */
   mobilisationRate: number;
   /** Upper bound on persons under arms (pool + deployed + in transit). */
   mobilisationCap: number;
@@ -68,6 +68,8 @@ export interface FrontState {
   /** Share of the front's area the territory's owner holds, 0..1. */
   control: number;
   areaKm2: number;
+  /** Length of the line of contact. */
+  lengthKm: number;
   terrain: Terrain;
   forces: ForceState[];
 }

@@ -1,0 +1,85 @@
+/**
+ * Turn reports for people: what happened in a turn, as one viewer saw it.
+ */
+import type { Event, Violation } from '../core/engine/orders.ts';
+import type { Scenario } from '../core/model.ts';
+
+const n = new Intl.NumberFormat('en-GB');
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+export function turnReport(
+  s: Scenario,
+  viewer: string,
+  turn: number,
+  date: string,
+  events: readonly Event[],
+  violations: readonly Violation[],
+): string {
+  const name = (id: string) => s.actors.find((a) => a.id === id)?.name ?? id;
+  const front = (id: string) => s.fronts?.find((f) => f.id === id)?.name ?? id;
+  const lines: string[] = [`Turn ${turn} — ${date} (as ${name(viewer)} knows it)`];
+  for (const e of events) {
+    switch (e.type) {
+      case 'combat':
+        if (e.losses.length === 0) break;
+        lines.push(
+          `  ${front(e.front)}: ` +
+            e.losses
+              .map(
+                (l) =>
+                  `${name(l.actor)}${l.for !== l.actor ? ` (for ${name(l.for)})` : ''} lost ${n.format(l.killed + l.wounded)} (${n.format(l.killed)} killed)`,
+              )
+              .join('; ') +
+            `; ${name(s.fronts?.find((f) => f.id === e.front)?.territory ?? '')} holds ${pct(e.control)}`,
+        );
+        break;
+      case 'mobilised':
+        lines.push(`  ${name(e.actor)} mobilisation: ${e.level}${e.raised ? `, ${n.format(e.raised)} raised` : ''}`);
+        break;
+      case 'deployment_ordered':
+        lines.push(
+          `  ${name(e.actor)} sends ${n.format(e.troops)} troops to ${front(e.front)}${e.for !== e.actor ? ` to fight for ${name(e.for)}` : ''}${e.covert ? ' (covertly)' : ''}, arriving turn ${e.arrives}`,
+        );
+        break;
+      case 'forces_arrived':
+        lines.push(`  ${n.format(e.troops)} ${name(e.actor)} troops arrive at ${front(e.front)}${e.covert ? ' (covert)' : ''}`);
+        break;
+      case 'forces_withdrawn':
+        lines.push(`  ${name(e.actor)} withdraws ${n.format(e.troops)} troops from ${front(e.front)}`);
+        break;
+      case 'war_declared':
+        lines.push(`  ${name(e.actor)} declares war on ${name(e.on)}`);
+        break;
+      case 'war_joined':
+        lines.push(`  ${name(e.actor)} joins the war (${e.war})`);
+        break;
+      case 'ceasefire_proposed':
+        lines.push(`  ${name(e.actor)} proposes a ceasefire (${e.war})`);
+        break;
+      case 'ceasefire':
+        lines.push(`  Ceasefire: ${e.war}`);
+        break;
+      case 'nuclear_signal':
+        lines.push(`  ${name(e.actor)} sets its nuclear forces to alert level "${e.level}"`);
+        break;
+      case 'rung_reached':
+        lines.push(`  Escalation: ${name(e.between[0])} – ${name(e.between[1])} reach Kahn rung ${e.rung}`);
+        break;
+      case 'detected':
+        lines.push(
+          `  Intelligence: ${name(e.actor)} forces fighting for ${name(e.for)} at ${front(e.front)}, about ${n.format(e.estimate)}`,
+        );
+        break;
+      case 'support_changed':
+        if (e.actor === viewer) lines.push(`  Support at home: ${pct(e.from)} -> ${pct(e.to)}`);
+        break;
+      case 'message':
+        lines.push(`  Message from ${name(e.from)} to ${name(e.to)}: "${e.text}"`);
+        break;
+      case 'wounded_returned':
+        break;
+    }
+  }
+  for (const v of violations) lines.push(`  Refused: ${name(v.actor)}'s order ${v.index + 1} (${v.order.type}): ${v.message}`);
+  return lines.join('\n') + '\n';
+}

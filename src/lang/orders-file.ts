@@ -1,0 +1,69 @@
+/**
+ * Orders files for scripted play (`yourmove play --orders FILE`): YAML or JSON, a mapping from turn number
+ * to the player's orders, or to a mapping from actor to orders when the script moves several actors:
+ *
+ *     1: [{ type: mobilise, level: partial }]
+ *     3:
+ *       nato: [{ type: message, to: rus, text: "Withdraw the DPRK contingent" }]
+ *       usa: [{ type: nuclear_signal, level: raised }]
+ *
+ * The schema mirrors the engine's Order union (checked at compile time); problems are located like a
+ * scenario's (`file:line:col: path: message`).
+ */
+import { z } from 'zod';
+import type { Order, TurnOrders } from '../core/engine/orders.ts';
+import type { Issue, Scenario } from '../core/model.ts';
+import { parseYaml, type Problem } from './load.ts';
+
+const id = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, 'an id is 1-40 lowercase letters, digits, "-" or "_", starting with a letter');
+const level = z.enum(['none', 'preparatory', 'partial', 'general']);
+
+export const orderSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('pass') }),
+  z.strictObject({ type: z.literal('mobilise'), level }),
+  z.strictObject({
+    type: z.literal('deploy'),
+    front: id,
+    troops: z.number(),
+    covert: z.boolean().exactOptional(),
+    for: id.exactOptional(),
+  }),
+  z.strictObject({ type: z.literal('withdraw'), front: id, troops: z.number() }),
+  z.strictObject({ type: z.literal('declare_war'), on: id }),
+  z.strictObject({ type: z.literal('propose_ceasefire'), war: id }),
+  z.strictObject({ type: z.literal('nuclear_signal'), level: z.enum(['normal', 'raised', 'high', 'ultimatum']) }),
+  z.strictObject({ type: z.literal('message'), to: id, text: z.string().max(4000) }),
+]);
+
+type Assert<T extends true> = T;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export type OrderSchemaMatchesEngine = Assert<Same<z.output<typeof orderSchema>, Order>>;
+
+const turnKey = z.string().regex(/^[1-9][0-9]{0,4}$/, 'a key is a turn number: 1, 2, 3, ...');
+const ordersFileSchema = z.record(turnKey, z.union([z.array(orderSchema).max(200), z.record(id, z.array(orderSchema).max(200))]));
+
+export type OrdersFileResult = { ok: true; orders: TurnOrders[] } | { ok: false; problems: Problem[] };
+
+/** Read an orders file for `player` in `scenario`, over `turns` turns: index t of the result is turn t + 1. */
+export function loadOrdersText(text: string, file: string, scenario: Scenario, player: string, turns: number): OrdersFileResult {
+  const parsed = parseYaml(text, file, ordersFileSchema, 'an orders file');
+  if (!parsed.ok) return parsed;
+  const actors = new Set(scenario.actors.map((a) => a.id));
+  const issues: Issue[] = [];
+  const orders: TurnOrders[] = Array.from({ length: turns }, () => ({}));
+  for (const [key, value] of Object.entries(parsed.value)) {
+    const turn = Number(key);
+    if (turn > turns) {
+      issues.push({ path: [key], message: `turn ${turn} is beyond the ${turns} turns played (raise --turns)`, atKey: true });
+      continue;
+    }
+    const byActor = Array.isArray(value) ? { [player]: value } : value;
+    for (const [actor, list] of Object.entries(byActor)) {
+      if (!actors.has(actor))
+        issues.push({ path: Array.isArray(value) ? [key] : [key, actor], message: `unknown actor "${actor}"`, atKey: true });
+      else orders[turn - 1]![actor] = list;
+    }
+  }
+  if (issues.length > 0) return { ok: false, problems: parsed.place(issues) };
+  return { ok: true, orders };
+}
