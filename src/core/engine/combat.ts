@@ -3,7 +3,7 @@
  * around its deterministic rate, split into killed and wounded, spread over each side's forces in proportion
  * to their strength; control of the front moves with the force ratio.
  *
- * Each side's effective strength E = Σ troops · quality · posture factor. Per day, with w = COMBAT.mixing,
+ * Each side's effective strength E = Σ troops · quality · firepower · posture factor. Per day, with w = COMBAT.mixing,
  * a force of A troops on side a loses
  *
  *     lossRate · exposure(posture) · A · (E_b / E_a)^w
@@ -21,10 +21,10 @@ import type { ActorState, FrontState, WarState } from './state.ts';
 
 export const COMBAT = {
   /**
-   * Daily loss share at parity. ~1,354 Russian killed and wounded a day in Oct 2024 (UK MoD) out of
-   * ~660,000 deployed is 0.21 % a day for the attacker; with `attackExposure` 1.5 the base is 0.14 %.
+   * Daily loss share at parity, calibrated so that with no new orders Russia loses ~1,250 killed and wounded
+   * a day in Ukraine (UK MoD: 41,980 in October 2024, ~1,354 a day, a war high; docs/calibration.md).
    */
-  lossRate: 0.0014,
+  lossRate: 0.0015,
   /** Weight of the enemy's relative strength in one's losses (0 pure attrition .. 1 square-law ratio). */
   mixing: 0.5,
   /** An attacking force loses this many times its base rate (Russia's losses run ~1.5× Ukraine's, SCENARIO-FACTS). */
@@ -40,11 +40,12 @@ export const COMBAT = {
   /** Share of the wounded not yet returned who return to duty each week (judgement). */
   woundedReturnPerWeek: 0.08,
   /**
-   * Advance in km a day per unit of ln(force ratio). In Ukraine (1,040 km of active front, ISW/AFP Aug-Oct 2024)
-   * Russia took 15-18 km² a day at a ratio near 1.16: 16.5 / 1,040 / ln 1.16 ≈ 0.107. The Kursk recapture, about
-   * 12 km² a day (Aug-Oct 2024) on a ~75 km line at ~4 : 1, gives ~0.116: the same law at both scales.
+   * Advance in km a day per unit of ln(effective strength ratio). In Ukraine (1,040 km of active front) Russia
+   * took 15-18 km² a day in Aug-Oct 2024 (ISW/AFP) at an effective ratio near 1.25 (troops 1.16 : 1, firepower
+   * 1.6 : 1, the defender's 1.5) — 16.5 / 1,040 / ln 1.25 ≈ 0.07 — and the Kursk recapture, ~12 km² a day on a ~72 km
+   * line at ~7.8 : 1, ~0.08: one law fits both scales; 0.08 is fitted by docs/calibration.md.
    */
-  advanceRate: 0.11,
+  advanceRate: 0.08,
 } as const;
 
 const postureFactor = { attack: 1, hold: 1, defend: COMBAT.defenceBonus } as const;
@@ -69,7 +70,9 @@ export function fightFront(front: FrontState, war: WarState, actors: Map<string,
   }
   if (sides[0].length === 0 || sides[1].length === 0) return null;
 
-  const strength = sides.map((s) => s.reduce((acc, f) => acc + f.troops * f.quality * postureFactor[f.posture], 0));
+  const strength = sides.map((s) =>
+    s.reduce((acc, f) => acc + f.troops * f.quality * actors.get(f.actor)!.firepower * postureFactor[f.posture], 0),
+  );
   const losses: { actor: string; for: string; covert: boolean; killed: number; wounded: number }[] = [];
 
   for (const k of [0, 1] as const) {

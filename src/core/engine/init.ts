@@ -21,6 +21,9 @@ import {
 } from './state.ts';
 
 /** Defaults for figures a scenario may leave out; documented in docs/model.md. */
+/** Rounds per soldier a day that count as firepower 1: Ukraine's ~14,600 a day for ~525,000 troops (mid-2024). */
+export const FIRE_REFERENCE = 0.03;
+
 export const DEFAULTS = {
   quality: 1,
   support: 0.5,
@@ -54,6 +57,7 @@ export function initialState(s: Scenario, seed: number): GameState {
       raised: active,
       casualties: { killed: 0, wounded: 0, returned: 0 },
       quality: draw(c.quality, DEFAULTS.quality),
+      firepower: 1,
       munitions: draw(c.munitions?.stock, 0),
       munitionsProduction: draw(c.munitions?.production, 0),
       support: draw(a.domestic?.support, DEFAULTS.support),
@@ -113,6 +117,19 @@ export function initialState(s: Scenario, seed: number): GameState {
       forces,
     };
   });
+
+  // Fire support per soldier: the scenario's rounds fired per turn over the troops on its fronts at the start.
+  for (const a of s.actors) {
+    const consumption = a.capabilities?.munitions?.consumption;
+    if (consumption === undefined) continue;
+    const state = byId.get(a.id)!;
+    const troops = fronts
+      .flatMap((f) => f.forces)
+      .filter((x) => x.actor === a.id)
+      .reduce((acc, x) => acc + x.troops, 0);
+    const perSoldierDay = troops > 0 ? draw(consumption, 0) / s.turn_days / troops : 0;
+    if (perSoldierDay > 0) state.firepower = Math.min(3, Math.max(0.5, Math.sqrt(perSoldierDay / FIRE_REFERENCE)));
+  }
 
   const rungs: Record<string, number> = {};
   let maxRung = 0;

@@ -37,6 +37,11 @@ export interface ActorState {
   raised: number;
   casualties: Casualties;
   quality: number;
+  /**
+   * Fire support per soldier relative to the reference (0.03 rounds per soldier a day, Ukraine's rate in
+   * mid-2024), square-rooted: Syrskyi's 3 : 1 artillery ratio for 1.16 : 1 in troops makes Russia's ~1.6.
+   */
+  firepower: number;
   munitions: number;
   munitionsProduction: number;
   /** Domestic support for the war policy, 0..1. */
