@@ -81,7 +81,7 @@ describe('yourmove play', () => {
     expect(r.status).toBe(1);
     expect(r.stderr.split('\n')).toEqual([
       `${file}:2:43: 1[0].troops: expected a number, got the text "many"`,
-      `${file}:3:13: 3[0].type: expected one of "pass", "mobilise", "deploy", "withdraw", "declare_war", "propose_ceasefire", "nuclear_signal", "message", got the text "surrender"`,
+      `${file}:3:13: 3[0].type: expected one of "pass", "mobilise", "deploy", "withdraw", "declare_war", "propose_ceasefire", "nuclear_signal", "message", "ratify", "invoke_treaty", "answer_call", got the text "surrender"`,
       `yourmove: ${file}: 2 problems`,
       '',
     ]);

@@ -6,6 +6,13 @@ import type { Scenario } from '../core/model.ts';
 
 const n = new Intl.NumberFormat('en-GB');
 const pct = (x: number) => `${Math.round(x * 100)} %`;
+const ANSWERS = {
+  honour: 'honours',
+  partial: 'partly honours',
+  renege: 'reneges on',
+  lapsed: 'lets lapse',
+  pending: 'has yet to answer',
+} as const;
 
 export function turnReport(
   s: Scenario,
@@ -17,6 +24,7 @@ export function turnReport(
 ): string {
   const name = (id: string) => s.actors.find((a) => a.id === id)?.name ?? id;
   const front = (id: string) => s.fronts?.find((f) => f.id === id)?.name ?? id;
+  const treaty = (id: string) => s.treaties?.find((t) => t.id === id)?.name ?? id;
   const lines: string[] = [`Turn ${turn} — ${date} (as ${name(viewer)} knows it)`];
   for (const e of events) {
     switch (e.type) {
@@ -75,6 +83,27 @@ export function turnReport(
         break;
       case 'message':
         lines.push(`  Message from ${name(e.from)} to ${name(e.to)}: "${e.text}"`);
+        break;
+      case 'treaty_ratified':
+        lines.push(`  ${name(e.actor)} ratifies ${treaty(e.treaty)}`);
+        break;
+      case 'treaty_in_force':
+        lines.push(`  ${treaty(e.treaty)} enters into force`);
+        break;
+      case 'treaty_triggered':
+        lines.push(`  ${treaty(e.treaty)}, ${e.article}: its conditions now hold for ${name(e.protects)}`);
+        break;
+      case 'treaty_invoked':
+        lines.push(`  ${name(e.actor)} invokes ${treaty(e.treaty)}`);
+        break;
+      case 'call_to_arms':
+        lines.push(`  Call to arms: ${name(e.actor)} must answer ${name(e.protects)} under ${treaty(e.treaty)} by turn ${e.due}`);
+        break;
+      case 'call_answered':
+        lines.push(`  ${name(e.actor)} ${ANSWERS[e.answer]} ${name(e.protects)}'s call under ${treaty(e.treaty)}`);
+        break;
+      case 'reputation_changed':
+        lines.push(`  ${name(e.actor)}'s credibility: ${pct(e.from)} -> ${pct(e.to)}`);
         break;
       case 'wounded_returned':
         break;

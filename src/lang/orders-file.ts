@@ -33,6 +33,9 @@ export const orderSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('propose_ceasefire'), war: id }),
   z.strictObject({ type: z.literal('nuclear_signal'), level: z.enum(['normal', 'raised', 'high', 'ultimatum']) }),
   z.strictObject({ type: z.literal('message'), to: id, text: z.string().max(4000) }),
+  z.strictObject({ type: z.literal('ratify'), treaty: id }),
+  z.strictObject({ type: z.literal('invoke_treaty'), treaty: id }),
+  z.strictObject({ type: z.literal('answer_call'), treaty: id, answer: z.enum(['honour', 'partial', 'renege']) }),
 ]);
 
 type Assert<T extends true> = T;

@@ -5,7 +5,8 @@
  *
  *   1. diplomacy     messages; ceasefire proposals (a war stops when both sides propose in the same turn)
  *   2. logistics     mobilisation; forces in transit arrive; deployments leave (arriving next turn); withdrawals
- *   3. declarations  declarations of war (joining the opposite side when the target is already at war)
+ *   3. declarations  declarations of war (joining the opposite side when the target is already at war);
+ *                    ratifications; treaty calls: answers, invocations, new triggers (treaties.ts)
  *   4. combat        every front of an active war (combat.ts)
  *   5. politics      wounded return; domestic support falls with casualties (auxiliaries' at the host's weight)
  *   6. escalation    Kahn rungs per dyad from the turn's events
@@ -19,6 +20,7 @@ import type { Rng } from '../rng.ts';
 import { addDays } from '../scenario/dates.ts';
 import { fightFront, returnWounded } from './combat.ts';
 import { gatherIntelligence } from './intel.ts';
+import { treatyStage } from './treaties.ts';
 import type { Event, NuclearAlert, Order, TurnOrders, Violation, ViolationCode } from './orders.ts';
 import { dyad, type ActorState, type GameState, type WarState } from './state.ts';
 
@@ -184,15 +186,23 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
     else if (atWar(warsBefore, q.actor, o.on)) refuse(q, 'already_at_war', `"${q.actor}" is already at war with "${o.on}"`);
     else if (atWar(state.wars, q.actor, o.on)) {
       const war = state.wars.find((w) => w.active && sideIn(w, q.actor) !== -1 && sideIn(w, o.on) !== -1)!;
+      war.declarations.push({ by: q.actor, on: o.on });
       events.push({ type: 'war_declared', actor: q.actor, on: o.on, war: war.id });
     } else {
       const existing = state.wars.find((w) => w.active && sideIn(w, o.on) !== -1 && sideIn(w, q.actor) === -1);
       if (existing) {
         const side = (1 - sideIn(existing, o.on)) as 0 | 1;
         existing.sides[side].push(q.actor);
+        existing.declarations.push({ by: q.actor, on: o.on });
         events.push({ type: 'war_joined', actor: q.actor, war: existing.id, side });
       } else {
-        const war: WarState = { id: `war-${q.actor}-${o.on}-${nextTurn}`, sides: [[q.actor], [o.on]], aggressor: q.actor, active: true };
+        const war: WarState = {
+          id: `war-${q.actor}-${o.on}-${nextTurn}`,
+          sides: [[q.actor], [o.on]],
+          aggressor: q.actor,
+          declarations: [{ by: q.actor, on: o.on }],
+          active: true,
+        };
         state.wars.push(war);
         wars.set(war.id, war);
       }
@@ -204,6 +214,35 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
       });
     }
   }
+
+  // Ratifications, then the treaty stage (treaties.ts).
+  for (const q of stage('ratify').filter(valid)) {
+    const o = q.order as Extract<Order, { type: 'ratify' }>;
+    const t = state.treaties.find((x) => x.id === o.treaty);
+    if (!t) refuse(q, 'unknown_treaty', `no treaty "${o.treaty}"`);
+    else if (!t.parties.includes(q.actor)) refuse(q, 'not_a_party', `"${q.actor}" is not a party to "${o.treaty}"`);
+    else if (t.inForce) refuse(q, 'already_in_force', `"${o.treaty}" is already in force`);
+    else {
+      if (!t.ratifiedBy.includes(q.actor)) t.ratifiedBy.push(q.actor);
+      events.push({ type: 'treaty_ratified', actor: q.actor, treaty: t.id });
+    }
+  }
+  const invokes = stage('invoke_treaty').filter(valid);
+  const answers = stage('answer_call').filter(valid);
+  const treatyResult = treatyStage(
+    state,
+    {
+      invoke: invokes.map((q) => ({ actor: q.actor, treaty: (q.order as Extract<Order, { type: 'invoke_treaty' }>).treaty })),
+      answer: answers.map((q) => {
+        const o = q.order as Extract<Order, { type: 'answer_call' }>;
+        return { actor: q.actor, treaty: o.treaty, answer: o.answer };
+      }),
+    },
+    combatFrontsLastTurn(input),
+    actors,
+  );
+  events.push(...treatyResult.events);
+  for (const r of treatyResult.refusals) refuse((r.kind === 'invoke' ? invokes : answers)[r.index]!, r.code, r.message);
 
   // 4. Combat.
   for (const front of state.fronts) {
@@ -259,6 +298,8 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
 
   state.turn = nextTurn;
   state.date = addDays(state.date, days);
+  // Violations in adjudication order: by actor as the scenario lists them, then by the order's place.
+  violations.sort((p, q) => (rank.get(p.actor) ?? Infinity) - (rank.get(q.actor) ?? Infinity) || p.index - q.index);
   return { state, events, violations };
 }
 
@@ -271,6 +312,18 @@ function raise(a: ActorState): number {
   a.pool += n;
   a.raised += n;
   return n;
+}
+
+/** Fronts with both sides present at the start of the turn: where forces are under attack. */
+function combatFrontsLastTurn(state: GameState): Set<Id> {
+  const out = new Set<Id>();
+  for (const f of state.fronts) {
+    const war = state.wars.find((w) => w.id === f.conflict);
+    if (!war?.active) continue;
+    const sides = new Set(f.forces.map((x) => sideIn(war, x.for)));
+    if (sides.has(0) && sides.has(1)) out.add(f.id);
+  }
+  return out;
 }
 
 function sideIn(war: WarState, actor: Id): 0 | 1 | -1 {

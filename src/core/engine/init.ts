@@ -48,6 +48,8 @@ export function initialState(s: Scenario, seed: number): GameState {
     return {
       id: a.id,
       kind: a.kind,
+      regions: [...(a.regions ?? [])],
+      greatPower: a.great_power ?? false,
       pool: active,
       reserve: Math.round(draw(c.reserve, 0)),
       mobilisation: levelOf(level),
@@ -148,12 +150,26 @@ export function initialState(s: Scenario, seed: number): GameState {
     actors,
     fronts,
     transit,
-    wars: (s.conflicts ?? []).map((c) => ({
-      id: c.id,
-      sides: [[...c.sides[0]], [...c.sides[1]]],
-      aggressor: c.aggressor ?? null,
-      active: true,
+    wars: (s.conflicts ?? []).map((c) => {
+      const aggressorSide = c.aggressor === undefined ? -1 : c.sides[0].includes(c.aggressor) ? 0 : 1;
+      const declarations = aggressorSide === -1 ? [] : c.sides[1 - aggressorSide]!.map((on) => ({ by: c.aggressor!, on }));
+      return {
+        id: c.id,
+        sides: [[...c.sides[0]], [...c.sides[1]]] as [string[], string[]],
+        aggressor: c.aggressor ?? null,
+        declarations,
+        active: true,
+      };
+    }),
+    treaties: (s.treaties ?? []).map((t) => ({
+      id: t.id,
+      parties: [...t.parties],
+      inForce: t.status === 'in_force',
+      ratifiedBy: [],
+      obligations: structuredClone(t.obligations),
     })),
+    triggers: [],
+    calls: [],
     rungs,
     maxRung,
     intel,

@@ -10,6 +10,7 @@ import type { GameState } from './state.ts';
 const LEVELS: MobilisationLevel[] = ['none', 'preparatory', 'partial', 'general'];
 const SIGNALS: NuclearAlert[] = ['raised', 'high', 'ultimatum'];
 const SHARES = [0.25, 0.5, 1];
+const ANSWERS = ['honour', 'partial', 'renege'] as const;
 
 export function legalOrders(state: GameState, actor: Id): Order[] {
   const me = state.actors.find((a) => a.id === actor);
@@ -39,5 +40,11 @@ export function legalOrders(state: GameState, actor: Id): Order[] {
   }
   for (const other of state.actors) if (other.id !== actor && !enemies.has(other.id)) out.push({ type: 'declare_war', on: other.id });
   for (const level of SIGNALS) out.push({ type: 'nuclear_signal', level });
+  for (const t of state.treaties)
+    if (!t.inForce && t.parties.includes(actor) && !t.ratifiedBy.includes(actor)) out.push({ type: 'ratify', treaty: t.id });
+  const invocable = new Set(state.triggers.filter((x) => x.protects === actor && !x.invoked).map((x) => x.treaty));
+  for (const treaty of invocable) out.push({ type: 'invoke_treaty', treaty });
+  const called = new Set(state.calls.filter((c) => c.obliged === actor && c.answer === 'pending').map((c) => c.treaty));
+  for (const treaty of called) for (const answer of ANSWERS) out.push({ type: 'answer_call', treaty, answer });
   return out;
 }

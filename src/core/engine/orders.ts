@@ -12,7 +12,10 @@ export type Order =
   | { type: 'declare_war'; on: Id }
   | { type: 'propose_ceasefire'; war: Id }
   | { type: 'nuclear_signal'; level: NuclearAlert }
-  | { type: 'message'; to: Id; text: string };
+  | { type: 'message'; to: Id; text: string }
+  | { type: 'ratify'; treaty: Id }
+  | { type: 'invoke_treaty'; treaty: Id }
+  | { type: 'answer_call'; treaty: Id; answer: 'honour' | 'partial' | 'renege' };
 
 export type OrderType = Order['type'];
 
@@ -32,7 +35,12 @@ export type ViolationCode =
   | 'mobilisation_not_higher'
   | 'already_at_war'
   | 'self_target'
-  | 'bloc_cannot_fight';
+  | 'bloc_cannot_fight'
+  | 'unknown_treaty'
+  | 'not_a_party'
+  | 'already_in_force'
+  | 'not_triggered'
+  | 'no_call';
 
 export interface Violation {
   actor: Id;
@@ -59,6 +67,13 @@ export type Event =
   | { type: 'message'; from: Id; to: Id; text: string }
   | { type: 'rung_reached'; between: [Id, Id]; rung: number }
   /** `viewer` has found `actor`'s covert forces (fighting for `for`) on or bound for `front`. */
-  | { type: 'detected'; viewer: Id; actor: Id; for: Id; front: Id; estimate: number };
+  | { type: 'detected'; viewer: Id; actor: Id; for: Id; front: Id; estimate: number }
+  | { type: 'treaty_ratified'; actor: Id; treaty: Id }
+  | { type: 'treaty_in_force'; treaty: Id }
+  | { type: 'treaty_triggered'; treaty: Id; article: string; protects: Id; war: Id }
+  | { type: 'treaty_invoked'; actor: Id; treaty: Id; war: Id }
+  | { type: 'call_to_arms'; actor: Id; treaty: Id; protects: Id; war: Id; due: number }
+  | { type: 'call_answered'; actor: Id; treaty: Id; protects: Id; war: Id; answer: 'honour' | 'partial' | 'renege' | 'lapsed' | 'pending' }
+  | { type: 'reputation_changed'; actor: Id; from: number; to: number };
 
 export type EventType = Event['type'];

@@ -11,7 +11,7 @@
  *
  * where `raised` counts the active forces at the start plus everyone mobilised since (MODEL.md §3).
  */
-import type { ActorKind, Id, IsoDate, MobilisationLevel, Posture, Terrain } from '../model.ts';
+import type { ActorKind, Id, IsoDate, MobilisationLevel, Obligation, Posture, Terrain } from '../model.ts';
 
 export interface Casualties {
   killed: number;
@@ -24,6 +24,9 @@ export interface Casualties {
 export interface ActorState {
   id: Id;
   kind: ActorKind;
+  /** Regions the actor's territory lies in (for treaty conditions). */
+  regions: Id[];
+  greatPower: boolean;
   /** Active forces not deployed on any front. */
   pool: number;
   /** Trained reserves that mobilisation draws from. */
@@ -93,6 +96,8 @@ export interface WarState {
   id: Id;
   sides: [Id[], Id[]];
   aggressor: Id | null;
+  /** Who declared war on whom (or attacked whom, for wars the scenario starts with), in order. */
+  declarations: { by: Id; on: Id }[];
   /** Whether fighting goes on: false after a ceasefire. */
   active: boolean;
 }
@@ -108,6 +113,10 @@ export interface GameState {
   fronts: FrontState[];
   transit: TransitState[];
   wars: WarState[];
+  treaties: TreatyState[];
+  /** Obligations whose conditions have held: each once per protected party and war. */
+  triggers: TriggerState[];
+  calls: CallState[];
   /** Kahn-ladder rung per dyad ("a|b" with a < b) and the highest anywhere. */
   rungs: Record<string, number>;
   maxRung: number;
@@ -135,4 +144,40 @@ export function covertKey(actor: Id, forId: Id, front: Id): string {
 /** The canonical key of an unordered pair of actors. */
 export function dyad(a: Id, b: Id): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+export interface TreatyState {
+  id: Id;
+  parties: Id[];
+  inForce: boolean;
+  /** Parties that have ratified a treaty not yet in force; it enters into force when all have. */
+  ratifiedBy: Id[];
+  obligations: Obligation[];
+}
+
+/** An obligation whose conditions held for `protects` in `war` (`-` for triggers without a war). */
+export interface TriggerState {
+  key: string;
+  treaty: Id;
+  obligation: number;
+  protects: Id;
+  war: Id;
+  turn: number;
+  /** Whether the protected party has called on its allies (automatic for `all_means` obligations). */
+  invoked: boolean;
+}
+
+export type CallAnswer = 'pending' | 'honour' | 'partial' | 'renege' | 'lapsed';
+
+/** A call to arms: `obliged` must answer by turn `due` (MODEL.md §4). */
+export interface CallState {
+  trigger: string;
+  treaty: Id;
+  obligation: number;
+  protects: Id;
+  obliged: Id;
+  war: Id;
+  issued: number;
+  due: number;
+  answer: CallAnswer;
 }

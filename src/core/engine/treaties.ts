@@ -1,0 +1,256 @@
+/**
+ * Treaties and obligations — the domino (MODEL.md §4). Each turn, after the declarations of war:
+ *
+ * 1. Answers to earlier calls to arms are carried out: `honour` does the obligation's duty (fight: join the
+ *    war on the protected party's side; mobilise: general mobilisation; consult: a consultation), `partial`
+ *    does less (no entry into the war; partial mobilisation) and costs half the reputation of reneging,
+ *    `renege` costs the obliged party reputation by the obligation's strength. A call not answered by its
+ *    due turn lapses and counts as reneging: nothing is silently ignored.
+ * 2. A protected party's `invoke_treaty` order calls its allies to arms under every obligation of the treaty
+ *    whose conditions hold for it.
+ * 3. New triggers: an obligation of a treaty in force triggers when its conditions (ATOP's: trigger event,
+ *    attack on territory or forces, region, named attackers, attackers except some, a number of great powers,
+ *    an attacker's supporter, unprovoked) hold for a protected party. An `all_means` obligation ("immediately
+ *    ... by all means") calls the allies at once; weaker ones wait for the protected party to invoke them (as
+ *    NATO's Art. 5 waits on the North Atlantic Council).
+ *
+ * Reputation is the credibility of all an actor's commitments (after Europa Universalis' call-to-arms trust):
+ * reneging costs RENEGE_COST[strength], so breaking "by all means" costs most.
+ */
+import type { Id, Obligation, ObligationStrength } from '../model.ts';
+import type { Event } from './orders.ts';
+import type { ActorState, CallAnswer, CallState, GameState, TreatyState, TriggerState, WarState } from './state.ts';
+
+/** Reputation lost by reneging, by the obligation's strength (judgement; docs/model.md §4). */
+export const RENEGE_COST: Record<ObligationStrength, number> = {
+  all_means: 0.3,
+  as_deemed_necessary: 0.2,
+  constitutional_processes: 0.1,
+  benevolent: 0.05,
+  consult: 0.02,
+};
+
+/** Turns an obliged party has to answer a call. */
+export const ANSWER_TURNS = 2;
+
+/** Kahn rung from which a dyad counts as a threat (rung 5, show of force). */
+export const THREAT_RUNG = 5;
+
+const MOBILISED = new Set(['partial', 'general']);
+
+export function dutyOf(o: Obligation): NonNullable<Obligation['duty']> {
+  if (o.duty) return o.duty;
+  switch (o.type) {
+    case 'defense':
+    case 'offense':
+      return 'fight';
+    case 'neutrality':
+      return 'stay_neutral';
+    case 'nonaggression':
+      return 'not_attack';
+    case 'consultation':
+      return 'consult';
+  }
+}
+
+function sideOf(war: WarState, actor: Id): 0 | 1 | -1 {
+  if (war.sides[0].includes(actor)) return 0;
+  if (war.sides[1].includes(actor)) return 1;
+  return -1;
+}
+
+/** The wars (or `-` for none) in which the obligation's conditions hold for protected party `p`. */
+export function conditionsHold(state: GameState, o: Obligation, p: Id, combatFronts: ReadonlySet<Id>): Id[] {
+  const c = o.conditions;
+  const actor = (id: Id) => state.actors.find((a) => a.id === id);
+  const me = actor(p);
+  if (!me) return [];
+  const inRegion = (regions: readonly Id[]) => !c.regions || c.regions.some((r) => regions.includes(r));
+  // Named attackers, exceptions and numbers are judged on those who attack; a supporter on the whole enemy side.
+  const attackersOk = (attackers: readonly Id[], enemies: readonly Id[]) => {
+    if (attackers.length === 0) return false;
+    if (c.by && !attackers.some((e) => c.by!.includes(e))) return false;
+    if (c.except_by && attackers.every((e) => c.except_by!.includes(e))) return false;
+    if (c.by_at_least !== undefined && attackers.filter((e) => actor(e)?.greatPower).length < c.by_at_least) return false;
+    if (c.supported_by && !enemies.some((e) => c.supported_by!.includes(e))) return false;
+    return true;
+  };
+
+  if (c.trigger === 'mobilisation') {
+    const movers = state.actors.filter((a) => a.id !== p && MOBILISED.has(a.mobilisation) && (!c.by || c.by.includes(a.id)));
+    return movers.length > 0 ? ['-'] : [];
+  }
+  if (c.trigger === 'threat') {
+    const threatened = state.actors.some(
+      (a) => a.id !== p && (!c.by || c.by.includes(a.id)) && (state.rungs[a.id < p ? `${a.id}|${p}` : `${p}|${a.id}`] ?? 0) >= THREAT_RUNG,
+    );
+    return threatened && inRegion(me.regions) ? ['-'] : [];
+  }
+
+  const out: Id[] = [];
+  for (const war of state.wars) {
+    const side = sideOf(war, p);
+    if (!war.active || side === -1) continue;
+    const enemies = war.sides[1 - side]!;
+    // Provoked: the party, or its side's aggressor, declared war on one of its present enemies.
+    const provoked = war.declarations.some(
+      (d) => enemies.includes(d.on) && (d.by === p || d.by === war.aggressor) && war.sides[side]!.includes(d.by),
+    );
+    if (c.unprovoked && provoked) continue;
+    const fronts = state.fronts.filter((f) => f.conflict === war.id);
+    // Who attacks the party: enemies that declared war on it or hold forces on its territory; for a war
+    // or forces trigger, every enemy.
+    const onTerritory = (e: Id) =>
+      war.declarations.some((d) => d.by === e && d.on === p) || fronts.some((f) => f.territory === p && f.forces.some((x) => x.for === e));
+    const attackers = c.trigger === 'attack' && c.location !== 'forces' ? enemies.filter(onTerritory) : enemies;
+    if (!attackersOk(attackers, enemies)) continue;
+    if (c.trigger === 'war') {
+      if (inRegion(me.regions)) out.push(war.id);
+      continue;
+    }
+    const attacked =
+      c.location === 'forces'
+        ? fronts.some((f) => combatFronts.has(f.id) && f.forces.some((x) => x.actor === p) && inRegion(actor(f.territory)?.regions ?? []))
+        : inRegion(me.regions) && attackers.length > 0;
+    if (attacked) out.push(war.id);
+  }
+  return out;
+}
+
+export interface TreatyOrders {
+  invoke: { actor: Id; treaty: Id }[];
+  answer: { actor: Id; treaty: Id; answer: Exclude<CallAnswer, 'pending' | 'lapsed'> }[];
+}
+
+/** Carry out one answer to a call. Mutates the state; returns the events. */
+function carryOut(state: GameState, call: CallState, answer: CallAnswer, actors: Map<Id, ActorState>): Event[] {
+  const treaty = state.treaties.find((t) => t.id === call.treaty)!;
+  const o = treaty.obligations[call.obligation]!;
+  const obliged = actors.get(call.obliged)!;
+  call.answer = answer;
+  const events: Event[] = [
+    { type: 'call_answered', actor: call.obliged, treaty: call.treaty, protects: call.protects, war: call.war, answer },
+  ];
+  const cost = answer === 'honour' ? 0 : answer === 'partial' ? RENEGE_COST[o.strength] / 2 : RENEGE_COST[o.strength];
+  if (cost > 0) {
+    const from = obliged.reputation;
+    obliged.reputation = Math.max(0, obliged.reputation - cost);
+    events.push({ type: 'reputation_changed', actor: obliged.id, from, to: obliged.reputation });
+  }
+  const duty = dutyOf(o);
+  if (duty === 'fight' && answer === 'honour') {
+    const war = state.wars.find((w) => w.id === call.war);
+    const side = war ? sideOf(war, call.protects) : -1;
+    if (war && war.active && side !== -1 && sideOf(war, obliged.id) === -1) {
+      war.sides[side].push(obliged.id);
+      events.push({ type: 'war_joined', actor: obliged.id, war: war.id, side });
+    }
+  }
+  if (duty === 'mobilise' && answer !== 'renege' && answer !== 'lapsed') {
+    const level = answer === 'honour' ? 'general' : 'partial';
+    const order = ['none', 'preparatory', 'partial', 'general'];
+    if (order.indexOf(level) > order.indexOf(obliged.mobilisation)) {
+      obliged.mobilisation = level;
+      events.push({ type: 'mobilised', actor: obliged.id, level, raised: 0 });
+    }
+  }
+  return events;
+}
+
+function issueCalls(state: GameState, trigger: TriggerState, treaty: TreatyState): Event[] {
+  const o = treaty.obligations[trigger.obligation]!;
+  const events: Event[] = [];
+  trigger.invoked = true;
+  events.push({ type: 'treaty_invoked', actor: trigger.protects, treaty: treaty.id, war: trigger.war });
+  for (const obliged of o.obliged ?? treaty.parties) {
+    if (obliged === trigger.protects) continue;
+    if (state.calls.some((c) => c.trigger === trigger.key && c.obliged === obliged)) continue;
+    const call: CallState = {
+      trigger: trigger.key,
+      treaty: treaty.id,
+      obligation: trigger.obligation,
+      protects: trigger.protects,
+      obliged,
+      war: trigger.war,
+      issued: state.turn + 1,
+      due: state.turn + 1 + ANSWER_TURNS,
+      answer: 'pending',
+    };
+    state.calls.push(call);
+    events.push({ type: 'call_to_arms', actor: obliged, treaty: treaty.id, protects: trigger.protects, war: trigger.war, due: call.due });
+  }
+  return events;
+}
+
+export type TreatyRefusal = {
+  kind: 'invoke' | 'answer';
+  index: number;
+  code: 'unknown_treaty' | 'not_triggered' | 'no_call';
+  message: string;
+};
+
+/**
+ * The treaty stage. `orders` are this turn's invoke and answer orders in adjudication order; refusals are
+ * returned by their index in those lists for the caller to report as violations.
+ */
+export function treatyStage(
+  state: GameState,
+  orders: TreatyOrders,
+  combatFronts: ReadonlySet<Id>,
+  actors: Map<Id, ActorState>,
+): { events: Event[]; refusals: TreatyRefusal[] } {
+  const events: Event[] = [];
+  const refusals: TreatyRefusal[] = [];
+  const turn = state.turn + 1;
+
+  for (const t of state.treaties)
+    if (!t.inForce && t.parties.every((p) => t.ratifiedBy.includes(p))) {
+      t.inForce = true;
+      events.push({ type: 'treaty_in_force', treaty: t.id });
+    }
+
+  orders.answer.forEach((a, index) => {
+    const call = state.calls.find((c) => c.treaty === a.treaty && c.obliged === a.actor && c.answer === 'pending');
+    if (!state.treaties.some((t) => t.id === a.treaty))
+      refusals.push({ kind: 'answer', index, code: 'unknown_treaty', message: `no treaty "${a.treaty}"` });
+    else if (!call)
+      refusals.push({ kind: 'answer', index, code: 'no_call', message: `"${a.actor}" has no call to arms to answer under "${a.treaty}"` });
+    else events.push(...carryOut(state, call, a.answer, actors));
+  });
+  for (const call of state.calls) if (call.answer === 'pending' && call.due < turn) events.push(...carryOut(state, call, 'lapsed', actors));
+
+  const newTriggers: TriggerState[] = [];
+  for (const t of state.treaties) {
+    if (!t.inForce) continue;
+    t.obligations.forEach((o, i) => {
+      for (const p of o.protects ?? t.parties)
+        for (const war of conditionsHold(state, o, p, combatFronts)) {
+          const key = `${t.id}#${i}:${p}:${war}`;
+          if (state.triggers.some((x) => x.key === key)) continue;
+          const trigger: TriggerState = { key, treaty: t.id, obligation: i, protects: p, war, turn, invoked: false };
+          state.triggers.push(trigger);
+          newTriggers.push(trigger);
+          events.push({ type: 'treaty_triggered', treaty: t.id, article: o.article ?? `obligation ${i + 1}`, protects: p, war });
+        }
+    });
+  }
+
+  orders.invoke.forEach((inv, index) => {
+    const treaty = state.treaties.find((t) => t.id === inv.treaty);
+    const ready = state.triggers.filter((x) => x.treaty === inv.treaty && x.protects === inv.actor && !x.invoked);
+    if (!treaty) refusals.push({ kind: 'invoke', index, code: 'unknown_treaty', message: `no treaty "${inv.treaty}"` });
+    else if (ready.length === 0)
+      refusals.push({
+        kind: 'invoke',
+        index,
+        code: 'not_triggered',
+        message: `no obligation of "${inv.treaty}" has been triggered for "${inv.actor}"`,
+      });
+    else for (const x of ready) events.push(...issueCalls(state, x, treaty));
+  });
+  for (const x of newTriggers) {
+    const treaty = state.treaties.find((t) => t.id === x.treaty)!;
+    if (!x.invoked && treaty.obligations[x.obligation]!.strength === 'all_means') events.push(...issueCalls(state, x, treaty));
+  }
+  return { events, refusals };
+}
