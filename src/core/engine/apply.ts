@@ -157,8 +157,12 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
     }
     const side = o.for ?? q.actor;
     const war = wars.get(front.conflict);
+    const ownSide = war ? sideIn(war, q.actor) : -1;
     if (a.kind === 'bloc') refuse(q, 'bloc_cannot_fight', `"${q.actor}" is a bloc: its member states deploy forces`);
+    else if (!actors.has(side)) refuse(q, 'unknown_actor', `no actor "${side}" to fight for`);
     else if (!war || sideIn(war, side) === -1) refuse(q, 'not_a_belligerent', `"${side}" is not a party to the war on ${o.front}`);
+    else if (ownSide !== -1 && ownSide !== sideIn(war, side))
+      refuse(q, 'not_a_belligerent', `"${q.actor}" is a party on the other side: it cannot fight for "${side}"`);
     else if (o.troops > a.pool) refuse(q, 'not_enough_troops', `"${q.actor}" has ${a.pool} troops available, cannot deploy ${o.troops}`);
     else {
       a.pool -= o.troops;
@@ -190,7 +194,14 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
       events.push({ type: 'war_declared', actor: q.actor, on: o.on, war: war.id });
     } else {
       const existing = state.wars.find((w) => w.active && sideIn(w, o.on) !== -1 && sideIn(w, q.actor) === -1);
-      if (existing) {
+      // A ceasefire broken: the old war, with its fronts, resumes.
+      const ceased = state.wars.find(
+        (w) => !w.active && sideIn(w, o.on) !== -1 && sideIn(w, q.actor) !== -1 && sideIn(w, o.on) !== sideIn(w, q.actor),
+      );
+      if (ceased && !existing) {
+        ceased.active = true;
+        ceased.declarations.push({ by: q.actor, on: o.on });
+      } else if (existing) {
         const side = (1 - sideIn(existing, o.on)) as 0 | 1;
         existing.sides[side].push(q.actor);
         existing.declarations.push({ by: q.actor, on: o.on });

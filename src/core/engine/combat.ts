@@ -105,7 +105,8 @@ export function fightFront(front: FrontState, war: WarState, actors: Map<string,
 /** Wounded returning to duty over a turn of `days` days. Mutates the actor; returns how many returned. */
 export function returnWounded(actor: ActorState, days: number): number {
   const share = 1 - Math.pow(1 - COMBAT.woundedReturnPerWeek, days / 7);
-  const back = Math.floor(actor.casualties.wounded * share);
+  // Rounded up, so that a handful of wounded come back too rather than staying wounded for ever.
+  const back = Math.min(actor.casualties.wounded, Math.ceil(actor.casualties.wounded * share));
   actor.casualties.wounded -= back;
   actor.casualties.returned += back;
   actor.pool += back;

@@ -39,6 +39,7 @@ const levelOf = (level: Val<MobilisationLevel> | undefined): MobilisationLevel =
 
 export function initialState(s: Scenario, seed: number): GameState {
   const rng = Rng.derive(seed, 0);
+  const turnOf = (date: string) => Math.floor((toDay(date) - toDay(s.start)) / s.turn_days) + 1;
   const draw = (n: Num | undefined, fallback: number) => (n === undefined ? fallback : sample(n, rng));
 
   const actors: ActorState[] = s.actors.map((a) => {
@@ -91,8 +92,18 @@ export function initialState(s: Scenario, seed: number): GameState {
           front: f.id,
           troops,
           covert,
-          arrives: Math.ceil((toDay(d.arrives) - toDay(s.start)) / s.turn_days),
+          // A date on the first day of turn t arrives at the start of turn t.
+          arrives: turnOf(d.arrives),
         });
+        for (const viewer of d.known_to ?? [])
+          intel.push({
+            viewer,
+            key: covertKey(d.actor, side, f.id),
+            actor: d.actor,
+            for: side,
+            front: f.id,
+            estimate: estimateOf(troops, rng),
+          });
         continue;
       }
       forces.push({ actor: d.actor, for: side, troops, posture: d.posture ?? 'hold', covert, quality });
@@ -165,6 +176,7 @@ export function initialState(s: Scenario, seed: number): GameState {
       id: t.id,
       parties: [...t.parties],
       inForce: t.status === 'in_force',
+      inForceTurn: t.status !== 'in_force' && t.in_force_from !== undefined ? turnOf(t.in_force_from) : null,
       ratifiedBy: [],
       obligations: structuredClone(t.obligations),
     })),

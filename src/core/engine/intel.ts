@@ -39,7 +39,9 @@ function covertGroups(state: GameState, combatFronts: ReadonlySet<string>): Cove
       const f = state.fronts.find((x) => x.id === front)!;
       const war = state.wars.find((w) => w.id === f.conflict);
       const side = war ? (war.sides[0].includes(forId) ? 0 : war.sides[1].includes(forId) ? 1 : -1) : -1;
-      if (war && side !== -1) for (const e of war.sides[1 - side]!) g.inCombatWith.add(e);
+      // Those who fight them: enemies with forces of their own on the same front.
+      if (war && side !== -1)
+        for (const x of f.forces) if (war.sides[1 - side]!.includes(x.for) && x.troops > 0) g.inCombatWith.add(x.actor);
     }
     groups.set(key, g);
   };

@@ -150,6 +150,8 @@ export interface TreatyState {
   id: Id;
   parties: Id[];
   inForce: boolean;
+  /** For a treaty not yet in force whose entry date the scenario knows: the turn it enters into force. */
+  inForceTurn: number | null;
   /** Parties that have ratified a treaty not yet in force; it enters into force when all have. */
   ratifiedBy: Id[];
   obligations: Obligation[];

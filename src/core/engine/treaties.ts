@@ -204,7 +204,7 @@ export function treatyStage(
   const turn = state.turn + 1;
 
   for (const t of state.treaties)
-    if (!t.inForce && t.parties.every((p) => t.ratifiedBy.includes(p))) {
+    if (!t.inForce && (t.parties.every((p) => t.ratifiedBy.includes(p)) || (t.inForceTurn !== null && turn >= t.inForceTurn))) {
       t.inForce = true;
       events.push({ type: 'treaty_in_force', treaty: t.id });
     }
