@@ -2,10 +2,11 @@
 // turn, a 52-week game in milliseconds, and the peak memory. Prints figures; asserts nothing.
 // Usage: npm run bench:engine [-- --games N]
 import { performance } from 'node:perf_hooks';
-import { apply } from '../src/core/engine/apply.ts';
-import { initialState } from '../src/core/engine/init.ts';
-import { Rng } from '../src/core/rng.ts';
-import { DEFAULT_SCENARIO, findScenario, loadScenarioFile } from '../src/lang/builtins.ts';
+// The compiled engine (dist/, as shipped), not the sources through tsx, whose helpers wrap every function.
+import { apply } from '../dist/core/engine/apply.js';
+import { initialState } from '../dist/core/engine/init.js';
+import { Rng } from '../dist/core/rng.js';
+import { DEFAULT_SCENARIO, findScenario, loadScenarioFile } from '../dist/lang/builtins.js';
 
 const args = process.argv.slice(2);
 const games = Number(args[args.indexOf('--games') + 1] ?? NaN) || 2_000;

@@ -6,7 +6,7 @@ import { hashState } from '../src/core/engine/hash.ts';
 import { initialState } from '../src/core/engine/init.ts';
 import { legalOrders } from '../src/core/engine/legal.ts';
 import type { TurnOrders } from '../src/core/engine/orders.ts';
-import type { GameState } from '../src/core/engine/state.ts';
+import { cloneState, type GameState } from '../src/core/engine/state.ts';
 import type { Scenario } from '../src/core/model.ts';
 import { Rng } from '../src/core/rng.ts';
 import { builtinIds, findScenario, loadScenarioFile } from '../src/lang/builtins.ts';
@@ -95,6 +95,18 @@ describe.each(builtinIds())('conformance: %s', (id) => {
     };
     expect(play(11)).toEqual(play(11));
     expect(play(11)).not.toEqual(play(12));
+  });
+
+  it('cloneState gives an equal state that shares nothing a turn changes', () => {
+    let state = initialState(scenario, 9);
+    const rng = Rng.derive(9, 1);
+    const chooser = Rng.derive(9, 2);
+    for (let t = 0; t < Math.min(10, scenario.horizon); t++) state = apply(state, randomOrders(state, chooser), rng).state;
+    const copy = cloneState(state);
+    expect(copy).toEqual(state);
+    expect(copy.actors[0]).not.toBe(state.actors[0]);
+    expect(copy.actors[0]!.casualties).not.toBe(state.actors[0]!.casualties);
+    expect(copy.wars[0]?.sides[0]).not.toBe(state.wars[0]?.sides[0] ?? null);
   });
 
   it('round-trips its state through JSON and plays on identically', () => {

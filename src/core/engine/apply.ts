@@ -22,7 +22,7 @@ import { fightFront, returnWounded } from './combat.ts';
 import { gatherIntelligence } from './intel.ts';
 import { treatyStage } from './treaties.ts';
 import type { Event, NuclearAlert, Order, TurnOrders, Violation, ViolationCode } from './orders.ts';
-import { dyad, type ActorState, type GameState, type WarState } from './state.ts';
+import { cloneState, dyad, type ActorState, type GameState, type WarState } from './state.ts';
 
 export interface TurnResult {
   state: GameState;
@@ -46,7 +46,7 @@ export const RUNG = {
 export const SUPPORT_PAIN = 1;
 
 export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResult {
-  const state: GameState = structuredClone(input);
+  const state = cloneState(input);
   const events: Event[] = [];
   const violations: Violation[] = [];
   const actors = new Map(state.actors.map((a) => [a.id, a]));
@@ -182,7 +182,7 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
 
   // 3. Declarations, simultaneous: judged against the wars at the start of the stage, so two actors that
   // declare war on each other in the same turn both stand; the second finds the war already made.
-  const warsBefore = structuredClone(state.wars);
+  const warsBefore = state.wars.map((w) => ({ ...w, sides: [[...w.sides[0]], [...w.sides[1]]] as [Id[], Id[]] }));
   for (const q of stage('declare_war').filter(valid)) {
     const o = q.order as Extract<Order, { type: 'declare_war' }>;
     if (!actors.has(o.on)) refuse(q, 'unknown_actor', `no actor "${o.on}"`);

@@ -178,7 +178,8 @@ export function initialState(s: Scenario, seed: number): GameState {
       inForce: t.status === 'in_force',
       inForceTurn: t.status !== 'in_force' && t.in_force_from !== undefined ? turnOf(t.in_force_from) : null,
       ratifiedBy: [],
-      obligations: structuredClone(t.obligations),
+      // The rules only, without the quoted text and citations (they stay in the scenario): a lean state copies fast.
+      obligations: t.obligations.map(({ text: _text, source: _source, note: _note, ...rule }) => structuredClone(rule)),
     })),
     triggers: [],
     calls: [],

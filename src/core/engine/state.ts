@@ -183,3 +183,22 @@ export interface CallState {
   due: number;
   answer: CallAnswer;
 }
+
+/**
+ * A deep copy of the state for one turn's changes. Written out rather than generic (JSON or structuredClone)
+ * because it is the engine's hottest path; treaty obligations are shared, as no stage changes them.
+ */
+export function cloneState(s: GameState): GameState {
+  return {
+    ...s,
+    actors: s.actors.map((a) => ({ ...a, regions: a.regions, casualties: { ...a.casualties } })),
+    fronts: s.fronts.map((f) => ({ ...f, forces: f.forces.map((x) => ({ ...x })) })),
+    transit: s.transit.map((t) => ({ ...t })),
+    wars: s.wars.map((w) => ({ ...w, sides: [[...w.sides[0]], [...w.sides[1]]], declarations: w.declarations.map((d) => ({ ...d })) })),
+    treaties: s.treaties.map((t) => ({ ...t, parties: [...t.parties], ratifiedBy: [...t.ratifiedBy] })),
+    triggers: s.triggers.map((x) => ({ ...x })),
+    calls: s.calls.map((c) => ({ ...c })),
+    rungs: { ...s.rungs },
+    intel: s.intel.map((i) => ({ ...i })),
+  };
+}
