@@ -3,7 +3,8 @@
  * input state is not touched; the result depends only on the state, the orders and the generator's state.
  * Every actor's orders are simultaneous and adjudicated in fixed stages (after the Diplomacy adjudicators):
  *
- *   1. diplomacy     messages; ceasefire proposals (a war stops when both sides propose in the same turn)
+ *   1. diplomacy     messages; ceasefire proposals (a war stops when both sides' principals — the first actor
+ *                    listed on each side — propose in the same turn: a junior ally cannot stop a war)
  *   2. logistics     mobilisation; forces in transit arrive; deployments leave (arriving next turn); withdrawals
  *   3. declarations  declarations of war (joining the opposite side when the target is already at war);
  *                    ratifications; treaty calls: answers, invocations, new triggers (treaties.ts)
@@ -79,9 +80,10 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
       const side = war ? sideIn(war, q.actor) : -1;
       if (!war) refuse(q, 'unknown_war', `no war "${o.war}"`);
       else if (side === -1) refuse(q, 'not_a_belligerent', `"${q.actor}" is not a party to war "${o.war}"`);
+      else if (!war.active) refuse(q, 'unknown_war', `war "${o.war}" has already stopped`);
       else {
         events.push({ type: 'ceasefire_proposed', actor: q.actor, war: war.id });
-        proposals.set(war.id, (proposals.get(war.id) ?? new Set()).add(side));
+        if (war.sides[side][0] === q.actor) proposals.set(war.id, (proposals.get(war.id) ?? new Set()).add(side));
       }
     }
   }
