@@ -85,6 +85,16 @@ export function initialState(s: Scenario, seed: number): GameState {
       owner.pool -= troops;
       const side = d.for ?? d.actor;
       const covert = d.covert ?? false;
+      // Whoever already knows of covert forces starts with an estimate of them (MODEL.md §7).
+      for (const viewer of d.known_to ?? [])
+        intel.push({
+          viewer,
+          key: covertKey(d.actor, side, f.id),
+          actor: d.actor,
+          for: side,
+          front: f.id,
+          estimate: estimateOf(troops, rng),
+        });
       if (d.arrives !== undefined && compareDates(d.arrives, s.start) > 0) {
         transit.push({
           actor: d.actor,
@@ -95,27 +105,9 @@ export function initialState(s: Scenario, seed: number): GameState {
           // A date on the first day of turn t arrives at the start of turn t.
           arrives: turnOf(d.arrives),
         });
-        for (const viewer of d.known_to ?? [])
-          intel.push({
-            viewer,
-            key: covertKey(d.actor, side, f.id),
-            actor: d.actor,
-            for: side,
-            front: f.id,
-            estimate: estimateOf(troops, rng),
-          });
         continue;
       }
       forces.push({ actor: d.actor, for: side, troops, posture: d.posture ?? 'hold', covert, quality });
-      for (const viewer of d.known_to ?? [])
-        intel.push({
-          viewer,
-          key: covertKey(d.actor, side, f.id),
-          actor: d.actor,
-          for: side,
-          front: f.id,
-          estimate: estimateOf(troops, rng),
-        });
     }
     const area = draw(f.area_km2, 1000);
     return {
