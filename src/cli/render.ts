@@ -181,8 +181,9 @@ export function renderYourMove(s: Scenario, player: Actor): string {
   if (s.questions?.length) out.push('', 'What is at stake:', ...s.questions.slice(0, 10).map((q) => `  - ${q.text}`));
   out.push('', `Your move, ${player.name}.`, '');
   out.push(
-    "Order entry and the other actors' answers arrive with the engine and the AI.",
-    `For now: yourmove show ${s.id}  |  yourmove validate <file>  |  yourmove scenarios  |  yourmove --help`,
+    `Play a scripted game: yourmove play ${s.id} --as ${player.id} --orders <file>  (see examples/nato-orders.yaml)`,
+    "Interactive order entry and the other actors' answers arrive with the AI actors.",
+    `More: yourmove show ${s.id}  |  yourmove validate <file>  |  yourmove scenarios  |  yourmove --help`,
   );
   return out.join('\n') + '\n';
 }
