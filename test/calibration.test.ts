@@ -4,11 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { apply } from '../src/core/engine/apply.ts';
 import { initialState } from '../src/core/engine/init.ts';
 import { Rng } from '../src/core/rng.ts';
-import { findScenario, loadScenarioFile } from '../src/lang/builtins.ts';
+import { loadBuiltin } from './helpers/scenarios.ts';
 
-const loaded = loadScenarioFile(findScenario('korea-russia-2024')!);
-if (!loaded.ok) throw new Error('korea-russia-2024 does not load');
-const scenario = loaded.scenario;
+const scenario = loadBuiltin('korea-russia-2024');
 
 const RUNS = 100;
 const TURNS = 8; // two months from 8 Nov 2024

@@ -7,17 +7,11 @@ import { initialState } from '../src/core/engine/init.ts';
 import { legalOrders } from '../src/core/engine/legal.ts';
 import type { TurnOrders } from '../src/core/engine/orders.ts';
 import { cloneState, type GameState } from '../src/core/engine/state.ts';
-import type { Scenario } from '../src/core/model.ts';
 import { Rng } from '../src/core/rng.ts';
-import { builtinIds, findScenario, loadScenarioFile } from '../src/lang/builtins.ts';
+import { builtinIds } from '../src/lang/builtins.ts';
+import { loadBuiltin } from './helpers/scenarios.ts';
 
 const TURNS_PER_SCENARIO = 2_000;
-
-function load(id: string): Scenario {
-  const r = loadScenarioFile(findScenario(id)!);
-  if (!r.ok) throw new Error(`${id} does not load`);
-  return r.scenario;
-}
 
 /** One random legal order for some actors (each actor acts with probability 0.3). */
 function randomOrders(state: GameState, chooser: Rng): TurnOrders {
@@ -56,7 +50,7 @@ function checkInvariants(s: GameState): void {
 }
 
 describe.each(builtinIds())('conformance: %s', (id) => {
-  const scenario = load(id);
+  const scenario = loadBuiltin(id);
 
   it(`plays ${TURNS_PER_SCENARIO} turns of random legal orders without breaking an invariant`, () => {
     let turns = 0;

@@ -6,17 +6,11 @@ import { apply } from '../src/core/engine/apply.ts';
 import { initialState } from '../src/core/engine/init.ts';
 import { observe, UMPIRE, visibleEvents, type Observation } from '../src/core/engine/observe.ts';
 import type { GameState } from '../src/core/engine/state.ts';
-import type { Scenario } from '../src/core/model.ts';
 import { Rng } from '../src/core/rng.ts';
-import { findScenario, loadScenarioFile } from '../src/lang/builtins.ts';
+import { loadBuiltin } from './helpers/scenarios.ts';
 
-function load(id: string): Scenario {
-  const r = loadScenarioFile(findScenario(id)!);
-  if (!r.ok) throw new Error(`${id} does not load`);
-  return r.scenario;
-}
-const korea = load('korea-russia-2024');
-const tutorial = load('tutorial');
+const korea = loadBuiltin('korea-russia-2024');
+const tutorial = loadBuiltin('tutorial');
 
 /** Change what only `owner` knows: its pool, reserve and casualties, and the size of its covert forces. */
 function withSecrets(state: GameState, owner: string, k: number): GameState {

@@ -7,13 +7,7 @@ import type { GameState } from '../src/core/engine/state.ts';
 import { RENEGE_COST } from '../src/core/engine/treaties.ts';
 import type { Scenario } from '../src/core/model.ts';
 import { Rng } from '../src/core/rng.ts';
-import { findScenario, loadScenarioFile } from '../src/lang/builtins.ts';
-
-function load(id: string): Scenario {
-  const r = loadScenarioFile(findScenario(id)!);
-  if (!r.ok) throw new Error(`${id} does not load`);
-  return r.scenario;
-}
+import { loadBuiltin } from './helpers/scenarios.ts';
 
 /** Play turns of orders from the scenario's start; returns every turn's result. */
 function play(s: Scenario, turns: TurnOrders[], seed = 1): TurnResult[] {
@@ -30,7 +24,7 @@ const ofType = <T extends Event['type']>(events: readonly Event[], type: T) =>
   events.filter((e): e is Extract<Event, { type: T }> => e.type === type);
 
 describe('Russia–DPRK 2024, Art. 4 ("immediately ... by all means")', () => {
-  const korea = load('korea-russia-2024');
+  const korea = loadBuiltin('korea-russia-2024');
 
   it('is not in force on 8 Nov 2024, so nothing triggers it', () => {
     const [t1] = play(korea, [{}]);
@@ -76,7 +70,7 @@ describe('Russia–DPRK 2024, Art. 4 ("immediately ... by all means")', () => {
 });
 
 describe('July 1914', () => {
-  const july = load('july-1914');
+  const july = loadBuiltin('july-1914');
 
   it('Austria-Hungary attacks Serbia and Russia joins: the Dual Alliance (Art. I, attack by Russia) calls Germany', () => {
     const [, t2] = play(july, [{ aut: [{ type: 'declare_war', on: 'srb' }] }, { rus: [{ type: 'declare_war', on: 'aut' }] }]);
@@ -112,7 +106,7 @@ describe('July 1914', () => {
 });
 
 describe('the tutorial treaty ("such action as it deems necessary")', () => {
-  const tutorial = load('tutorial');
+  const tutorial = loadBuiltin('tutorial');
 
   it('triggers for Blueland but waits for Blueland to invoke it', () => {
     const [t1, t2] = play(tutorial, [{}, { blu: [{ type: 'invoke_treaty', treaty: 'blue-green' }] }]);

@@ -8,7 +8,8 @@ import { parse } from 'yaml';
 import { turnReport } from '../src/cli/report.ts';
 import { playGame, turnMetrics } from '../src/core/engine/game.ts';
 import type { TurnOrders } from '../src/core/engine/orders.ts';
-import { builtinIds, findScenario, loadScenarioFile, PACKAGE_ROOT } from '../src/lang/builtins.ts';
+import { builtinIds, PACKAGE_ROOT } from '../src/lang/builtins.ts';
+import { loadBuiltin } from './helpers/scenarios.ts';
 import { loadOrdersText } from '../src/lang/orders-file.ts';
 import { stringify } from 'yaml';
 
@@ -19,9 +20,7 @@ describe.each(builtinIds())('golden playthrough: %s', (id) => {
   it('plays its script to the committed report', () => {
     const script = scripts[id];
     expect(script, `test/golden/scripts.yaml has no script for ${id}`).toBeDefined();
-    const loaded = loadScenarioFile(findScenario(id)!);
-    if (!loaded.ok) throw new Error(`${id} does not load`);
-    const s = loaded.scenario;
+    const s = loadBuiltin(id);
     const turns = Object.keys(script!.turns).length;
     const orders = loadOrdersText(stringify(script!.turns), `${id} script`, s, s.player, turns);
     if (!orders.ok) throw new Error(orders.problems.map((p) => p.message).join('\n'));

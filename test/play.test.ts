@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { playGame, replayGame, type GameRecord } from '../src/core/engine/game.ts';
-import { findScenario, loadScenarioFile } from '../src/lang/builtins.ts';
+import { loadBuiltin } from './helpers/scenarios.ts';
 import { yourmove } from './helpers/cli.ts';
 
 const ORDERS = 'examples/nato-orders.yaml';
@@ -46,12 +46,11 @@ describe('yourmove play', () => {
 
   it('its record replays to the same state hashes', () => {
     const record = (JSON.parse(run(3).stdout) as { record: GameRecord }).record;
-    const loaded = loadScenarioFile(findScenario('korea-russia-2024')!);
-    if (!loaded.ok) throw new Error('scenario');
-    expect(replayGame(loaded.scenario, record)).toEqual({ ok: true, turns: 12 });
+    const korea = loadBuiltin('korea-russia-2024');
+    expect(replayGame(korea, record)).toEqual({ ok: true, turns: 12 });
     const tampered = { ...record, hashes: record.hashes.map((h, i) => (i === 5 ? '0'.repeat(14) : h)) };
-    expect(replayGame(loaded.scenario, tampered)).toMatchObject({ ok: false, reason: expect.stringContaining('turn 6') });
-    expect(replayGame(loaded.scenario, { ...record, engine: '0.0.0' })).toMatchObject({ ok: false });
+    expect(replayGame(korea, tampered)).toMatchObject({ ok: false, reason: expect.stringContaining('turn 6') });
+    expect(replayGame(korea, { ...record, engine: '0.0.0' })).toMatchObject({ ok: false });
   });
 
   it('prints turn reports as the player knows them', () => {
@@ -105,10 +104,9 @@ describe('yourmove play', () => {
 
 describe('game records', () => {
   it('a refused order is reported, not dropped, and the record still replays', () => {
-    const loaded = loadScenarioFile(findScenario('tutorial')!);
-    if (!loaded.ok) throw new Error('scenario');
-    const game = playGame(loaded.scenario, 4, [{ blu: [{ type: 'deploy', front: 'east-province', troops: 10_000_000 }] }], 3);
+    const tutorial = loadBuiltin('tutorial');
+    const game = playGame(tutorial, 4, [{ blu: [{ type: 'deploy', front: 'east-province', troops: 10_000_000 }] }], 3);
     expect(game.turns[0]!.violations.map((v) => v.code)).toEqual(['not_enough_troops']);
-    expect(replayGame(loaded.scenario, game.record)).toEqual({ ok: true, turns: 3 });
+    expect(replayGame(tutorial, game.record)).toEqual({ ok: true, turns: 3 });
   });
 });

@@ -2,16 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { computeCinc } from '../src/core/cinc.ts';
 import { central } from '../src/core/dist.ts';
-import type { Scenario } from '../src/core/model.ts';
 import { compareDates } from '../src/core/scenario/dates.ts';
 import { loadNmc } from '../src/data/nmc.ts';
-import { builtinIds, findScenario, loadScenarioFile } from '../src/lang/builtins.ts';
+import { builtinIds } from '../src/lang/builtins.ts';
+import { loadBuiltin } from './helpers/scenarios.ts';
 
-function load(id: string): Scenario {
-  const r = loadScenarioFile(findScenario(id)!, { strict: true });
-  if (!r.ok) throw new Error(r.problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.path}: ${p.message}`).join('\n'));
-  return r.scenario;
-}
+const loadStrict = (id: string) => loadBuiltin(id, { strict: true });
 
 /** Dates that describe the future on purpose: forecast deadlines and scheduled arrivals. */
 const FORWARD = new Set(['by', 'arrives', 'in_force_from']);
@@ -27,7 +23,7 @@ function factDates(node: unknown, path = ''): [string, string][] {
 }
 
 describe.each(builtinIds())('built-in %s', (id) => {
-  const s = load(id);
+  const s = loadStrict(id);
 
   it('has its id as its file name and a source on every number', () => {
     expect(s.id).toBe(id);
@@ -40,7 +36,7 @@ describe.each(builtinIds())('built-in %s', (id) => {
 });
 
 describe('korea-russia-2024', () => {
-  const s = load('korea-russia-2024');
+  const s = loadStrict('korea-russia-2024');
   const actor = (id: string) => s.actors.find((a) => a.id === id)!;
 
   it('is the world on 8 Nov 2024 in weekly turns, played by NATO', () => {
@@ -114,7 +110,7 @@ describe('capability figures agree with the Correlates of War data they cite', (
     ['korea-russia-2024', 2016, 1e-6],
   ] as const)('%s: every actor CINC matches NMC v6.0 for %i', (id, year, tolerance) => {
     const cinc = computeCinc(rows, year);
-    const actors = load(id).actors.filter((a) => a.cow && a.capabilities?.cinc !== undefined);
+    const actors = loadStrict(id).actors.filter((a) => a.cow && a.capabilities?.cinc !== undefined);
     expect(actors.length).toBeGreaterThanOrEqual(5);
     for (const a of actors) {
       const computed = cinc.get(a.cow!)?.cinc;

@@ -13,10 +13,11 @@
 import { z } from 'zod';
 import type { Order, TurnOrders } from '../core/engine/orders.ts';
 import type { Issue, Scenario } from '../core/model.ts';
+import { MOBILISATION_LEVELS } from '../core/engine/state.ts';
 import { parseYaml, type Problem } from './load.ts';
+import { id } from './schema.ts';
 
-const id = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, 'an id is 1-40 lowercase letters, digits, "-" or "_", starting with a letter');
-const level = z.enum(['none', 'preparatory', 'partial', 'general']);
+const level = z.enum(MOBILISATION_LEVELS);
 
 export const orderSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('pass') }),

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { distProblems, FRACTION, NON_NEGATIVE, POSITIVE, RUNG, type Range } from '../core/dist.ts';
+import { MOBILISATION_LEVELS } from '../core/engine/state.ts';
 import type * as M from '../core/model.ts';
 
 export const LIMITS = {
@@ -19,7 +20,7 @@ export const LIMITS = {
   aliases: 100,
 } as const;
 
-const id = z
+export const id = z
   .string()
   .regex(/^[a-z][a-z0-9_-]{0,39}$/, 'an id is 1-40 lowercase letters, digits, "-" or "_", starting with a letter')
   .meta({ id: 'Id', description: 'A short lowercase identifier, e.g. `rus` or `kursk`.' });
@@ -116,7 +117,7 @@ const capabilities = z.strictObject({
     .strictObject({
       rate: count,
       cap: count,
-      level: val(z.enum(['none', 'preparatory', 'partial', 'general'])).exactOptional(),
+      level: val(z.enum(MOBILISATION_LEVELS)).exactOptional(),
       ...provenance,
     })
     .exactOptional(),

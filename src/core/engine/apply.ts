@@ -16,14 +16,14 @@
  * Invalid orders are not applied and come back as typed violations; nothing throws, nothing is skipped
  * silently.
  */
-import type { Id, MobilisationLevel } from '../model.ts';
+import type { Id } from '../model.ts';
 import type { Rng } from '../rng.ts';
 import { addDays } from '../scenario/dates.ts';
 import { fightFront, returnWounded } from './combat.ts';
 import { gatherIntelligence } from './intel.ts';
 import { treatyStage } from './treaties.ts';
 import type { Event, NuclearAlert, Order, TurnOrders, Violation, ViolationCode } from './orders.ts';
-import { cloneState, dyad, type ActorState, type GameState, type WarState } from './state.ts';
+import { cloneState, dyad, MOBILISATION_LEVELS, RAISE_SHARE, sideOf, type ActorState, type GameState, type WarState } from './state.ts';
 
 export interface TurnResult {
   state: GameState;
@@ -31,9 +31,6 @@ export interface TurnResult {
   violations: Violation[];
 }
 
-const LEVELS: MobilisationLevel[] = ['none', 'preparatory', 'partial', 'general'];
-/** Share of the mobilisation rate raised per turn at each level (general raises the full rate). */
-export const RAISE_SHARE: Record<MobilisationLevel, number> = { none: 0, preparatory: 0, partial: 0.5, general: 1 };
 /** Turns a deployment takes to reach its front. */
 export const TRAVEL_TURNS = 1;
 
@@ -77,7 +74,7 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
       else events.push({ type: 'message', from: q.actor, to: o.to, text: o.text });
     } else if (o.type === 'propose_ceasefire') {
       const war = wars.get(o.war);
-      const side = war ? sideIn(war, q.actor) : -1;
+      const side = war ? sideOf(war, q.actor) : -1;
       if (!war) refuse(q, 'unknown_war', `no war "${o.war}"`);
       else if (side === -1) refuse(q, 'not_a_belligerent', `"${q.actor}" is not a party to war "${o.war}"`);
       else if (!war.active) refuse(q, 'unknown_war', `war "${o.war}" has already stopped`);
@@ -100,7 +97,7 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
   for (const q of stage('mobilise').filter(valid)) {
     const o = q.order as Extract<Order, { type: 'mobilise' }>;
     const a = actors.get(q.actor)!;
-    if (LEVELS.indexOf(o.level) <= LEVELS.indexOf(a.mobilisation))
+    if (MOBILISATION_LEVELS.indexOf(o.level) <= MOBILISATION_LEVELS.indexOf(a.mobilisation))
       refuse(q, 'mobilisation_not_higher', `"${q.actor}" is already at ${a.mobilisation} mobilisation`);
     else {
       a.mobilisation = o.level;
@@ -159,11 +156,11 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
     }
     const side = o.for ?? q.actor;
     const war = wars.get(front.conflict);
-    const ownSide = war ? sideIn(war, q.actor) : -1;
+    const ownSide = war ? sideOf(war, q.actor) : -1;
     if (a.kind === 'bloc') refuse(q, 'bloc_cannot_fight', `"${q.actor}" is a bloc: its member states deploy forces`);
     else if (!actors.has(side)) refuse(q, 'unknown_actor', `no actor "${side}" to fight for`);
-    else if (!war || sideIn(war, side) === -1) refuse(q, 'not_a_belligerent', `"${side}" is not a party to the war on ${o.front}`);
-    else if (ownSide !== -1 && ownSide !== sideIn(war, side))
+    else if (!war || sideOf(war, side) === -1) refuse(q, 'not_a_belligerent', `"${side}" is not a party to the war on ${o.front}`);
+    else if (ownSide !== -1 && ownSide !== sideOf(war, side))
       refuse(q, 'not_a_belligerent', `"${q.actor}" is a party on the other side: it cannot fight for "${side}"`);
     else if (o.troops > a.pool) refuse(q, 'not_enough_troops', `"${q.actor}" has ${a.pool} troops available, cannot deploy ${o.troops}`);
     else {
@@ -191,20 +188,20 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
     else if (o.on === q.actor) refuse(q, 'self_target', `"${q.actor}" cannot declare war on itself`);
     else if (atWar(warsBefore, q.actor, o.on)) refuse(q, 'already_at_war', `"${q.actor}" is already at war with "${o.on}"`);
     else if (atWar(state.wars, q.actor, o.on)) {
-      const war = state.wars.find((w) => w.active && sideIn(w, q.actor) !== -1 && sideIn(w, o.on) !== -1)!;
+      const war = state.wars.find((w) => w.active && sideOf(w, q.actor) !== -1 && sideOf(w, o.on) !== -1)!;
       war.declarations.push({ by: q.actor, on: o.on });
       events.push({ type: 'war_declared', actor: q.actor, on: o.on, war: war.id });
     } else {
-      const existing = state.wars.find((w) => w.active && sideIn(w, o.on) !== -1 && sideIn(w, q.actor) === -1);
+      const existing = state.wars.find((w) => w.active && sideOf(w, o.on) !== -1 && sideOf(w, q.actor) === -1);
       // A ceasefire broken: the old war, with its fronts, resumes.
       const ceased = state.wars.find(
-        (w) => !w.active && sideIn(w, o.on) !== -1 && sideIn(w, q.actor) !== -1 && sideIn(w, o.on) !== sideIn(w, q.actor),
+        (w) => !w.active && sideOf(w, o.on) !== -1 && sideOf(w, q.actor) !== -1 && sideOf(w, o.on) !== sideOf(w, q.actor),
       );
       if (ceased && !existing) {
         ceased.active = true;
         ceased.declarations.push({ by: q.actor, on: o.on });
       } else if (existing) {
-        const side = (1 - sideIn(existing, o.on)) as 0 | 1;
+        const side = (1 - sideOf(existing, o.on)) as 0 | 1;
         existing.sides[side].push(q.actor);
         existing.declarations.push({ by: q.actor, on: o.on });
         events.push({ type: 'war_joined', actor: q.actor, war: existing.id, side });
@@ -223,7 +220,7 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
         type: 'war_declared',
         actor: q.actor,
         on: o.on,
-        war: state.wars.find((w) => w.active && sideIn(w, q.actor) !== -1 && sideIn(w, o.on) !== -1)!.id,
+        war: state.wars.find((w) => w.active && sideOf(w, q.actor) !== -1 && sideOf(w, o.on) !== -1)!.id,
       });
     }
   }
@@ -333,26 +330,20 @@ function combatFrontsLastTurn(state: GameState): Set<Id> {
   for (const f of state.fronts) {
     const war = state.wars.find((w) => w.id === f.conflict);
     if (!war?.active) continue;
-    const sides = new Set(f.forces.map((x) => sideIn(war, x.for)));
+    const sides = new Set(f.forces.map((x) => sideOf(war, x.for)));
     if (sides.has(0) && sides.has(1)) out.add(f.id);
   }
   return out;
 }
 
-function sideIn(war: WarState, actor: Id): 0 | 1 | -1 {
-  if (war.sides[0].includes(actor)) return 0;
-  if (war.sides[1].includes(actor)) return 1;
-  return -1;
-}
-
 function atWar(wars: readonly WarState[], a: Id, b: Id): boolean {
-  return wars.some((w) => w.active && sideIn(w, a) !== -1 && sideIn(w, b) !== -1 && sideIn(w, a) !== sideIn(w, b));
+  return wars.some((w) => w.active && sideOf(w, a) !== -1 && sideOf(w, b) !== -1 && sideOf(w, a) !== sideOf(w, b));
 }
 
 function enemiesOf(wars: readonly WarState[], a: Id): Id[] {
   const out = new Set<Id>();
   for (const w of wars) {
-    const side = sideIn(w, a);
+    const side = sideOf(w, a);
     if (w.active && side !== -1) for (const e of w.sides[1 - side]!) out.add(e);
   }
   return [...out].sort();

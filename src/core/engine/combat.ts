@@ -17,7 +17,7 @@
 import type { Rng } from '../rng.ts';
 import { standardNormal } from '../sample.ts';
 import type { Event } from './orders.ts';
-import type { ActorState, FrontState, WarState } from './state.ts';
+import { sideOf, type ActorState, type FrontState, type WarState } from './state.ts';
 
 export const COMBAT = {
   /**
@@ -50,13 +50,6 @@ export const COMBAT = {
 
 const postureFactor = { attack: 1, hold: 1, defend: COMBAT.defenceBonus } as const;
 const exposure = { attack: COMBAT.attackExposure, hold: COMBAT.holdExposure, defend: 1 } as const;
-
-/** Which side of `war` a force fights on, or -1. */
-function sideOf(war: WarState, forId: string): 0 | 1 | -1 {
-  if (war.sides[0].includes(forId)) return 0;
-  if (war.sides[1].includes(forId)) return 1;
-  return -1;
-}
 
 /**
  * Fight one turn on `front`. Mutates the front and the owners' casualty counts (the caller passes copies);

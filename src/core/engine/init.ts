@@ -7,10 +7,10 @@ import type { MobilisationLevel, Num, Scenario, Val } from '../model.ts';
 import { Rng } from '../rng.ts';
 import { sample } from '../sample.ts';
 import { compareDates, toDay } from '../scenario/dates.ts';
-import { RAISE_SHARE } from './apply.ts';
 import { estimateOf } from './intel.ts';
 import {
   covertKey,
+  RAISE_SHARE,
   dyad,
   type ActorState,
   type ForceState,

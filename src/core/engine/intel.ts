@@ -9,7 +9,7 @@
 import type { Rng } from '../rng.ts';
 import { standardNormal } from '../sample.ts';
 import type { Event } from './orders.ts';
-import { covertKey, type GameState, type IntelState } from './state.ts';
+import { covertKey, sideOf, type GameState, type IntelState } from './state.ts';
 
 /** Spread of intelligence estimates (judgement: published estimates of the DPRK contingent ran 3,000-12,000). */
 export const ESTIMATE_NOISE = 0.3;
@@ -38,7 +38,7 @@ function covertGroups(state: GameState, combatFronts: ReadonlySet<string>): Cove
     if (fighting) {
       const f = state.fronts.find((x) => x.id === front)!;
       const war = state.wars.find((w) => w.id === f.conflict);
-      const side = war ? (war.sides[0].includes(forId) ? 0 : war.sides[1].includes(forId) ? 1 : -1) : -1;
+      const side = war ? sideOf(war, forId) : -1;
       // Those who fight them: enemies with forces of their own on the same front.
       if (war && side !== -1)
         for (const x of f.forces) if (war.sides[1 - side]!.includes(x.for) && x.troops > 0) g.inCombatWith.add(x.actor);

@@ -3,11 +3,10 @@
  * every order type that applies, with amounts in a few sizes (a quarter, a half, all) rather than every
  * integer. Bots and the conformance suite draw from it.
  */
-import type { Id, MobilisationLevel } from '../model.ts';
+import type { Id } from '../model.ts';
 import type { NuclearAlert, Order } from './orders.ts';
-import type { GameState } from './state.ts';
+import { MOBILISATION_LEVELS, sideOf, type GameState } from './state.ts';
 
-const LEVELS: MobilisationLevel[] = ['none', 'preparatory', 'partial', 'general'];
 const SIGNALS: NuclearAlert[] = ['raised', 'high', 'ultimatum'];
 const SHARES = [0.25, 0.5, 1];
 const ANSWERS = ['honour', 'partial', 'renege'] as const;
@@ -16,11 +15,10 @@ export function legalOrders(state: GameState, actor: Id): Order[] {
   const me = state.actors.find((a) => a.id === actor);
   if (!me) return [];
   const out: Order[] = [{ type: 'pass' }];
-  for (const level of LEVELS.slice(LEVELS.indexOf(me.mobilisation) + 1)) out.push({ type: 'mobilise', level });
-  const sides = (w: GameState['wars'][number]) => (w.sides[0].includes(actor) ? 0 : w.sides[1].includes(actor) ? 1 : -1);
+  for (const level of MOBILISATION_LEVELS.slice(MOBILISATION_LEVELS.indexOf(me.mobilisation) + 1)) out.push({ type: 'mobilise', level });
   for (const front of state.fronts) {
     const war = state.wars.find((w) => w.id === front.conflict);
-    if (me.kind === 'state' && war && sides(war) !== -1 && me.pool > 0)
+    if (me.kind === 'state' && war && sideOf(war, actor) !== -1 && me.pool > 0)
       for (const share of SHARES) {
         const troops = Math.floor(me.pool * share);
         if (troops > 0) out.push({ type: 'deploy', front: front.id, troops });
@@ -33,7 +31,7 @@ export function legalOrders(state: GameState, actor: Id): Order[] {
   }
   const enemies = new Set<Id>();
   for (const w of state.wars) {
-    const side = sides(w);
+    const side = sideOf(w, actor);
     if (!w.active || side === -1) continue;
     out.push({ type: 'propose_ceasefire', war: w.id });
     for (const e of w.sides[1 - side]!) enemies.add(e);

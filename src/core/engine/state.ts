@@ -141,6 +141,19 @@ export function covertKey(actor: Id, forId: Id, front: Id): string {
   return `${actor}>${forId}@${front}`;
 }
 
+/** Mobilisation levels in order (none < preparatory < partial < general). */
+export const MOBILISATION_LEVELS: readonly MobilisationLevel[] = ['none', 'preparatory', 'partial', 'general'];
+
+/** Share of the general mobilisation rate raised per turn at each level. */
+export const RAISE_SHARE: Record<MobilisationLevel, number> = { none: 0, preparatory: 0, partial: 0.5, general: 1 };
+
+/** Which side of `war` an actor is on, or -1. */
+export function sideOf(war: WarState, actor: Id): 0 | 1 | -1 {
+  if (war.sides[0].includes(actor)) return 0;
+  if (war.sides[1].includes(actor)) return 1;
+  return -1;
+}
+
 /** The canonical key of an unordered pair of actors. */
 export function dyad(a: Id, b: Id): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;

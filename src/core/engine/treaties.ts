@@ -19,7 +19,16 @@
  */
 import type { Id, Obligation, ObligationStrength } from '../model.ts';
 import type { Event } from './orders.ts';
-import type { ActorState, CallAnswer, CallState, GameState, TreatyState, TriggerState, WarState } from './state.ts';
+import {
+  MOBILISATION_LEVELS,
+  sideOf,
+  type ActorState,
+  type CallAnswer,
+  type CallState,
+  type GameState,
+  type TreatyState,
+  type TriggerState,
+} from './state.ts';
 
 /** Reputation lost by reneging, by the obligation's strength (judgement; docs/model.md §4). */
 export const RENEGE_COST: Record<ObligationStrength, number> = {
@@ -51,12 +60,6 @@ export function dutyOf(o: Obligation): NonNullable<Obligation['duty']> {
     case 'consultation':
       return 'consult';
   }
-}
-
-function sideOf(war: WarState, actor: Id): 0 | 1 | -1 {
-  if (war.sides[0].includes(actor)) return 0;
-  if (war.sides[1].includes(actor)) return 1;
-  return -1;
 }
 
 /** The wars (or `-` for none) in which the obligation's conditions hold for protected party `p`. */
@@ -148,8 +151,7 @@ function carryOut(state: GameState, call: CallState, answer: CallAnswer, actors:
   }
   if (duty === 'mobilise' && answer !== 'renege' && answer !== 'lapsed') {
     const level = answer === 'honour' ? 'general' : 'partial';
-    const order = ['none', 'preparatory', 'partial', 'general'];
-    if (order.indexOf(level) > order.indexOf(obliged.mobilisation)) {
+    if (MOBILISATION_LEVELS.indexOf(level) > MOBILISATION_LEVELS.indexOf(obliged.mobilisation)) {
       obliged.mobilisation = level;
       events.push({ type: 'mobilised', actor: obliged.id, level, raised: 0 });
     }
