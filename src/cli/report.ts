@@ -25,6 +25,8 @@ export function turnReport(
   const name = (id: string) => s.actors.find((a) => a.id === id)?.name ?? id;
   const front = (id: string) => s.fronts?.find((f) => f.id === id)?.name ?? id;
   const treaty = (id: string) => s.treaties?.find((t) => t.id === id)?.name ?? id;
+  // A viewer's own findings are its intelligence; the umpire's report says whose they are.
+  const spy = (finder: string) => (finder === viewer ? 'Intelligence: ' : `Intelligence (${name(finder)}): `);
   const lines: string[] = [`Turn ${turn} — ${date} (as ${name(viewer)} knows it)`];
   for (const e of events) {
     switch (e.type) {
@@ -75,7 +77,7 @@ export function turnReport(
         break;
       case 'detected':
         lines.push(
-          `  Intelligence: ${name(e.actor)} forces fighting for ${name(e.for)} at ${front(e.front)}, about ${n.format(e.estimate)}`,
+          `  ${spy(e.viewer)}${name(e.actor)} forces fighting for ${name(e.for)} at ${front(e.front)}, about ${n.format(e.estimate)}`,
         );
         break;
       case 'support_changed':
@@ -105,10 +107,83 @@ export function turnReport(
       case 'reputation_changed':
         lines.push(`  ${name(e.actor)}'s credibility: ${pct(e.from)} -> ${pct(e.to)}`);
         break;
+      case 'ceasefire_rejected':
+        lines.push(`  ${name(e.actor)} rejects a ceasefire (${e.war})`);
+        break;
+      case 'treaty_proposed':
+        lines.push(
+          `  ${name(e.actor)} proposes a treaty, ${e.treaty}, to ${e.parties
+            .filter((p) => p !== e.actor)
+            .map(name)
+            .join(', ')}`,
+        );
+        break;
+      case 'treaty_rejected':
+        lines.push(`  ${name(e.actor)} rejects ${treaty(e.treaty)}`);
+        break;
+      case 'escalated':
+        lines.push(`  ${name(e.actor)} escalates to Kahn rung ${e.rung} against ${e.against.map(name).join(', ')}`);
+        break;
+      case 'transfer_started':
+        lines.push(
+          `  ${name(e.from)} ${e.standing ? 'starts sending' : 'sends'} ${name(e.to)} ${e.kind.replace('_', '-')}: ${n.format(e.amount)} ${e.unit}${e.covert ? ' (covertly)' : ''}`,
+        );
+        break;
+      case 'transfer_stopped':
+        lines.push(`  ${name(e.from)} stops its transfer ${e.transfer} to ${name(e.to)}`);
+        break;
+      case 'transfer_short':
+        lines.push(
+          `  ${name(e.from)} delivers only ${n.format(e.delivered)} of ${n.format(e.promised)} to ${name(e.to)} (${e.transfer}): its stock ran short`,
+        );
+        break;
+      case 'transfer_detected':
+        lines.push(`  ${spy(e.viewer)}${name(e.from)} is secretly sending ${name(e.to)} ${e.kind.replace('_', '-')} (${e.transfer})`);
+        break;
+      case 'technology_absorbed':
+        lines.push(
+          `  ${name(e.actor)} puts ${name(e.from)}'s technology (${e.transfer}) into service: quality now ${e.quality.toFixed(2)}`,
+        );
+        break;
+      case 'munitions_short':
+        lines.push(
+          `  ${name(e.actor)} runs short of munitions: fired ${n.format(e.fired)} of the ${n.format(e.wanted)} rounds its tempo needs`,
+        );
+        break;
+      case 'sanction_imposed':
+        lines.push(`  ${name(e.by)} sanctions ${name(e.on)} (${pct(e.intensity)} of its trade)`);
+        break;
+      case 'sanction_lifted':
+        lines.push(`  ${name(e.by)} lifts its sanctions on ${name(e.on)} (${e.sanction})`);
+        break;
+      case 'permission_changed':
+        lines.push(
+          `  ${name(e.by)} ${e.allowed ? 'allows' : 'forbids'} ${name(e.to)} to use its weapons on ${name(e.territory)}'s territory (${e.permission})`,
+        );
+        break;
+      case 'rallied':
+        lines.push(`  ${name(e.actor)}'s people rally round the flag`);
+        break;
+      case 'support_collapsed':
+        lines.push(`  ${name(e.actor)}'s support for the war collapses (${pct(e.support)}): it seeks a ceasefire`);
+        break;
+      case 'red_line_crossed':
+        lines.push(
+          `  A red line of ${name(e.holder)} is crossed (${e.redLine})${e.acts ? `: ${name(e.holder)} acts on it` : `; ${name(e.holder)} holds back`}`,
+        );
+        break;
+      case 'bandwagon':
+        lines.push(
+          `  ${name(e.actor)} will join ${name(e.side_with)}'s side: ${e.count} others already have (its threshold: ${e.threshold})`,
+        );
+        break;
       case 'wounded_returned':
         break;
     }
   }
-  for (const v of violations) lines.push(`  Refused: ${name(v.actor)}'s order ${v.index + 1} (${v.order.type}): ${v.message}`);
+  for (const v of violations)
+    lines.push(
+      `  Refused: ${name(v.actor)}'s order ${v.index + 1} (${v.order.type}${v.cause ? `, issued by ${v.cause}` : ''}): ${v.message}`,
+    );
   return lines.join('\n') + '\n';
 }

@@ -144,6 +144,14 @@ export interface Actor extends Provenance {
   domestic?: Domestic;
   capabilities?: Capabilities;
   interests?: Interests;
+  /** A Granovetter (1978) threshold: the actor joins `side_with`'s war once that many others have joined its side. */
+  bandwagon?: Bandwagon;
+}
+
+export interface Bandwagon extends Provenance {
+  side_with: Id;
+  /** How many actors besides `side_with` must already be on its side. */
+  threshold: Num;
 }
 
 export type Posture = 'attack' | 'defend' | 'hold';
@@ -278,6 +286,8 @@ export interface Transfer extends Provenance {
   amount: Num;
   unit: string;
   covert?: boolean;
+  /** For covert transfers: the actors that know of it at the start. */
+  known_to?: Id[];
   /** Whether the recipient may use these arms offensively / on the supplier-restricted territory. */
   offensive?: boolean;
 }
@@ -364,8 +374,9 @@ export type RedLineEffect =
   | { mobilise: { level: Exclude<MobilisationLevel, 'none'>; against?: Id } }
   | { declare_war: { on: Id } }
   | { invade: { territory: Id } }
-  | { escalate: { rung: number } }
-  | { sanction: { on: Id } }
+  /** Raise the Kahn rung with `against` (default: the holder's enemies) by a nuclear signal of that rung. */
+  | { escalate: { rung: number; against?: Id[] } }
+  | { sanction: { on: Id; intensity?: number } }
   | { permit: { permission: Id } };
 
 /** A condition that, when it holds, changes what an actor does (MODEL.md §4: red lines). */

@@ -15,7 +15,7 @@ import type { Order, TurnOrders } from '../core/engine/orders.ts';
 import type { Issue, Scenario } from '../core/model.ts';
 import { MOBILISATION_LEVELS } from '../core/engine/state.ts';
 import { parseYaml, type Problem } from './load.ts';
-import { id } from './schema.ts';
+import { id, obligation, transferKind } from './schema.ts';
 
 const level = z.enum(MOBILISATION_LEVELS);
 
@@ -31,12 +31,38 @@ export const orderSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('withdraw'), front: id, troops: z.number() }),
   z.strictObject({ type: z.literal('declare_war'), on: id }),
+  z.strictObject({ type: z.literal('join_war'), war: id, side_with: id }),
   z.strictObject({ type: z.literal('propose_ceasefire'), war: id }),
+  z.strictObject({ type: z.literal('accept_ceasefire'), war: id }),
+  z.strictObject({ type: z.literal('reject_ceasefire'), war: id }),
   z.strictObject({ type: z.literal('nuclear_signal'), level: z.enum(['normal', 'raised', 'high', 'ultimatum']) }),
+  z.strictObject({ type: z.literal('escalate'), rung: z.number(), against: z.array(id).max(100).exactOptional() }),
   z.strictObject({ type: z.literal('message'), to: id, text: z.string().max(4000) }),
+  z.strictObject({
+    type: z.literal('propose_treaty'),
+    treaty: id,
+    parties: z.array(id).max(100),
+    obligations: z.array(obligation).max(20),
+  }),
   z.strictObject({ type: z.literal('ratify'), treaty: id }),
+  z.strictObject({ type: z.literal('reject_treaty'), treaty: id }),
   z.strictObject({ type: z.literal('invoke_treaty'), treaty: id }),
   z.strictObject({ type: z.literal('answer_call'), treaty: id, answer: z.enum(['honour', 'partial', 'renege']) }),
+  z.strictObject({
+    type: z.literal('transfer'),
+    to: id,
+    kind: transferKind,
+    amount: z.number(),
+    unit: z.string().max(200).exactOptional(),
+    standing: z.boolean().exactOptional(),
+    covert: z.boolean().exactOptional(),
+    offensive: z.boolean().exactOptional(),
+  }),
+  z.strictObject({ type: z.literal('stop_transfer'), transfer: id }),
+  z.strictObject({ type: z.literal('sanction'), on: id, intensity: z.number() }),
+  z.strictObject({ type: z.literal('lift_sanction'), sanction: id }),
+  z.strictObject({ type: z.literal('permit'), permission: id }),
+  z.strictObject({ type: z.literal('forbid'), permission: id }),
 ]);
 
 type Assert<T extends true> = T;

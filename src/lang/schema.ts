@@ -161,6 +161,7 @@ const actor = z.strictObject({
   domestic: domestic.exactOptional(),
   capabilities: capabilities.exactOptional(),
   interests: interests.exactOptional(),
+  bandwagon: z.strictObject({ side_with: id, threshold: count, ...provenance }).exactOptional(),
   ...provenance,
 });
 
@@ -201,7 +202,7 @@ const conflict = z.strictObject({
   ...provenance,
 });
 
-const obligation = z.strictObject({
+export const obligation = z.strictObject({
   type: z.enum(['defense', 'offense', 'neutrality', 'nonaggression', 'consultation']),
   strength: z.enum(['all_means', 'as_deemed_necessary', 'constitutional_processes', 'benevolent', 'consult']),
   duty: z.enum(['fight', 'mobilise', 'consult', 'stay_neutral', 'not_attack']).exactOptional(),
@@ -236,7 +237,7 @@ const treaty = z.strictObject({
   ...provenance,
 });
 
-const transferKind = z.enum(['munitions', 'weapons', 'technology', 'money', 'dual_use', 'fuel']);
+export const transferKind = z.enum(['munitions', 'weapons', 'technology', 'money', 'dual_use', 'fuel']);
 
 const transfer = z.strictObject({
   id,
@@ -246,6 +247,7 @@ const transfer = z.strictObject({
   amount: count,
   unit: text,
   covert: z.boolean().exactOptional(),
+  known_to: ids.exactOptional(),
   offensive: z.boolean().exactOptional(),
   ...provenance,
 });
@@ -325,8 +327,8 @@ const redLineEffect = z.union([
   one('mobilise', z.strictObject({ level, against: id.exactOptional() })),
   one('declare_war', z.strictObject({ on: id })),
   one('invade', z.strictObject({ territory: id })),
-  one('escalate', z.strictObject({ rung })),
-  one('sanction', z.strictObject({ on: id })),
+  one('escalate', z.strictObject({ rung, against: ids.exactOptional() })),
+  one('sanction', z.strictObject({ on: id, intensity: z.number().gt(0).max(1).exactOptional() })),
   one('permit', z.strictObject({ permission: id })),
 ]);
 

@@ -76,6 +76,23 @@ const EVENT_FIELDS = {
   call_to_arms: ['actor', 'treaty', 'protects', 'war', 'due'],
   call_answered: ['actor', 'treaty', 'protects', 'war', 'answer'],
   reputation_changed: ['actor', 'from', 'to'],
+  ceasefire_rejected: ['actor', 'war'],
+  treaty_proposed: ['actor', 'treaty', 'parties'],
+  treaty_rejected: ['actor', 'treaty'],
+  escalated: ['actor', 'rung', 'against'],
+  transfer_started: ['transfer', 'from', 'to', 'kind', 'amount', 'unit', 'standing', 'covert'],
+  transfer_stopped: ['transfer', 'from', 'to', 'covert'],
+  transfer_short: ['transfer', 'from', 'to', 'delivered', 'promised', 'covert'],
+  transfer_detected: ['viewer', 'transfer', 'from', 'to', 'kind'],
+  technology_absorbed: ['actor', 'from', 'transfer', 'quality', 'covert'],
+  munitions_short: ['actor', 'wanted', 'fired'],
+  sanction_imposed: ['sanction', 'by', 'on', 'intensity'],
+  sanction_lifted: ['sanction', 'by', 'on'],
+  permission_changed: ['permission', 'by', 'to', 'territory', 'allowed'],
+  rallied: ['actor', 'war'],
+  support_collapsed: ['actor', 'support'],
+  red_line_crossed: ['redLine', 'holder', 'acts'],
+  bandwagon: ['actor', 'side_with', 'war', 'count', 'threshold'],
 } satisfies { [K in EventType]: readonly Exclude<keyof Extract<Event, { type: K }>, 'type'>[] };
 
 const CODES: Record<ViolationCode, true> = {
@@ -94,6 +111,13 @@ const CODES: Record<ViolationCode, true> = {
   already_in_force: true,
   not_triggered: true,
   no_call: true,
+  unknown_transfer: true,
+  unknown_sanction: true,
+  unknown_permission: true,
+  not_yours: true,
+  not_enough_munitions: true,
+  duplicate_id: true,
+  already_done: true,
 };
 
 const turnNumber = z.number().int().min(1);

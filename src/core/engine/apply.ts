@@ -3,16 +3,22 @@
  * input state is not touched; the result depends only on the state, the orders and the generator's state.
  * Every actor's orders are simultaneous and adjudicated in fixed stages (after the Diplomacy adjudicators):
  *
- *   1. diplomacy     messages; ceasefire proposals (a war stops when both sides' principals — the first actor
- *                    listed on each side — propose in the same turn: a junior ally cannot stop a war)
- *   2. logistics     mobilisation; forces in transit arrive; deployments leave (arriving next turn); withdrawals
- *   3. declarations  declarations of war (joining the opposite side when the target is already at war);
- *                    ratifications; treaty calls: answers, invocations, new triggers (treaties.ts)
- *   4. combat        every front of an active war (combat.ts)
+ *   1. diplomacy     messages; ceasefire proposals, acceptances and rejections (a war stops when both sides'
+ *                    principals — the first actor listed on each side — propose or accept in the same turn: a
+ *                    junior ally cannot stop a war); treaty proposals and rejections; transfers, sanctions and
+ *                    permissions (economy.ts)
+ *   2. logistics     mobilisation; forces in transit arrive; deployments leave (arriving next turn); withdrawals;
+ *                    the economy: sanctions, deliveries, technology, production (economy.ts)
+ *   3. declarations  declarations of war and entries into wars (joining the opposite side when the target is
+ *                    already at war); ratifications; treaty calls: answers, invocations, new triggers (treaties.ts)
+ *   4. combat        fire support from the stocks (economy.ts), then every front of an active war (combat.ts)
  *   5. politics      wounded return; domestic support falls with casualties (auxiliaries' at the host's weight)
- *   6. escalation    Kahn rungs per dyad from the turn's events
- *   7. intelligence  covert forces detected, estimates refreshed (intel.ts)
+ *                    and with economic pain, rallies when the homeland is attacked
+ *   6. escalation    Kahn rungs per dyad from the turn's events, signals and escalation orders
+ *   7. intelligence  covert forces and transfers detected, estimates refreshed (intel.ts)
+ *   8. defaults      red lines crossed, bandwagons, collapse: orders for the next turn (defaults.ts)
  *
+ * Orders the engine issued on an actor's behalf (state.pending) join that actor's orders, after its own.
  * Invalid orders are not applied and come back as typed violations; nothing throws, nothing is skipped
  * silently.
  */
@@ -20,9 +26,11 @@ import type { Id } from '../model.ts';
 import type { Rng } from '../rng.ts';
 import { addDays } from '../scenario/dates.ts';
 import { fightFront, returnWounded } from './combat.ts';
+import { scenarioDefaults } from './defaults.ts';
+import { economicOrders, economyStage, ECONOMIC_PAIN, fireSupport } from './economy.ts';
 import { gatherIntelligence } from './intel.ts';
 import { treatyStage } from './treaties.ts';
-import type { Event, NuclearAlert, Order, TurnOrders, Violation, ViolationCode } from './orders.ts';
+import type { Event, NuclearAlert, Order, Queued, TurnOrders, Violation, ViolationCode } from './orders.ts';
 import { cloneState, dyad, MOBILISATION_LEVELS, RAISE_SHARE, sideOf, type ActorState, type GameState, type WarState } from './state.ts';
 
 export interface TurnResult {
@@ -38,6 +46,7 @@ export const TRAVEL_TURNS = 1;
 export const RUNG = {
   war: 12, // large conventional war
   signal: { normal: 0, raised: 5, high: 11, ultimatum: 16 } satisfies Record<NuclearAlert, number>, // show of force; super-ready status; nuclear "ultimatums"
+  top: 44, // the ladder's last rung, "spasm or insensate war"
 } as const;
 
 /** Support lost per unit of (weighted casualties / persons raised), times the actor's casualty sensitivity. */
@@ -53,37 +62,93 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
   const nextTurn = state.turn + 1;
   const days = state.turnDays;
 
-  // Orders in a fixed order: actors as the scenario lists them, each actor's orders as given.
-  const queue: { actor: Id; index: number; order: Order }[] = [];
+  // Orders in a fixed order: actors as the scenario lists them, each actor's orders as given, then the
+  // orders the engine issued for it (red lines, bandwagons, collapse), numbered after its own.
+  const queue: Queued[] = [];
   for (const [actor, list] of Object.entries(orders)) list.forEach((order, index) => queue.push({ actor, index, order }));
+  for (const p of state.pending.filter((x) => x.turn <= nextTurn)) {
+    const index = (orders[p.actor]?.length ?? 0) + queue.filter((q) => q.actor === p.actor && q.cause !== undefined).length;
+    queue.push({ actor: p.actor, index, order: p.order, cause: p.cause });
+  }
+  state.pending = state.pending.filter((x) => x.turn > nextTurn);
   const rank = new Map(state.actors.map((a, i) => [a.id, i]));
   queue.sort((p, q) => (rank.get(p.actor) ?? Infinity) - (rank.get(q.actor) ?? Infinity) || p.index - q.index);
-  const refuse = (q: (typeof queue)[number], code: ViolationCode, message: string) =>
-    violations.push({ actor: q.actor, index: q.index, order: q.order, code, message });
+  const refuse = (q: Queued, code: ViolationCode, message: string) =>
+    violations.push({
+      actor: q.actor,
+      index: q.index,
+      order: q.order,
+      code,
+      message,
+      ...(q.cause === undefined ? {} : { cause: q.cause }),
+    });
   const stage = (...types: Order['type'][]) => queue.filter((q) => types.includes(q.order.type));
 
   for (const q of queue) if (!actors.has(q.actor)) refuse(q, 'unknown_actor', `"${q.actor}" is not an actor of this game`);
-  const valid = (q: (typeof queue)[number]) => actors.has(q.actor);
+  const valid = (q: Queued) => actors.has(q.actor);
 
   // 1. Diplomacy.
   const proposals = new Map<Id, Set<0 | 1>>();
-  for (const q of stage('message', 'propose_ceasefire').filter(valid)) {
+  for (const q of stage('message', 'propose_ceasefire', 'accept_ceasefire', 'reject_ceasefire').filter(valid)) {
     const o = q.order;
     if (o.type === 'message') {
       if (!actors.has(o.to)) refuse(q, 'unknown_actor', `no actor "${o.to}" to send a message to`);
       else events.push({ type: 'message', from: q.actor, to: o.to, text: o.text });
-    } else if (o.type === 'propose_ceasefire') {
+    } else if (o.type === 'propose_ceasefire' || o.type === 'accept_ceasefire' || o.type === 'reject_ceasefire') {
       const war = wars.get(o.war);
       const side = war ? sideOf(war, q.actor) : -1;
       if (!war) refuse(q, 'unknown_war', `no war "${o.war}"`);
       else if (side === -1) refuse(q, 'not_a_belligerent', `"${q.actor}" is not a party to war "${o.war}"`);
       else if (!war.active) refuse(q, 'unknown_war', `war "${o.war}" has already stopped`);
+      else if (o.type === 'reject_ceasefire') events.push({ type: 'ceasefire_rejected', actor: q.actor, war: war.id });
       else {
         events.push({ type: 'ceasefire_proposed', actor: q.actor, war: war.id });
         if (war.sides[side][0] === q.actor) proposals.set(war.id, (proposals.get(war.id) ?? new Set()).add(side));
       }
     }
   }
+  for (const q of stage('propose_treaty', 'reject_treaty').filter(valid)) {
+    const o = q.order as Extract<Order, { type: 'propose_treaty' | 'reject_treaty' }>;
+    if (o.type === 'propose_treaty') {
+      const unknown = o.parties.find((p) => !actors.has(p));
+      if (state.treaties.some((t) => t.id === o.treaty)) refuse(q, 'duplicate_id', `there is already a treaty "${o.treaty}"`);
+      else if (unknown !== undefined) refuse(q, 'unknown_actor', `no actor "${unknown}" to make a treaty with`);
+      else if (!o.parties.includes(q.actor) || new Set(o.parties).size < 2 || new Set(o.parties).size !== o.parties.length)
+        refuse(q, 'bad_amount', `a treaty's parties are two or more different actors, the proposer among them`);
+      else if (o.obligations.length === 0) refuse(q, 'bad_amount', `a treaty needs at least one obligation`);
+      else {
+        state.treaties.push({
+          id: o.treaty,
+          parties: [...o.parties],
+          inForce: false,
+          inForceTurn: null,
+          ratifiedBy: [q.actor],
+          proposedBy: q.actor,
+          rejectedBy: null,
+          obligations: o.obligations.map((x) => structuredClone(x)),
+        });
+        events.push({ type: 'treaty_proposed', actor: q.actor, treaty: o.treaty, parties: [...o.parties] });
+      }
+    } else {
+      const t = state.treaties.find((x) => x.id === o.treaty);
+      if (!t) refuse(q, 'unknown_treaty', `no treaty "${o.treaty}"`);
+      else if (!t.parties.includes(q.actor)) refuse(q, 'not_a_party', `"${q.actor}" is not a party to "${o.treaty}"`);
+      else if (t.inForce) refuse(q, 'already_in_force', `"${o.treaty}" is already in force`);
+      else if (t.rejectedBy !== null) refuse(q, 'already_done', `"${o.treaty}" was already rejected by "${t.rejectedBy}"`);
+      else {
+        t.rejectedBy = q.actor;
+        events.push({ type: 'treaty_rejected', actor: q.actor, treaty: t.id });
+      }
+    }
+  }
+  events.push(
+    ...economicOrders(
+      state,
+      stage('transfer', 'stop_transfer', 'sanction', 'lift_sanction', 'permit', 'forbid').filter(valid),
+      actors,
+      refuse,
+    ),
+  );
   for (const [id, sides] of proposals) {
     const war = wars.get(id)!;
     if (war.active && sides.size === 2) {
@@ -124,6 +189,8 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
     events.push({ type: 'forces_arrived', actor: t.actor, for: t.for, front: t.front, troops: t.troops, covert: t.covert });
   }
   state.transit = state.transit.filter((t) => t.arrives > nextTurn);
+  const economy = economyStage(state, actors);
+  events.push(...economy.events);
   for (const q of stage('deploy', 'withdraw').filter(valid)) {
     const o = q.order as Extract<Order, { type: 'deploy' | 'withdraw' }>;
     const a = actors.get(q.actor)!;
@@ -182,8 +249,21 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
   // 3. Declarations, simultaneous: judged against the wars at the start of the stage, so two actors that
   // declare war on each other in the same turn both stand; the second finds the war already made.
   const warsBefore = state.wars.map((w) => ({ ...w, sides: [[...w.sides[0]], [...w.sides[1]]] as [Id[], Id[]] }));
-  for (const q of stage('declare_war').filter(valid)) {
-    const o = q.order as Extract<Order, { type: 'declare_war' }>;
+  for (const q of stage('declare_war', 'join_war').filter(valid)) {
+    let o: Extract<Order, { type: 'declare_war' }>;
+    let into: WarState | undefined; // the war a join_war names, which the declaration joins
+    if (q.order.type === 'join_war') {
+      // Entering a war on a side is declaring war on the other side's principal.
+      const war = wars.get(q.order.war);
+      const side = war ? sideOf(war, q.order.side_with) : -1;
+      if (!war) refuse(q, 'unknown_war', `no war "${q.order.war}"`);
+      else if (side === -1) refuse(q, 'not_a_belligerent', `"${q.order.side_with}" is not a party to war "${war.id}"`);
+      else if (!war.active) refuse(q, 'unknown_war', `war "${war.id}" has stopped`);
+      else if (sideOf(war, q.actor) !== -1) refuse(q, 'already_at_war', `"${q.actor}" is already a party to war "${war.id}"`);
+      if (!war || side === -1 || !war.active || sideOf(war, q.actor) !== -1) continue;
+      o = { type: 'declare_war', on: war.sides[1 - side]![0]! };
+      into = war;
+    } else o = q.order as Extract<Order, { type: 'declare_war' }>;
     if (!actors.has(o.on)) refuse(q, 'unknown_actor', `no actor "${o.on}"`);
     else if (o.on === q.actor) refuse(q, 'self_target', `"${q.actor}" cannot declare war on itself`);
     else if (atWar(warsBefore, q.actor, o.on)) refuse(q, 'already_at_war', `"${q.actor}" is already at war with "${o.on}"`);
@@ -192,7 +272,7 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
       war.declarations.push({ by: q.actor, on: o.on });
       events.push({ type: 'war_declared', actor: q.actor, on: o.on, war: war.id });
     } else {
-      const existing = state.wars.find((w) => w.active && sideOf(w, o.on) !== -1 && sideOf(w, q.actor) === -1);
+      const existing = into ?? state.wars.find((w) => w.active && sideOf(w, o.on) !== -1 && sideOf(w, q.actor) === -1);
       // A ceasefire broken: the old war, with its fronts, resumes.
       const ceased = state.wars.find(
         (w) => !w.active && sideOf(w, o.on) !== -1 && sideOf(w, q.actor) !== -1 && sideOf(w, o.on) !== sideOf(w, q.actor),
@@ -232,6 +312,7 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
     if (!t) refuse(q, 'unknown_treaty', `no treaty "${o.treaty}"`);
     else if (!t.parties.includes(q.actor)) refuse(q, 'not_a_party', `"${q.actor}" is not a party to "${o.treaty}"`);
     else if (t.inForce) refuse(q, 'already_in_force', `"${o.treaty}" is already in force`);
+    else if (t.rejectedBy !== null) refuse(q, 'already_done', `"${o.treaty}" was rejected by "${t.rejectedBy}"`);
     else {
       if (!t.ratifiedBy.includes(q.actor)) t.ratifiedBy.push(q.actor);
       events.push({ type: 'treaty_ratified', actor: q.actor, treaty: t.id });
@@ -254,11 +335,17 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
   events.push(...treatyResult.events);
   for (const r of treatyResult.refusals) refuse((r.kind === 'invoke' ? invokes : answers)[r.index]!, r.code, r.message);
 
-  // 4. Combat.
-  for (const front of state.fronts) {
-    const war = wars.get(front.conflict);
-    if (!war?.active) continue;
-    const e = fightFront(front, war, actors, days, rng);
+  // 4. Combat: fire support first, for the fronts where both sides stand.
+  const fighting = state.fronts.filter((f) => {
+    const war = wars.get(f.conflict);
+    if (!war?.active) return false;
+    const sides = new Set(f.forces.filter((x) => x.troops > 0).map((x) => sideOf(war, x.for)));
+    return sides.has(0) && sides.has(1);
+  });
+  const fire = fireSupport(state, actors, fighting, wars);
+  events.push(...fire.events);
+  for (const front of fighting) {
+    const e = fightFront(front, wars.get(front.conflict)!, actors, days, rng, fire.firepower);
     if (e) events.push(e);
   }
 
@@ -272,15 +359,26 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
         if (l.for !== l.actor) pain.set(l.for, (pain.get(l.for) ?? 0) + lost * actors.get(l.for)!.auxiliaryWeight);
       }
     }
+  // The homeland attacked: a declaration of war on the actor, once per war (rally round the flag).
+  const attacked = new Map<Id, Id>();
+  for (const e of events) if (e.type === 'war_declared' && !attacked.has(e.on)) attacked.set(e.on, e.war);
   for (const a of state.actors) {
     const back = returnWounded(a, days);
     if (back > 0) events.push({ type: 'wounded_returned', actor: a.id, troops: back });
+    const from = a.support;
     const p = pain.get(a.id) ?? 0;
-    if (p > 0 && a.raised > 0) {
-      const from = a.support;
-      a.support = Math.max(0, a.support - a.casualtySensitivity * SUPPORT_PAIN * (p / a.raised));
-      events.push({ type: 'support_changed', actor: a.id, from, to: a.support });
+    if (p > 0 && a.raised > 0) a.support -= a.casualtySensitivity * SUPPORT_PAIN * (p / a.raised);
+    a.support -= a.economicSensitivity * ECONOMIC_PAIN * (economy.outputLost.get(a.id) ?? 0);
+    const war = attacked.get(a.id);
+    if (war !== undefined && !a.rallied.includes(war)) {
+      a.rallied.push(war);
+      if (a.rally > 0) {
+        a.support += a.rally * (1 - Math.max(0, a.support));
+        events.push({ type: 'rallied', actor: a.id, war });
+      }
     }
+    a.support = Math.min(1, Math.max(0, a.support));
+    if (a.support !== from) events.push({ type: 'support_changed', actor: a.id, from, to: a.support });
   }
 
   // 6. Escalation.
@@ -301,6 +399,20 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
     events.push({ type: 'nuclear_signal', actor: q.actor, level: o.level });
     for (const enemy of enemiesOf(state.wars, q.actor)) raiseRung(q.actor, enemy, RUNG.signal[o.level]);
   }
+  for (const q of stage('escalate').filter(valid)) {
+    const o = q.order as Extract<Order, { type: 'escalate' }>;
+    const against = o.against ?? enemiesOf(state.wars, q.actor);
+    const unknown = against.find((x) => !actors.has(x) || x === q.actor);
+    if (!Number.isInteger(o.rung) || o.rung < 1 || o.rung > RUNG.top)
+      refuse(q, 'bad_amount', `a Kahn rung is a whole number 1..${RUNG.top}, got ${o.rung}`);
+    else if (unknown !== undefined)
+      refuse(q, unknown === q.actor ? 'self_target' : 'unknown_actor', `cannot escalate against "${unknown}"`);
+    else if (against.length === 0) refuse(q, 'not_a_belligerent', `"${q.actor}" has no enemy to escalate against: name them in "against"`);
+    else {
+      events.push({ type: 'escalated', actor: q.actor, rung: o.rung, against: [...against] });
+      for (const x of against) raiseRung(q.actor, x, o.rung);
+    }
+  }
 
   // 7. Intelligence.
   const combatFronts = new Set(events.flatMap((e) => (e.type === 'combat' ? [e.front] : [])));
@@ -308,6 +420,10 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
 
   state.turn = nextTurn;
   state.date = addDays(state.date, days);
+
+  // 8. What the scenario commits actors to next turn.
+  events.push(...scenarioDefaults(state, rng));
+
   // Violations in adjudication order: by actor as the scenario lists them, then by the order's place.
   violations.sort((p, q) => (rank.get(p.actor) ?? Infinity) - (rank.get(q.actor) ?? Infinity) || p.index - q.index);
   return { state, events, violations };

@@ -53,9 +53,17 @@ const exposure = { attack: COMBAT.attackExposure, hold: COMBAT.holdExposure, def
 
 /**
  * Fight one turn on `front`. Mutates the front and the owners' casualty counts (the caller passes copies);
- * returns the combat event, or null when only one side is present.
+ * returns the combat event, or null when only one side is present. `firepower` gives an actor's fire support
+ * on this front (economy.ts: what its stock allows, deep strikes included).
  */
-export function fightFront(front: FrontState, war: WarState, actors: Map<string, ActorState>, days: number, rng: Rng): Event | null {
+export function fightFront(
+  front: FrontState,
+  war: WarState,
+  actors: Map<string, ActorState>,
+  days: number,
+  rng: Rng,
+  firepower: (front: FrontState, actor: string) => number = (_, actor) => actors.get(actor)!.firepower,
+): Event | null {
   const sides: [typeof front.forces, typeof front.forces] = [[], []];
   for (const f of front.forces) {
     const side = sideOf(war, f.for);
@@ -64,7 +72,7 @@ export function fightFront(front: FrontState, war: WarState, actors: Map<string,
   if (sides[0].length === 0 || sides[1].length === 0) return null;
 
   const strength = sides.map((s) =>
-    s.reduce((acc, f) => acc + f.troops * f.quality * actors.get(f.actor)!.firepower * postureFactor[f.posture], 0),
+    s.reduce((acc, f) => acc + f.troops * f.quality * firepower(front, f.actor) * postureFactor[f.posture], 0),
   );
   const losses: { actor: string; for: string; covert: boolean; killed: number; wounded: number }[] = [];
 

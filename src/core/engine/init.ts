@@ -7,6 +7,7 @@ import type { MobilisationLevel, Num, Scenario, Val } from '../model.ts';
 import { Rng } from '../rng.ts';
 import { sample } from '../sample.ts';
 import { compareDates, toDay } from '../scenario/dates.ts';
+import { firepowerFor } from './economy.ts';
 import { estimateOf } from './intel.ts';
 import {
   covertKey,
@@ -21,9 +22,6 @@ import {
 } from './state.ts';
 
 /** Defaults for figures a scenario may leave out; documented in docs/model.md. */
-/** Rounds per soldier a day that count as firepower 1: Ukraine's ~14,600 a day for ~525,000 troops (mid-2024). */
-export const FIRE_REFERENCE = 0.03;
-
 export const DEFAULTS = {
   quality: 1,
   support: 0.5,
@@ -32,6 +30,8 @@ export const DEFAULTS = {
   auxiliaryWeight: 1,
   intelligence: 0.5,
   reputation: 1,
+  economicSensitivity: 0.5,
+  rally: 0,
 } as const;
 
 const levelOf = (level: Val<MobilisationLevel> | undefined): MobilisationLevel =>
@@ -61,8 +61,20 @@ export function initialState(s: Scenario, seed: number): GameState {
       casualties: { killed: 0, wounded: 0, returned: 0 },
       quality: draw(c.quality, DEFAULTS.quality),
       firepower: 1,
-      munitions: draw(c.munitions?.stock, 0),
+      fireRate: 0,
+      munitionsTracked: c.munitions?.stock !== undefined,
+      munitions: Math.round(draw(c.munitions?.stock, 0)),
       munitionsProduction: draw(c.munitions?.production, 0),
+      gdp: draw(c.gdp_usd_bn, 0),
+      output: 1,
+      technology: 0,
+      economicSensitivity: draw(a.domestic?.economic_sensitivity, DEFAULTS.economicSensitivity),
+      rally: draw(a.domestic?.rally, DEFAULTS.rally),
+      rallied: [],
+      collapsed: false,
+      bandwagon: a.bandwagon
+        ? { sideWith: a.bandwagon.side_with, threshold: Math.round(draw(a.bandwagon.threshold, 0)), done: false }
+        : null,
       support: draw(a.domestic?.support, DEFAULTS.support),
       casualtySensitivity: draw(a.domestic?.casualty_sensitivity, DEFAULTS.casualtySensitivity),
       auxiliaryWeight: draw(a.domestic?.auxiliary_weight, DEFAULTS.auxiliaryWeight),
@@ -133,7 +145,10 @@ export function initialState(s: Scenario, seed: number): GameState {
       .filter((x) => x.actor === a.id)
       .reduce((acc, x) => acc + x.troops, 0);
     const perSoldierDay = troops > 0 ? draw(consumption, 0) / s.turn_days / troops : 0;
-    if (perSoldierDay > 0) state.firepower = Math.min(3, Math.max(0.5, Math.sqrt(perSoldierDay / FIRE_REFERENCE)));
+    if (perSoldierDay > 0) {
+      state.fireRate = perSoldierDay;
+      state.firepower = firepowerFor(perSoldierDay);
+    }
   }
 
   const rungs: Record<string, number> = {};
@@ -170,6 +185,8 @@ export function initialState(s: Scenario, seed: number): GameState {
       inForce: t.status === 'in_force',
       inForceTurn: t.status !== 'in_force' && t.in_force_from !== undefined ? turnOf(t.in_force_from) : null,
       ratifiedBy: [],
+      proposedBy: null,
+      rejectedBy: null,
       // The rules only, without the quoted text and citations (they stay in the scenario): a lean state copies fast.
       obligations: t.obligations.map(({ text: _text, source: _source, note: _note, ...rule }) => structuredClone(rule)),
     })),
@@ -178,5 +195,41 @@ export function initialState(s: Scenario, seed: number): GameState {
     rungs,
     maxRung,
     intel,
+    // Drawn after everything above, so adding these left every earlier draw as it was.
+    transfers: (s.transfers ?? []).map((t) => ({
+      id: t.id,
+      from: t.from,
+      to: t.to,
+      kind: t.kind,
+      amount: draw(t.amount, 0),
+      unit: t.unit,
+      covert: t.covert ?? false,
+      knownTo: [...(t.known_to ?? [])],
+      offensive: t.offensive ?? false,
+      standing: true,
+      active: true,
+      delivered: 0,
+      absorbedFrom: null,
+    })),
+    sanctions: (s.sanctions ?? []).map((x) => ({ id: x.id, by: [...x.by], on: x.on, intensity: draw(x.intensity, 0), active: true })),
+    permissions: (s.permissions ?? []).map((p) => ({
+      id: p.id,
+      by: p.by,
+      to: p.to,
+      weapons: p.weapons,
+      territory: p.territory,
+      allowed: typeof p.allowed === 'object' ? p.allowed.value : p.allowed,
+      allowedAtStart: typeof p.allowed === 'object' ? p.allowed.value : p.allowed,
+    })),
+    redLines: (s.red_lines ?? []).map((r) => ({
+      id: r.id,
+      holder: r.holder,
+      likelihood: draw(r.likelihood, 0),
+      when: r.when,
+      then: r.then,
+      crossed: null,
+      acted: false,
+    })),
+    pending: [],
   };
 }

@@ -4,7 +4,7 @@
  * covert group it has not yet found with probability equal to its `intelligence` capability; an enemy
  * fighting them on their front finds them at once (it is being shot at). A detected group's size is known
  * only as an estimate, drawn afresh each turn: the truth times a log-normal error (σ = ESTIMATE_NOISE),
- * rounded to the nearest ESTIMATE_ROUNDING.
+ * rounded to the nearest ESTIMATE_ROUNDING. Covert transfers are found the same way, once, and then known.
  */
 import type { Rng } from '../rng.ts';
 import { standardNormal } from '../sample.ts';
@@ -71,5 +71,14 @@ export function gatherIntelligence(state: GameState, combatFronts: ReadonlySet<s
     }
   }
   state.intel = next;
+  // Covert transfers: each outsider finds each flow it does not know of with its intelligence probability.
+  for (const t of state.transfers) {
+    if (!t.covert || !t.active) continue;
+    for (const viewer of state.actors) {
+      if (viewer.id === t.from || viewer.id === t.to || t.knownTo.includes(viewer.id) || !rng.chance(viewer.intelligence)) continue;
+      t.knownTo.push(viewer.id);
+      events.push({ type: 'transfer_detected', viewer: viewer.id, transfer: t.id, from: t.from, to: t.to, kind: t.kind });
+    }
+  }
   return events;
 }

@@ -10,6 +10,8 @@ import { MOBILISATION_LEVELS, sideOf, type GameState } from './state.ts';
 const SIGNALS: NuclearAlert[] = ['raised', 'high', 'ultimatum'];
 const SHARES = [0.25, 0.5, 1];
 const ANSWERS = ['honour', 'partial', 'renege'] as const;
+/** Kahn rungs offered as escalation orders: 8 harassing acts of violence, 21 local nuclear war. */
+const ESCALATION_RUNGS = [8, 21];
 
 export function legalOrders(state: GameState, actor: Id): Order[] {
   const me = state.actors.find((a) => a.id === actor);
@@ -36,10 +38,57 @@ export function legalOrders(state: GameState, actor: Id): Order[] {
     out.push({ type: 'propose_ceasefire', war: w.id });
     for (const e of w.sides[1 - side]!) enemies.add(e);
   }
+  for (const w of state.wars) {
+    if (!w.active) continue;
+    const side = sideOf(w, actor);
+    if (side === -1) {
+      // Joining a side declares war on the other side's principal: not on someone already an enemy.
+      for (const k of [0, 1] as const) {
+        const sideWith = w.sides[k][0];
+        const on = w.sides[1 - k]![0];
+        if (sideWith !== undefined && on !== undefined && !enemies.has(on)) out.push({ type: 'join_war', war: w.id, side_with: sideWith });
+      }
+    } else {
+      out.push({ type: 'accept_ceasefire', war: w.id });
+      out.push({ type: 'reject_ceasefire', war: w.id });
+    }
+  }
   for (const other of state.actors) if (other.id !== actor && !enemies.has(other.id)) out.push({ type: 'declare_war', on: other.id });
   for (const level of SIGNALS) out.push({ type: 'nuclear_signal', level });
+  if (enemies.size > 0) for (const rung of ESCALATION_RUNGS) out.push({ type: 'escalate', rung });
   for (const t of state.treaties)
-    if (!t.inForce && t.parties.includes(actor) && !t.ratifiedBy.includes(actor)) out.push({ type: 'ratify', treaty: t.id });
+    if (!t.inForce && t.rejectedBy === null && t.parties.includes(actor) && !t.ratifiedBy.includes(actor)) {
+      out.push({ type: 'ratify', treaty: t.id });
+      out.push({ type: 'reject_treaty', treaty: t.id });
+    }
+  const partners = new Set<Id>();
+  for (const w of state.wars) {
+    const side = sideOf(w, actor);
+    if (w.active && side !== -1) for (const x of w.sides[side]) if (x !== actor) partners.add(x);
+  }
+  for (const t of state.treaties) if (t.inForce && t.parties.includes(actor)) for (const x of t.parties) if (x !== actor) partners.add(x);
+  for (const to of [...partners].sort()) {
+    if (me.munitions >= 1) out.push({ type: 'transfer', to, kind: 'munitions', amount: Math.floor(me.munitions / 4) || 1 });
+    out.push({ type: 'transfer', to, kind: 'weapons', amount: 100, standing: true });
+    out.push({ type: 'transfer', to, kind: 'money', amount: 100 });
+  }
+  for (const t of state.transfers) if (t.from === actor && t.active) out.push({ type: 'stop_transfer', transfer: t.id });
+  for (const other of state.actors)
+    if (other.id !== actor && !state.sanctions.some((x) => x.active && x.on === other.id && x.by.includes(actor)))
+      out.push({ type: 'sanction', on: other.id, intensity: 0.1 });
+  for (const x of state.sanctions) if (x.active && x.by.includes(actor)) out.push({ type: 'lift_sanction', sanction: x.id });
+  for (const p of state.permissions)
+    if (p.by === actor) out.push(p.allowed ? { type: 'forbid', permission: p.id } : { type: 'permit', permission: p.id });
+  for (const other of state.actors) {
+    const treaty = `${actor}-${other.id}-pact-t${state.turn + 1}`;
+    if (other.id !== actor && !enemies.has(other.id) && !state.treaties.some((t) => t.id === treaty))
+      out.push({
+        type: 'propose_treaty',
+        treaty,
+        parties: [actor, other.id],
+        obligations: [{ type: 'defense', strength: 'as_deemed_necessary', conditions: { trigger: 'attack', location: 'territory' } }],
+      });
+  }
   const invocable = new Set(state.triggers.filter((x) => x.protects === actor && !x.invoked).map((x) => x.treaty));
   for (const treaty of invocable) out.push({ type: 'invoke_treaty', treaty });
   const called = new Set(state.calls.filter((c) => c.obliged === actor && c.answer === 'pending').map((c) => c.treaty));

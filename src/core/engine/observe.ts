@@ -11,7 +11,18 @@
  */
 import type { Id } from '../model.ts';
 import type { Event } from './orders.ts';
-import { covertKey, type ActorState, type GameState, type WarState } from './state.ts';
+import {
+  covertKey,
+  type ActorState,
+  type GameState,
+  type PendingOrder,
+  type PermissionState,
+  type RedLineState,
+  type SanctionState,
+  type TransferState,
+  type TreatyState,
+  type WarState,
+} from './state.ts';
 
 export const UMPIRE = 'umpire';
 
@@ -34,7 +45,21 @@ export interface Observation {
   transit: { actor: Id; for: Id; front: Id; troops: number; arrives: number; estimated: boolean }[];
   rungs: Record<string, number>;
   maxRung: number;
+  /** Overt transfers in full; covert ones only for their parties, or (without amounts) once detected. */
+  transfers: ObservedTransfer[];
+  sanctions: SanctionState[];
+  permissions: PermissionState[];
+  /** Treaties in force, and those in play the viewer is a party to. */
+  treaties: Omit<TreatyState, 'inForceTurn'>[];
+  /** The viewer's own red lines and the orders the scenario has committed it to. */
+  redLines: RedLineState[];
+  pending: PendingOrder[];
 }
+
+export type ObservedTransfer = Omit<TransferState, 'knownTo' | 'amount' | 'delivered' | 'absorbedFrom'> & {
+  amount: number | null;
+  delivered: number | null;
+};
 
 export function observe(state: GameState, viewer: Id): Observation | GameState {
   if (viewer === UMPIRE) return state;
@@ -76,6 +101,16 @@ export function observe(state: GameState, viewer: Id): Observation | GameState {
     }),
     rungs: state.rungs,
     maxRung: state.maxRung,
+    transfers: state.transfers.flatMap((t): ObservedTransfer[] => {
+      const { knownTo, absorbedFrom: _absorbed, ...rest } = t;
+      if (!t.covert || t.from === viewer || t.to === viewer) return [rest];
+      return knownTo.includes(viewer) ? [{ ...rest, amount: null, delivered: null }] : [];
+    }),
+    sanctions: state.sanctions,
+    permissions: state.permissions,
+    treaties: state.treaties.filter((t) => t.inForce || t.parties.includes(viewer)).map(({ inForceTurn: _turn, ...t }) => t),
+    redLines: state.redLines.filter((r) => r.holder === viewer),
+    pending: state.pending.filter((p) => p.actor === viewer),
   };
 }
 
@@ -111,7 +146,28 @@ export function visibleEvents(events: readonly Event[], viewer: Id, after: GameS
         if (e.viewer === viewer) out.push(e);
         break;
       case 'wounded_returned':
+      case 'munitions_short':
+      case 'bandwagon':
         if (e.actor === viewer) out.push(e);
+        break;
+      case 'red_line_crossed':
+        if (e.holder === viewer) out.push(e);
+        break;
+      case 'transfer_detected':
+        if (e.viewer === viewer) out.push(e);
+        break;
+      case 'transfer_started':
+      case 'transfer_stopped':
+      case 'transfer_short':
+        // Outsiders learn of a covert flow only by detecting it (transfer_detected), never its amounts.
+        if (!e.covert || e.from === viewer || e.to === viewer) out.push(e);
+        break;
+      case 'technology_absorbed':
+        if (!e.covert || e.actor === viewer || e.from === viewer) out.push(e);
+        break;
+      case 'treaty_proposed':
+      case 'treaty_rejected':
+        if (after.treaties.find((t) => t.id === e.treaty)?.parties.includes(viewer)) out.push(e);
         break;
       default:
         out.push(e);

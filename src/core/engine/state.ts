@@ -11,7 +11,19 @@
  *
  * where `raised` counts the active forces at the start plus everyone mobilised since (MODEL.md §3).
  */
-import type { ActorKind, Id, IsoDate, MobilisationLevel, Obligation, Posture, Terrain } from '../model.ts';
+import type {
+  ActorKind,
+  Id,
+  IsoDate,
+  MobilisationLevel,
+  Obligation,
+  Posture,
+  Predicate,
+  RedLineEffect,
+  Terrain,
+  TransferKind,
+} from '../model.ts';
+import type { Order } from './orders.ts';
 
 export interface Casualties {
   killed: number;
@@ -45,8 +57,33 @@ export interface ActorState {
    * mid-2024), square-rooted: Syrskyi's 3 : 1 artillery ratio for 1.16 : 1 in troops makes Russia's ~1.6.
    */
   firepower: number;
+  /**
+   * Rounds per soldier a day the actor fires at its tempo (the scenario's consumption over its troops on
+   * fronts at the start); 0 when the scenario gives no consumption.
+   */
+  fireRate: number;
+  /** Whether fire is limited by the stock: true when the scenario gives a munitions stock (MODEL.md §5). */
+  munitionsTracked: boolean;
+  /** Rounds in stock. */
   munitions: number;
+  /** Rounds produced per turn at full output. */
   munitionsProduction: number;
+  /** Gross domestic product at the start, USD bn a year (0 when unknown). */
+  gdp: number;
+  /** Economic output relative to the start (1); sanctions lower it, partners and money offset it. */
+  output: number;
+  /** Technology programmes received and absorbed (each raises quality, MODEL.md §5). */
+  technology: number;
+  /** How strongly support falls with economic pain, 0..1. */
+  economicSensitivity: number;
+  /** Support gained (as a share of the room up to 1) when the homeland is attacked. */
+  rally: number;
+  /** Wars in which the actor has rallied already (once per war). */
+  rallied: Id[];
+  /** Whether support has fallen below COLLAPSE_SUPPORT: the government seeks a ceasefire on every turn after. */
+  collapsed: boolean;
+  /** A Granovetter threshold: join `sideWith`'s war once `threshold` others are on its side. */
+  bandwagon: { sideWith: Id; threshold: number; done: boolean } | null;
   /** Domestic support for the war policy, 0..1. */
   support: number;
   casualtySensitivity: number;
@@ -122,6 +159,75 @@ export interface GameState {
   maxRung: number;
   /** What each actor has found out about others' covert forces (MODEL.md §7). */
   intel: IntelState[];
+  /** Standing and one-off flows between actors, with what each has delivered (the ledger, MODEL.md §5). */
+  transfers: TransferState[];
+  sanctions: SanctionState[];
+  permissions: PermissionState[];
+  redLines: RedLineState[];
+  /** Orders the scenario commits actors to (red lines acted on, bandwagons, collapse), due on a later turn. */
+  pending: PendingOrder[];
+}
+
+export interface TransferState {
+  id: Id;
+  from: Id;
+  to: Id;
+  kind: TransferKind;
+  /** Amount per turn (standing) or in all (one-off), in `unit`. */
+  amount: number;
+  unit: string;
+  covert: boolean;
+  /** Who knows of a covert transfer besides its two parties. */
+  knownTo: Id[];
+  offensive: boolean;
+  /** Standing flows deliver every turn while active; a one-off delivers once and stops. */
+  standing: boolean;
+  active: boolean;
+  /** Everything delivered so far, in `unit`. */
+  delivered: number;
+  /** For technology: the turn the first delivery is absorbed (TECH_DELAY_TURNS after it). */
+  absorbedFrom: number | null;
+}
+
+export interface SanctionState {
+  id: Id;
+  by: Id[];
+  on: Id;
+  /** Share of the target's trade affected, 0..1. */
+  intensity: number;
+  active: boolean;
+}
+
+export interface PermissionState {
+  id: Id;
+  by: Id;
+  to: Id;
+  weapons: string;
+  territory: Id;
+  allowed: boolean;
+  /** As at the start: the calibrated baseline, against which a change in play counts (economy.ts). */
+  allowedAtStart: boolean;
+}
+
+export interface RedLineState {
+  id: Id;
+  holder: Id;
+  /** Probability the holder acts when the line is crossed (drawn from the scenario's range at the start). */
+  likelihood: number;
+  when: Predicate;
+  then: RedLineEffect;
+  /** The turn the line was crossed, or null. */
+  crossed: number | null;
+  /** Whether the holder acted on it (decided once, when crossed). */
+  acted: boolean;
+}
+
+/** An order the engine issues for an actor on `turn`, and why (`red_line:ID`, `bandwagon`, `collapse`). */
+export interface PendingOrder {
+  turn: number;
+  actor: Id;
+  order: Order;
+  cause: string;
 }
 
 /** One actor's current estimate of another's covert forces on a front or on their way to it. */
@@ -167,6 +273,10 @@ export interface TreatyState {
   inForceTurn: number | null;
   /** Parties that have ratified a treaty not yet in force; it enters into force when all have. */
   ratifiedBy: Id[];
+  /** The party that proposed the treaty in play (null for the scenario's treaties). */
+  proposedBy: Id | null;
+  /** The party that rejected it: a rejected treaty never enters into force. */
+  rejectedBy: Id | null;
   obligations: Obligation[];
 }
 
@@ -204,7 +314,12 @@ export interface CallState {
 export function cloneState(s: GameState): GameState {
   return {
     ...s,
-    actors: s.actors.map((a) => ({ ...a, regions: a.regions, casualties: { ...a.casualties } })),
+    actors: s.actors.map((a) => ({
+      ...a,
+      casualties: { ...a.casualties },
+      rallied: [...a.rallied],
+      bandwagon: a.bandwagon && { ...a.bandwagon },
+    })),
     fronts: s.fronts.map((f) => ({ ...f, forces: f.forces.map((x) => ({ ...x })) })),
     transit: s.transit.map((t) => ({ ...t })),
     wars: s.wars.map((w) => ({ ...w, sides: [[...w.sides[0]], [...w.sides[1]]], declarations: w.declarations.map((d) => ({ ...d })) })),
@@ -213,5 +328,10 @@ export function cloneState(s: GameState): GameState {
     calls: s.calls.map((c) => ({ ...c })),
     rungs: { ...s.rungs },
     intel: s.intel.map((i) => ({ ...i })),
+    transfers: s.transfers.map((t) => ({ ...t, knownTo: [...t.knownTo] })),
+    sanctions: s.sanctions.map((x) => ({ ...x, by: [...x.by] })),
+    permissions: s.permissions.map((p) => ({ ...p })),
+    redLines: s.redLines.map((r) => ({ ...r })),
+    pending: s.pending.map((p) => ({ ...p })),
   };
 }

@@ -169,6 +169,13 @@ export function checkScenario(s: Scenario): Issue[] {
     actorRef(['transfers', i, 'from'], t.from);
     actorRef(['transfers', i, 'to'], t.to);
     if (t.from === t.to) bad(['transfers', i, 'to'], `a transfer needs two different actors`);
+    actorRefs(['transfers', i, 'known_to'], t.known_to);
+    if (t.known_to && !t.covert) bad(['transfers', i, 'known_to'], `known_to is for covert transfers: an overt transfer is known to all`);
+  });
+  s.actors.forEach((a, i) => {
+    if (!a.bandwagon) return;
+    actorRef(['actors', i, 'bandwagon', 'side_with'], a.bandwagon.side_with);
+    if (a.bandwagon.side_with === a.id) bad(['actors', i, 'bandwagon', 'side_with'], `an actor cannot bandwagon with itself`);
   });
   s.sanctions?.forEach((x, i) => {
     actorRefs(['sanctions', i, 'by'], x.by);
@@ -240,6 +247,10 @@ function checkArgs(args: Record<string, unknown>, path: Path, known: Known, bad:
   for (const [name, value] of Object.entries(args)) {
     const kind = ARG_KIND[name];
     if (kind && typeof value === 'string' && !known[kind].has(value)) bad([...path, name], `unknown ${KIND_NAME[kind]} "${value}"`);
+    if (kind && name !== 'between' && Array.isArray(value))
+      value.forEach((v, k) => {
+        if (typeof v === 'string' && !known[kind].has(v)) bad([...path, name, k], `unknown ${KIND_NAME[kind]} "${v}"`);
+      });
     if (name === 'between' && Array.isArray(value)) {
       value.forEach((a, k) => {
         if (!known.actors.has(a as Id)) bad([...path, name, k], `unknown actor "${String(a)}"`);

@@ -1,0 +1,130 @@
+/**
+ * What the scenario commits actors to, beyond their own orders (MODEL.md §4, §6) — the last stage of a turn:
+ *
+ * - **Red lines**: the first turn a red line's condition holds it is crossed; its holder acts on it with the
+ *   line's likelihood (drawn then, from the turn's generator) and the effect becomes the holder's orders on
+ *   its next turn (`enter_war` -> join_war; `arm` -> a standing weapons transfer; `escalate` -> escalate;
+ *   `invade` -> declare war, then deploy half the pool to a front on that territory the turn after; ...).
+ * - **Bandwagons** (Granovetter 1978): an actor with threshold k joins `side_with`'s war the turn after at
+ *   least k actors besides `side_with` stand on its side. Thresholds 0, 1, ..., 99 bring in all 100; change
+ *   one and the cascade stops there.
+ * - **Collapse**: an actor at war whose support has fallen below COLLAPSE_SUPPORT seeks a ceasefire in each of its
+ *   wars on every turn after (a ceasefire still needs the other side's principal).
+ *
+ * The engine issues these as ordinary orders (with a `cause`), so they are adjudicated like any other and a
+ * refused one comes back as a violation. A red line whose effect already holds when it is crossed (the holder
+ * is already mobilised, already at war with the target) issues nothing more.
+ */
+import type { Id, RedLineEffect } from '../model.ts';
+import type { Rng } from '../rng.ts';
+import type { Event, Order } from './orders.ts';
+import { holds } from './predicates.ts';
+import { MOBILISATION_LEVELS, sideOf, type GameState, type PendingOrder } from './state.ts';
+
+/** Support below which a government seeks a ceasefire (judgement; docs/model.md §6). */
+export const COLLAPSE_SUPPORT = 0.2;
+
+/** Intensity of a sanction a red line imposes when the scenario gives none (judgement). */
+export const RED_LINE_SANCTION = 0.1;
+
+/** Run the stage at the end of a turn (`state.turn` is the turn just played). Mutates the state. */
+export function scenarioDefaults(state: GameState, rng: Rng): Event[] {
+  const events: Event[] = [];
+  const next = state.turn + 1;
+  const issue = (actor: Id, order: Order, cause: string, turn = next) => state.pending.push({ turn, actor, order, cause });
+
+  for (const r of state.redLines) {
+    if (r.crossed !== null || !holds(r.when, state)) continue;
+    r.crossed = state.turn;
+    r.acted = rng.chance(r.likelihood);
+    events.push({ type: 'red_line_crossed', redLine: r.id, holder: r.holder, acts: r.acted });
+    if (r.acted)
+      for (const p of effectOrders(state, r.holder, r.then, `red_line:${r.id}`, next)) if (!alreadyDone(state, p)) state.pending.push(p);
+  }
+
+  for (const a of state.actors) {
+    const b = a.bandwagon;
+    if (!b || b.done) continue;
+    const war = state.wars.find((w) => w.active && sideOf(w, b.sideWith) !== -1);
+    if (!war || sideOf(war, a.id) !== -1) continue;
+    const side = sideOf(war, b.sideWith) as 0 | 1;
+    const count = war.sides[side].filter((x) => x !== b.sideWith).length;
+    if (count < b.threshold) continue;
+    b.done = true;
+    events.push({ type: 'bandwagon', actor: a.id, side_with: b.sideWith, war: war.id, count, threshold: b.threshold });
+    issue(a.id, { type: 'join_war', war: war.id, side_with: b.sideWith }, 'bandwagon');
+  }
+
+  for (const a of state.actors) {
+    const atWar = state.wars.some((w) => w.active && sideOf(w, a.id) !== -1);
+    if (!a.collapsed && atWar && a.support < COLLAPSE_SUPPORT) {
+      a.collapsed = true;
+      events.push({ type: 'support_collapsed', actor: a.id, support: a.support });
+    }
+    if (!a.collapsed) continue;
+    for (const w of state.wars) if (w.active && sideOf(w, a.id) !== -1) issue(a.id, { type: 'propose_ceasefire', war: w.id }, 'collapse');
+  }
+  return events;
+}
+
+/**
+ * Whether an order a red line would issue is already in effect (mobilised at that level or higher; at war
+ * with the target; in the war; the permission given): the holder acts, but there is nothing left to order.
+ */
+function alreadyDone(state: GameState, p: PendingOrder): boolean {
+  const o = p.order;
+  const enemies = (x: Id, y: Id) =>
+    state.wars.some((w) => w.active && sideOf(w, x) !== -1 && sideOf(w, y) !== -1 && sideOf(w, x) !== sideOf(w, y));
+  switch (o.type) {
+    case 'mobilise': {
+      const a = state.actors.find((x) => x.id === p.actor);
+      return a !== undefined && MOBILISATION_LEVELS.indexOf(a.mobilisation) >= MOBILISATION_LEVELS.indexOf(o.level);
+    }
+    case 'declare_war':
+      return enemies(p.actor, o.on);
+    case 'join_war': {
+      const war = state.wars.find((w) => w.id === o.war);
+      return war !== undefined && sideOf(war, p.actor) !== -1;
+    }
+    case 'permit':
+      return state.permissions.some((x) => x.id === o.permission && x.allowed);
+    default:
+      return false;
+  }
+}
+
+/** The orders that carry out a red line's effect for `holder`, from turn `turn` on. */
+function effectOrders(state: GameState, holder: Id, e: RedLineEffect, cause: string, turn: number): PendingOrder[] {
+  const at = (order: Order, t = turn): PendingOrder => ({ turn: t, actor: holder, order, cause });
+  if ('enter_war' in e) return [at({ type: 'join_war', war: e.enter_war.conflict, side_with: e.enter_war.side_with })];
+  if ('arm' in e)
+    return [
+      at({
+        type: 'transfer',
+        to: e.arm.to,
+        kind: 'weapons',
+        amount: 1,
+        unit: 'arms package per turn (red line)',
+        standing: true,
+        offensive: e.arm.offensive ?? false,
+      }),
+    ];
+  if ('mobilise' in e) return [at({ type: 'mobilise', level: e.mobilise.level })];
+  if ('declare_war' in e) return [at({ type: 'declare_war', on: e.declare_war.on })];
+  if ('invade' in e) {
+    const territory = e.invade.territory;
+    const out = [at({ type: 'declare_war', on: territory })];
+    const front = state.fronts.find((f) => f.territory === territory);
+    const pool = state.actors.find((a) => a.id === holder)?.pool ?? 0;
+    const troops = Math.floor(pool / 2);
+    if (front && troops > 0) out.push(at({ type: 'deploy', front: front.id, troops }, turn + 1));
+    return out;
+  }
+  if ('escalate' in e) {
+    const order: Order = { type: 'escalate', rung: e.escalate.rung };
+    if (e.escalate.against) order.against = [...e.escalate.against];
+    return [at(order)];
+  }
+  if ('sanction' in e) return [at({ type: 'sanction', on: e.sanction.on, intensity: e.sanction.intensity ?? RED_LINE_SANCTION })];
+  return [at({ type: 'permit', permission: e.permit.permission })];
+}

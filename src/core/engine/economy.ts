@@ -1,0 +1,281 @@
+/**
+ * Economy, transfers, sanctions and the long-range strike question (MODEL.md §5).
+ *
+ * - Orders (diplomacy stage): `transfer` starts a one-off or standing flow; `stop_transfer` ends one;
+ *   `sanction` / `lift_sanction`; `permit` / `forbid` a recipient's use of one's weapons on a territory.
+ * - Each turn (logistics stage): sanctions lower the target's output at SANCTION_GROWTH_LOSS a year at full
+ *   intensity, less the share partners outside the sanctions supply (China's ~70 % of Russia's machine tools);
+ *   transfers deliver (munitions out of a tracked supplier's stock, so a short supplier delivers less);
+ *   technology is absorbed TECH_DELAY_DAYS after its first delivery and raises the recipient's quality;
+ *   money raises the turn's production by its share of the recipient's GDP; tracked actors produce munitions
+ *   at their rate times their output.
+ * - Fire support (combat stage): an actor fires its rounds per soldier-day (`fireRate`) for the troops it has
+ *   in combat; when its stock is tracked it fires at most what it holds, and its firepower falls with the
+ *   square root of the rounds per soldier (the scale init.ts uses). A recipient newly allowed to strike the
+ *   enemy's territory with a supplier's weapons (and still receiving them) gains DEEP_STRIKE_BONUS firepower;
+ *   newly forbidden, loses as much. Rules in force at the start are in the calibrated baseline.
+ */
+import type { Id, TransferKind } from '../model.ts';
+import type { Event, Order, Queued, Refuse } from './orders.ts';
+import { sideOf, type ActorState, type FrontState, type GameState, type WarState } from './state.ts';
+
+/** Rounds per soldier a day that count as firepower 1: Ukraine's ~14,600 a day for ~525,000 troops (mid-2024). */
+export const FIRE_REFERENCE = 0.03;
+
+/** Firepower's bounds: without any fire support infantry still fights; no fire plan triples a force. */
+export const FIREPOWER_RANGE = [0.5, 3] as const;
+
+/** Fire support per soldier for `roundsPerSoldierDay`: the square root of its ratio to the reference. */
+export function firepowerFor(roundsPerSoldierDay: number): number {
+  return Math.min(FIREPOWER_RANGE[1], Math.max(FIREPOWER_RANGE[0], Math.sqrt(roundsPerSoldierDay / FIRE_REFERENCE)));
+}
+
+/**
+ * Output lost a year under comprehensive sanctions (intensity 1): Neuenkirch & Neumeier (2015, European
+ * Journal of Political Economy 40) find UN sanctions lower the target's real per-capita GDP growth by more
+ * than 2 percentage points a year (US sanctions alone by ~0.9).
+ */
+export const SANCTION_GROWTH_LOSS = 0.02;
+
+/** Days from the first delivery of a technology programme to its effect (judgement: "after a delay", MODEL.md §5). */
+export const TECH_DELAY_DAYS = 180;
+
+/** Quality gained per technology programme absorbed (judgement; docs/model.md §5). */
+export const TECH_QUALITY_GAIN = 0.05;
+
+/** Firepower gained from permission to strike the enemy's territory with a supplier's weapons (judgement). */
+export const DEEP_STRIKE_BONUS = 0.1;
+
+/** Support lost per unit of output lost, times the actor's economic sensitivity. */
+export const ECONOMIC_PAIN = 1;
+
+/** Default units of transfers ordered in play. */
+export const DEFAULT_UNIT: Record<TransferKind, string> = {
+  munitions: 'rounds',
+  weapons: 'USD million',
+  technology: 'programmes',
+  money: 'USD million',
+  dual_use: 'share of imports',
+  fuel: 'barrels',
+};
+
+type EconomicOrder = Extract<Order, { type: 'transfer' | 'stop_transfer' | 'sanction' | 'lift_sanction' | 'permit' | 'forbid' }>;
+
+/** The diplomacy stage's economic orders, in queue order. Mutates `state`; returns the events. */
+export function economicOrders(state: GameState, queue: readonly Queued[], actors: Map<Id, ActorState>, refuse: Refuse): Event[] {
+  const events: Event[] = [];
+  const nextTurn = state.turn + 1;
+  for (const q of queue) {
+    const o = q.order as EconomicOrder;
+    switch (o.type) {
+      case 'transfer': {
+        const from = actors.get(q.actor)!;
+        if (!actors.has(o.to)) refuse(q, 'unknown_actor', `no actor "${o.to}" to transfer to`);
+        else if (o.to === q.actor) refuse(q, 'self_target', `"${q.actor}" cannot transfer to itself`);
+        else if (!Number.isFinite(o.amount) || o.amount <= 0) refuse(q, 'bad_amount', `the amount must be above 0, got ${o.amount}`);
+        else if (o.kind === 'munitions' && !o.standing && from.munitionsTracked && o.amount > from.munitions)
+          refuse(q, 'not_enough_munitions', `"${q.actor}" holds ${Math.round(from.munitions)} rounds, cannot give ${o.amount}`);
+        else {
+          const id = uniqueId(
+            state.transfers.map((t) => t.id),
+            `${q.actor}-${o.to}-${o.kind}-t${nextTurn}`,
+          );
+          const transfer = {
+            id,
+            from: q.actor,
+            to: o.to,
+            kind: o.kind,
+            amount: o.amount,
+            unit: o.unit ?? DEFAULT_UNIT[o.kind],
+            covert: o.covert ?? false,
+            knownTo: [],
+            offensive: o.offensive ?? false,
+            standing: o.standing ?? false,
+            active: true,
+            delivered: 0,
+            absorbedFrom: null,
+          };
+          state.transfers.push(transfer);
+          events.push({
+            type: 'transfer_started',
+            transfer: id,
+            from: q.actor,
+            to: o.to,
+            kind: o.kind,
+            amount: o.amount,
+            unit: transfer.unit,
+            standing: transfer.standing,
+            covert: transfer.covert,
+          });
+        }
+        break;
+      }
+      case 'stop_transfer': {
+        const t = state.transfers.find((x) => x.id === o.transfer);
+        if (!t) refuse(q, 'unknown_transfer', `no transfer "${o.transfer}"`);
+        else if (t.from !== q.actor) refuse(q, 'not_yours', `transfer "${t.id}" is from "${t.from}": only its supplier stops it`);
+        else if (!t.active) refuse(q, 'already_done', `transfer "${t.id}" has already stopped`);
+        else {
+          t.active = false;
+          events.push({ type: 'transfer_stopped', transfer: t.id, from: t.from, to: t.to, covert: t.covert });
+        }
+        break;
+      }
+      case 'sanction': {
+        if (!actors.has(o.on)) refuse(q, 'unknown_actor', `no actor "${o.on}" to sanction`);
+        else if (o.on === q.actor) refuse(q, 'self_target', `"${q.actor}" cannot sanction itself`);
+        else if (!(o.intensity > 0 && o.intensity <= 1))
+          refuse(q, 'bad_amount', `intensity is a share of trade in (0, 1], got ${o.intensity}`);
+        else {
+          const id = uniqueId(
+            state.sanctions.map((x) => x.id),
+            `${q.actor}-on-${o.on}-t${nextTurn}`,
+          );
+          state.sanctions.push({ id, by: [q.actor], on: o.on, intensity: o.intensity, active: true });
+          events.push({ type: 'sanction_imposed', sanction: id, by: q.actor, on: o.on, intensity: o.intensity });
+        }
+        break;
+      }
+      case 'lift_sanction': {
+        const x = state.sanctions.find((s) => s.id === o.sanction);
+        if (!x) refuse(q, 'unknown_sanction', `no sanction "${o.sanction}"`);
+        else if (!x.by.includes(q.actor)) refuse(q, 'not_yours', `"${q.actor}" does not impose sanction "${x.id}"`);
+        else {
+          x.by = x.by.filter((b) => b !== q.actor);
+          if (x.by.length === 0) x.active = false;
+          events.push({ type: 'sanction_lifted', sanction: x.id, by: q.actor, on: x.on });
+        }
+        break;
+      }
+      case 'permit':
+      case 'forbid': {
+        const p = state.permissions.find((x) => x.id === o.permission);
+        const allowed = o.type === 'permit';
+        if (!p) refuse(q, 'unknown_permission', `no permission "${o.permission}"`);
+        else if (p.by !== q.actor) refuse(q, 'not_yours', `permission "${p.id}" is "${p.by}"'s to give`);
+        else if (p.allowed === allowed) refuse(q, 'already_done', `"${p.id}" is already ${allowed ? 'allowed' : 'forbidden'}`);
+        else {
+          p.allowed = allowed;
+          events.push({ type: 'permission_changed', permission: p.id, by: p.by, to: p.to, territory: p.territory, allowed });
+        }
+        break;
+      }
+    }
+  }
+  return events;
+}
+
+/**
+ * The logistics stage's economy: output under sanctions, deliveries, technology, production. Mutates the
+ * state; returns the events and each actor's output lost this turn (for domestic support).
+ */
+export function economyStage(state: GameState, actors: Map<Id, ActorState>): { events: Event[]; outputLost: Map<Id, number> } {
+  const events: Event[] = [];
+  const outputLost = new Map<Id, number>();
+  const days = state.turnDays;
+  const nextTurn = state.turn + 1;
+
+  for (const a of state.actors) {
+    const on = state.sanctions.filter((x) => x.active && x.on === a.id);
+    if (on.length === 0) continue;
+    const sanctioners = new Set(on.flatMap((x) => x.by));
+    const intensity = Math.min(
+      1,
+      on.reduce((acc, x) => acc + x.intensity, 0),
+    );
+    // Partners outside the sanctions replace part of what is cut off (dual-use shares of imports).
+    const offset = Math.max(
+      0,
+      ...state.transfers
+        .filter((t) => t.active && t.to === a.id && t.kind === 'dual_use' && t.amount <= 1 && !sanctioners.has(t.from))
+        .map((t) => t.amount),
+    );
+    const lost = a.output * SANCTION_GROWTH_LOSS * intensity * (1 - offset) * (days / 365);
+    a.output -= lost;
+    outputLost.set(a.id, lost);
+  }
+
+  const boost = new Map<Id, number>();
+  for (const t of state.transfers) {
+    if (!t.active) continue;
+    const from = actors.get(t.from)!;
+    const to = actors.get(t.to)!;
+    let delivered = t.amount;
+    if (t.kind === 'munitions' && from.munitionsTracked) {
+      delivered = Math.min(t.amount, Math.floor(from.munitions));
+      from.munitions -= delivered;
+      if (delivered < t.amount)
+        events.push({ type: 'transfer_short', transfer: t.id, from: t.from, to: t.to, delivered, promised: t.amount, covert: t.covert });
+    }
+    t.delivered += delivered;
+    if (t.kind === 'munitions') to.munitions += delivered;
+    if (t.kind === 'money' && t.unit.startsWith('USD million') && to.gdp > 0)
+      boost.set(to.id, (boost.get(to.id) ?? 0) + delivered / ((to.gdp * 1000 * days) / 365));
+    if (t.kind === 'technology' && t.absorbedFrom === null) t.absorbedFrom = nextTurn + Math.ceil(TECH_DELAY_DAYS / days);
+    if (!t.standing) t.active = false;
+  }
+  for (const t of state.transfers) {
+    if (t.kind !== 'technology' || t.absorbedFrom !== nextTurn) continue;
+    const to = actors.get(t.to)!;
+    const gain = 1 + TECH_QUALITY_GAIN * t.amount;
+    to.technology += t.amount;
+    to.quality *= gain;
+    for (const f of state.fronts) for (const x of f.forces) if (x.actor === to.id) x.quality *= gain;
+    events.push({ type: 'technology_absorbed', actor: to.id, from: t.from, transfer: t.id, quality: to.quality, covert: t.covert });
+  }
+
+  for (const a of state.actors)
+    if (a.munitionsTracked && a.munitionsProduction > 0)
+      a.munitions += Math.round(a.munitionsProduction * a.output * (1 + (boost.get(a.id) ?? 0)));
+  return { events, outputLost };
+}
+
+/**
+ * Fire support for this turn's combat: spends tracked stocks and sets firepower; returns the munitions
+ * events and, per front, each actor's firepower there (deep strikes included).
+ */
+export function fireSupport(
+  state: GameState,
+  actors: Map<Id, ActorState>,
+  fighting: readonly FrontState[],
+  wars: Map<Id, WarState>,
+): { events: Event[]; firepower: (front: FrontState, actor: Id) => number } {
+  const events: Event[] = [];
+  const days = state.turnDays;
+  const troops = new Map<Id, number>();
+  for (const f of fighting) for (const x of f.forces) troops.set(x.actor, (troops.get(x.actor) ?? 0) + x.troops);
+  for (const [id, n] of troops) {
+    const a = actors.get(id)!;
+    if (!a.munitionsTracked || a.fireRate <= 0 || n <= 0) continue;
+    const wanted = Math.round(a.fireRate * n * days);
+    const fired = Math.min(wanted, Math.floor(a.munitions));
+    a.munitions -= fired;
+    a.firepower = firepowerFor(fired / (n * days));
+    if (fired < wanted) events.push({ type: 'munitions_short', actor: id, wanted, fired });
+  }
+  // Permissions changed in play, for weapons still flowing: the start's rules are in the calibrated baseline.
+  const changed = state.permissions.filter(
+    (p) =>
+      p.allowed !== p.allowedAtStart && state.transfers.some((t) => t.active && t.kind === 'weapons' && t.from === p.by && t.to === p.to),
+  );
+  const firepower = (front: FrontState, actor: Id) => {
+    const base = actors.get(actor)!.firepower;
+    if (changed.length === 0) return base;
+    const war = wars.get(front.conflict)!;
+    const side = sideOf(war, actor);
+    let factor = 1;
+    if (side !== -1)
+      for (const p of changed)
+        if (p.to === actor && war.sides[1 - side]!.includes(p.territory))
+          factor *= p.allowed ? 1 + DEEP_STRIKE_BONUS : 1 / (1 + DEEP_STRIKE_BONUS);
+    return base * factor;
+  };
+  return { events, firepower };
+}
+
+function uniqueId(taken: readonly Id[], base: Id): Id {
+  if (!taken.includes(base)) return base;
+  let k = 2;
+  while (taken.includes(`${base}-${k}`)) k++;
+  return `${base}-${k}`;
+}

@@ -1,0 +1,101 @@
+/**
+ * The scenario language's predicates (docs/scenario-language.md, "Predicates") evaluated on a game state:
+ * the umpire's truth, as red lines, bandwagons and forecast questions need it. Each predicate is a named
+ * test; `holds` is total over the `Predicate` union (the compiler checks every case is handled).
+ */
+import type { CasualtyKind, Predicate } from '../model.ts';
+import { MOBILISATION_LEVELS, dyad, sideOf, type ActorState, type GameState } from './state.ts';
+
+/** Kahn (1965) rung 21, "local nuclear war": the first rung past the "no nuclear use" threshold. */
+export const NUCLEAR_USE_RUNG = 21;
+
+export function holds(p: Predicate, s: GameState): boolean {
+  if ('all' in p) return p.all.every((q) => holds(q, s));
+  if ('any' in p) return p.any.some((q) => holds(q, s));
+  if ('not' in p) return !holds(p.not, s);
+  if ('actor_at_war' in p) {
+    const { actor, against } = p.actor_at_war;
+    return s.wars.some((w) => {
+      const side = sideOf(w, actor);
+      return w.active && side !== -1 && (against === undefined || w.sides[1 - side]!.includes(against));
+    });
+  }
+  if ('in_combat' in p) return inCombat(s, p.in_combat.actor, p.in_combat.front);
+  if ('troops_deployed' in p) {
+    const { actor, front, territory, at_least } = p.troops_deployed;
+    let troops = 0;
+    for (const f of s.fronts)
+      if ((front === undefined || f.id === front) && (territory === undefined || f.territory === territory))
+        for (const x of f.forces) if (x.actor === actor) troops += x.troops;
+    return troops >= at_least;
+  }
+  if ('arms_transfer' in p) {
+    const { from, to, kind, offensive } = p.arms_transfer;
+    return s.transfers.some(
+      (t) =>
+        t.from === from &&
+        t.to === to &&
+        (t.active || t.delivered > 0) &&
+        (kind === undefined ? t.kind === 'munitions' || t.kind === 'weapons' : t.kind === kind) &&
+        (offensive === undefined || t.offensive === offensive),
+    );
+  }
+  if ('rung_reached' in p) {
+    const { rung, between } = p.rung_reached;
+    return (between === undefined ? s.maxRung : (s.rungs[dyad(between[0], between[1])] ?? 0)) >= rung;
+  }
+  if ('ceasefire' in p) return s.wars.some((w) => w.id === p.ceasefire.conflict && !w.active);
+  if ('nuclear_use' in p) {
+    const by = p.nuclear_use.by;
+    if (by === undefined) return s.maxRung >= NUCLEAR_USE_RUNG;
+    return Object.entries(s.rungs).some(([key, rung]) => rung >= NUCLEAR_USE_RUNG && key.split('|').includes(by));
+  }
+  if ('casualties_exceed' in p) {
+    const a = actor(s, p.casualties_exceed.actor);
+    return a !== undefined && casualties(a, p.casualties_exceed.kind ?? 'all') > p.casualties_exceed.value;
+  }
+  if ('front_control_below' in p)
+    return (s.fronts.find((f) => f.id === p.front_control_below.front)?.control ?? 1) < p.front_control_below.value;
+  if ('front_control_above' in p)
+    return (s.fronts.find((f) => f.id === p.front_control_above.front)?.control ?? 0) > p.front_control_above.value;
+  if ('treaty_invoked' in p) {
+    const { treaty, by } = p.treaty_invoked;
+    return s.triggers.some((t) => t.treaty === treaty && t.invoked && (by === undefined || t.protects === by));
+  }
+  if ('support_below' in p) return (actor(s, p.support_below.actor)?.support ?? 1) < p.support_below.value;
+  if ('mobilised' in p) {
+    const a = actor(s, p.mobilised.actor);
+    const level = p.mobilised.level ?? 'partial';
+    return a !== undefined && MOBILISATION_LEVELS.indexOf(a.mobilisation) >= MOBILISATION_LEVELS.indexOf(level);
+  }
+  if ('permission_granted' in p) return s.permissions.some((x) => x.id === p.permission_granted.permission && x.allowed);
+  return unreachable(p);
+}
+
+/** Whether `actor`'s forces stand on a front of an active war where the other side has forces too. */
+export function inCombat(s: GameState, actorId: string, frontId?: string): boolean {
+  for (const f of s.fronts) {
+    if (frontId !== undefined && f.id !== frontId) continue;
+    const war = s.wars.find((w) => w.id === f.conflict);
+    if (!war?.active) continue;
+    const mine = f.forces.filter((x) => x.actor === actorId && x.troops > 0);
+    for (const m of mine) {
+      const side = sideOf(war, m.for);
+      if (side !== -1 && f.forces.some((x) => x.troops > 0 && sideOf(war, x.for) === 1 - side)) return true;
+    }
+  }
+  return false;
+}
+
+function actor(s: GameState, id: string): ActorState | undefined {
+  return s.actors.find((a) => a.id === id);
+}
+
+function casualties(a: ActorState, kind: CasualtyKind): number {
+  const wounded = a.casualties.wounded + a.casualties.returned;
+  return kind === 'killed' ? a.casualties.killed : kind === 'wounded' ? wounded : a.casualties.killed + wounded;
+}
+
+function unreachable(p: never): never {
+  throw new Error(`unknown predicate ${JSON.stringify(p)}`);
+}
