@@ -5,8 +5,8 @@ import { apply } from '../src/core/engine/apply.ts';
 import { hashState } from '../src/core/engine/hash.ts';
 import { initialState } from '../src/core/engine/init.ts';
 import { legalOrders } from '../src/core/engine/legal.ts';
-import type { TurnOrders } from '../src/core/engine/orders.ts';
-import { cloneState, type GameState } from '../src/core/engine/state.ts';
+import type { Event, TurnOrders } from '../src/core/engine/orders.ts';
+import { cloneState, sideOf, type GameState } from '../src/core/engine/state.ts';
 import { Rng } from '../src/core/rng.ts';
 import { builtinIds } from '../src/lang/builtins.ts';
 import { loadBuiltin } from './helpers/scenarios.ts';
@@ -47,6 +47,46 @@ function checkInvariants(s: GameState): void {
     expect(a.pool + (deployed.get(a.id) ?? 0) + a.casualties.killed + a.casualties.wounded, `${a.id} conservation`).toBe(a.raised);
   }
   expect(s.maxRung).toBeLessThanOrEqual(44);
+  for (const a of s.actors) {
+    expect(a.output, `${a.id} output`).toBeGreaterThan(0);
+    expect(a.output, `${a.id} output`).toBeLessThanOrEqual(1);
+    expect(a.firepower).toBeGreaterThanOrEqual(0.5);
+    expect(a.firepower).toBeLessThanOrEqual(3);
+    expect(a.reputation).toBeGreaterThanOrEqual(0);
+    expect(a.reputation).toBeLessThanOrEqual(1);
+  }
+  for (const t of s.transfers) {
+    expect(t.delivered).toBeGreaterThanOrEqual(0);
+    expect(t.amount).toBeGreaterThan(0);
+    if (!t.standing) expect(t.active, `one-off ${t.id} delivers once`).toBe(false);
+  }
+  for (const r of s.redLines) {
+    expect(r.likelihood).toBeGreaterThanOrEqual(0);
+    expect(r.likelihood).toBeLessThanOrEqual(1);
+    if (r.acted) expect(r.crossed).not.toBeNull();
+  }
+  for (const p of s.pending) expect(p.turn, 'pending orders are for turns to come').toBeGreaterThan(s.turn);
+}
+
+/** The turn's events account for the changes between the two states (events are what reports are built from). */
+function checkEvents(before: GameState, after: GameState, events: readonly Event[]): void {
+  const killed = new Map<string, number>();
+  const raised = new Map<string, number>();
+  for (const e of events) {
+    if (e.type === 'combat') for (const l of e.losses) killed.set(l.actor, (killed.get(l.actor) ?? 0) + l.killed);
+    if (e.type === 'mobilised') raised.set(e.actor, (raised.get(e.actor) ?? 0) + e.raised);
+    if (e.type === 'support_changed') expect(after.actors.find((a) => a.id === e.actor)!.support).toBe(e.to);
+    if (e.type === 'rung_reached') expect(after.rungs[e.between.join('|')]).toBeGreaterThanOrEqual(e.rung);
+    if (e.type === 'transfer_started') expect(after.transfers.some((t) => t.id === e.transfer && t.from === e.from)).toBe(true);
+    if (e.type === 'war_declared')
+      expect(after.wars.some((w) => w.id === e.war && w.active && sideOf(w, e.actor) !== -1 && sideOf(w, e.on) !== -1)).toBe(true);
+  }
+  for (const a of after.actors) {
+    const b = before.actors.find((x) => x.id === a.id)!;
+    expect(a.casualties.killed - b.casualties.killed, `${a.id} killed = the combat events' killed`).toBe(killed.get(a.id) ?? 0);
+    expect(a.raised - b.raised, `${a.id} raised = the mobilised events' raised`).toBe(raised.get(a.id) ?? 0);
+    if (!events.some((e) => e.type === 'support_changed' && e.actor === a.id)) expect(a.support).toBe(b.support);
+  }
 }
 
 describe.each(builtinIds())('conformance: %s', (id) => {
@@ -73,6 +113,7 @@ describe.each(builtinIds())('conformance: %s', (id) => {
         ).toEqual([]);
         for (const v of result.violations) expect(v.cause).toMatch(/^(red_line:|bandwagon$|collapse$)/);
         checkInvariants(result.state);
+        checkEvents(state, result.state, result.events);
         expect(result.state.turn).toBe(state.turn + 1);
         state = result.state;
       }
@@ -107,6 +148,10 @@ describe.each(builtinIds())('conformance: %s', (id) => {
     expect(copy.actors[0]).not.toBe(state.actors[0]);
     expect(copy.actors[0]!.casualties).not.toBe(state.actors[0]!.casualties);
     expect(copy.wars[0]?.sides[0]).not.toBe(state.wars[0]?.sides[0] ?? null);
+    for (const key of ['transfers', 'sanctions', 'permissions', 'redLines', 'pending'] as const) {
+      expect(copy[key]).not.toBe(state[key]);
+      copy[key].forEach((x, i) => expect(x, key).not.toBe(state[key][i]));
+    }
   });
 
   it('round-trips its state through JSON and plays on identically', () => {

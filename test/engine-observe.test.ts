@@ -12,15 +12,34 @@ import { loadBuiltin } from './helpers/scenarios.ts';
 const korea = loadBuiltin('korea-russia-2024');
 const tutorial = loadBuiltin('tutorial');
 
-/** Change what only `owner` knows: its pool, reserve and casualties, and the size of its covert forces. */
-function withSecrets(state: GameState, owner: string, k: number): GameState {
+/**
+ * Change what only `owner` knows: its pool, reserve, casualties, munitions, output and technology; the size
+ * of its covert forces; the amounts of its covert transfers (to others than `viewer`) and a new covert flow
+ * `viewer` has not found; its red lines' likelihoods and the orders the scenario has in store for it.
+ */
+function withSecrets(state: GameState, owner: string, k: number, viewer = ''): GameState {
   const s = structuredClone(state);
   const a = s.actors.find((x) => x.id === owner)!;
   a.pool += k;
   a.reserve += 2 * k;
   a.casualties.killed += k;
+  a.munitions += 5 * k;
+  a.output *= 0.99;
+  a.technology += 1;
   for (const f of s.fronts) for (const force of f.forces) if (force.actor === owner && force.covert) force.troops += 3 * k + 1;
   for (const t of s.transit) if (t.actor === owner && t.covert) t.troops += k + 1;
+  for (const t of s.transfers)
+    if (t.from === owner && t.covert && t.to !== viewer) {
+      t.amount += k;
+      t.delivered += 2 * k;
+    }
+  const third = s.actors.find((x) => x.id !== owner && x.id !== viewer)!.id;
+  s.transfers.push({
+    ...{ id: `secret-${k}`, from: owner, to: third, kind: 'money', amount: k, unit: 'USD million', covert: true, knownTo: [] },
+    ...{ offensive: false, standing: true, active: true, delivered: k, absorbedFrom: null },
+  });
+  for (const r of s.redLines) if (r.holder === owner) r.likelihood = (r.likelihood + 0.5) % 1;
+  s.pending.push({ turn: s.turn + 1, actor: owner, order: { type: 'message', to: third, text: `secret ${k}` }, cause: 'collapse' });
   return s;
 }
 
@@ -43,7 +62,7 @@ describe('observations', () => {
         for (const owner of state.actors.map((a) => a.id)) {
           if (owner === viewer || state.intel.some((i) => i.viewer === viewer && i.actor === owner)) continue;
           if (state.fronts.some((f) => f.forces.some((x) => x.actor === owner && x.for === viewer))) continue;
-          expect(JSON.stringify(observe(withSecrets(state, owner, 777), viewer)), `${viewer} about ${owner}, turn ${t}`).toBe(
+          expect(JSON.stringify(observe(withSecrets(state, owner, 777, viewer), viewer)), `${viewer} about ${owner}, turn ${t}`).toBe(
             JSON.stringify(observe(state, viewer)),
           );
         }

@@ -2,9 +2,12 @@
  * A game: a scenario, a seed and the orders of every turn. That record is all a replay needs: the initial
  * state is drawn from `Rng.derive(seed, 0)` and every turn's chance from `Rng.derive(seed, 1)`, so replaying
  * the record reproduces every state hash (MODEL.md §10; boardgame.io's "the log is the replay").
+ *
+ * A checkpoint is the state after a turn with the generator's four words at that point: a long game resumes
+ * from its last checkpoint instead of replaying from the start, and ends in the same hashes.
  */
 import type { Id, Scenario } from '../model.ts';
-import { Rng } from '../rng.ts';
+import { Rng, type RngState } from '../rng.ts';
 import { apply, type TurnResult } from './apply.ts';
 import { hashState, hashText } from './hash.ts';
 import { initialState } from './init.ts';
@@ -30,34 +33,63 @@ export interface PlayedTurn extends TurnResult {
   hash: string;
 }
 
+/** Where a game stood after `turn` turns: enough to play on without the turns before. */
+export interface Checkpoint {
+  engine: string;
+  scenarioHash: string;
+  seed: number;
+  turn: number;
+  state: GameState;
+  rng: RngState;
+  hash: string;
+}
+
+export interface PlayOptions {
+  /** Keep a checkpoint every this many turns (and none if left out). */
+  checkpointEvery?: number;
+  /** Start from this checkpoint instead of the scenario's start; `orders[0]` is then the turn after it. */
+  from?: Checkpoint;
+}
+
 export function scenarioHash(s: Scenario): string {
   return hashText(JSON.stringify(s));
 }
 
-/** Play `orders.length` turns (or `turns`, passing where no orders are given) from the scenario's start. */
+/**
+ * Play `orders.length` turns (or `turns`, passing where no orders are given) from the scenario's start, or
+ * from `options.from` (a checkpoint of the same engine, scenario and seed).
+ */
 export function playGame(
   s: Scenario,
   seed: number,
   orders: readonly TurnOrders[],
   turns = orders.length,
-): { initial: GameState; turns: PlayedTurn[]; record: GameRecord } {
-  const initial = initialState(s, seed);
-  const rng = Rng.derive(seed, 1);
+  options: PlayOptions = {},
+): { initial: GameState; turns: PlayedTurn[]; record: GameRecord; checkpoints: Checkpoint[] } {
+  const from = options.from;
+  const initial = from ? from.state : initialState(s, seed);
+  const rng = from ? Rng.fromState(from.rng) : Rng.derive(seed, 1);
+  const scenarioHashValue = scenarioHash(s);
   const played: PlayedTurn[] = [];
+  const checkpoints: Checkpoint[] = [];
   let state = initial;
   for (let t = 0; t < turns; t++) {
     const turnOrders = orders[t] ?? {};
     const result = apply(state, turnOrders, rng);
     state = result.state;
-    played.push({ ...result, orders: turnOrders, hash: hashState(state) });
+    const hash = hashState(state);
+    played.push({ ...result, orders: turnOrders, hash });
+    if (options.checkpointEvery && state.turn % options.checkpointEvery === 0)
+      checkpoints.push({ engine: ENGINE_VERSION, scenarioHash: scenarioHashValue, seed, turn: state.turn, state, rng: rng.state(), hash });
   }
   return {
     initial,
     turns: played,
+    checkpoints,
     record: {
       engine: ENGINE_VERSION,
       scenario: s.id,
-      scenarioHash: scenarioHash(s),
+      scenarioHash: scenarioHashValue,
       seed,
       orders: played.map((p) => p.orders),
       hashes: played.map((p) => p.hash),
@@ -77,6 +109,26 @@ export function replayGame(s: Scenario, record: GameRecord): ReplayCheck {
     if (turns[t]!.hash !== record.hashes[t])
       return { ok: false, reason: `turn ${t + 1}: state hash ${turns[t]!.hash}, the record has ${record.hashes[t]}` };
   return { ok: true, turns: turns.length };
+}
+
+/**
+ * Play on from a checkpoint to the end of a record (the record's orders after the checkpoint's turn), checking
+ * the checkpoint belongs to this engine, scenario and seed and that every later hash matches the record.
+ */
+export function resumeGame(s: Scenario, record: GameRecord, checkpoint: Checkpoint): ReplayCheck {
+  if (checkpoint.engine !== ENGINE_VERSION)
+    return { ok: false, reason: `the checkpoint was made by engine ${checkpoint.engine}; this is engine ${ENGINE_VERSION}` };
+  if (checkpoint.scenarioHash !== scenarioHash(s) || checkpoint.seed !== record.seed)
+    return { ok: false, reason: `the checkpoint is of another scenario or seed than the record` };
+  if (hashState(checkpoint.state) !== checkpoint.hash || record.hashes[checkpoint.turn - 1] !== checkpoint.hash)
+    return { ok: false, reason: `the checkpoint's state at turn ${checkpoint.turn} is not the record's` };
+  const { turns } = playGame(s, record.seed, record.orders.slice(checkpoint.turn), undefined, { from: checkpoint });
+  for (let t = 0; t < turns.length; t++) {
+    const turn = checkpoint.turn + t + 1;
+    if (turns[t]!.hash !== record.hashes[turn - 1])
+      return { ok: false, reason: `turn ${turn}: state hash ${turns[t]!.hash}, the record has ${record.hashes[turn - 1]}` };
+  }
+  return { ok: true, turns: checkpoint.turn + turns.length };
 }
 
 /** Per-turn figures for analysis output (the umpire's truth, not a viewer's estimate). */

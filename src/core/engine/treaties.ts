@@ -84,9 +84,19 @@ export function conditionsHold(state: GameState, o: Obligation, p: Id, combatFro
     return movers.length > 0 ? ['-'] : [];
   }
   if (c.trigger === 'threat') {
-    const threatened = state.actors.some(
-      (a) => a.id !== p && (!c.by || c.by.includes(a.id)) && (state.rungs[a.id < p ? `${a.id}|${p}` : `${p}|${a.id}`] ?? 0) >= THREAT_RUNG,
-    );
+    // The dyads at a threatening rung, read from the rung table (few entries) rather than every pair.
+    let threatened = false;
+    for (const key in state.rungs) {
+      if (state.rungs[key]! < THREAT_RUNG) continue;
+      const bar = key.indexOf('|');
+      const a = key.slice(0, bar);
+      const b = key.slice(bar + 1);
+      const other = a === p ? b : b === p ? a : null;
+      if (other !== null && (!c.by || c.by.includes(other))) {
+        threatened = true;
+        break;
+      }
+    }
     return threatened && inRegion(me.regions) ? ['-'] : [];
   }
 
