@@ -53,29 +53,32 @@ export type NuclearAlert = 'normal' | 'raised' | 'high' | 'ultimatum';
 /** Orders for one turn: each actor's list. Actors not named do nothing. */
 export type TurnOrders = Record<Id, Order[]>;
 
-export type ViolationCode =
-  | 'unknown_actor'
-  | 'unknown_front'
-  | 'unknown_war'
-  | 'not_a_belligerent'
-  | 'not_enough_troops'
-  | 'bad_amount'
-  | 'mobilisation_not_higher'
-  | 'already_at_war'
-  | 'self_target'
-  | 'bloc_cannot_fight'
-  | 'unknown_treaty'
-  | 'not_a_party'
-  | 'already_in_force'
-  | 'not_triggered'
-  | 'no_call'
-  | 'unknown_transfer'
-  | 'unknown_sanction'
-  | 'unknown_permission'
-  | 'not_yours'
-  | 'not_enough_munitions'
-  | 'duplicate_id'
-  | 'already_done';
+export const VIOLATION_CODES = [
+  'unknown_actor',
+  'unknown_front',
+  'unknown_war',
+  'not_a_belligerent',
+  'not_enough_troops',
+  'bad_amount',
+  'mobilisation_not_higher',
+  'already_at_war',
+  'self_target',
+  'bloc_cannot_fight',
+  'unknown_treaty',
+  'not_a_party',
+  'already_in_force',
+  'not_triggered',
+  'no_call',
+  'unknown_transfer',
+  'unknown_sanction',
+  'unknown_permission',
+  'not_yours',
+  'not_enough_munitions',
+  'duplicate_id',
+  'already_done',
+] as const;
+
+export type ViolationCode = (typeof VIOLATION_CODES)[number];
 
 export interface Violation {
   actor: Id;
