@@ -45,7 +45,14 @@ describe('bandwagon thresholds (Granovetter 1978)', () => {
     const s = crowd(uniform);
     expect(joined(s)).toBe(100);
     const game = playGame(s, 1, [], 3);
-    expect(game.turns[0]!.events).toContainEqual({ type: 'bandwagon', actor: 's0', side_with: 'lead', war: 'war', count: 0, threshold: 0 });
+    expect(game.turns[0]!.events).toContainEqual({
+      type: 'bandwagon',
+      actor: 's0',
+      side_with: 'lead',
+      war: 'war',
+      joined: 0,
+      threshold: 0,
+    });
     expect(game.turns[1]!.events).toContainEqual(expect.objectContaining({ type: 'war_joined', actor: 's0' }));
   });
 

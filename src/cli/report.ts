@@ -174,7 +174,7 @@ export function turnReport(
         break;
       case 'bandwagon':
         lines.push(
-          `  ${name(e.actor)} will join ${name(e.side_with)}'s side: ${e.count} others already have (its threshold: ${e.threshold})`,
+          `  ${name(e.actor)} will join ${name(e.side_with)}'s side: ${e.joined} others already have (its threshold: ${e.threshold})`,
         );
         break;
       case 'wounded_returned':

@@ -92,7 +92,7 @@ const EVENT_FIELDS = {
   rallied: ['actor', 'war'],
   support_collapsed: ['actor', 'support'],
   red_line_crossed: ['redLine', 'holder', 'acts'],
-  bandwagon: ['actor', 'side_with', 'war', 'count', 'threshold'],
+  bandwagon: ['actor', 'side_with', 'war', 'joined', 'threshold'],
 } satisfies { [K in EventType]: readonly Exclude<keyof Extract<Event, { type: K }>, 'type'>[] };
 
 const CODES: Record<ViolationCode, true> = {
@@ -118,6 +118,7 @@ const CODES: Record<ViolationCode, true> = {
   not_enough_munitions: true,
   duplicate_id: true,
   already_done: true,
+  bad_unit: true,
 };
 
 const turnNumber = z.number().int().min(1);

@@ -417,6 +417,7 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
   // 7. Intelligence.
   const combatFronts = new Set(events.flatMap((e) => (e.type === 'combat' ? [e.front] : [])));
   events.push(...gatherIntelligence(state, combatFronts, rng));
+  for (const t of state.transfers) if (!t.standing) t.active = false; // one-offs have delivered
 
   state.turn = nextTurn;
   state.date = addDays(state.date, days);

@@ -48,10 +48,10 @@ export function scenarioDefaults(state: GameState, rng: Rng): Event[] {
     const war = state.wars.find((w) => w.active && sideOf(w, b.sideWith) !== -1);
     if (!war || sideOf(war, a.id) !== -1) continue;
     const side = sideOf(war, b.sideWith) as 0 | 1;
-    const count = war.sides[side].filter((x) => x !== b.sideWith).length;
-    if (count < b.threshold) continue;
+    const joined = war.sides[side].filter((x) => x !== b.sideWith).length;
+    if (joined < b.threshold) continue;
     b.done = true;
-    events.push({ type: 'bandwagon', actor: a.id, side_with: b.sideWith, war: war.id, count, threshold: b.threshold });
+    events.push({ type: 'bandwagon', actor: a.id, side_with: b.sideWith, war: war.id, joined, threshold: b.threshold });
     issue(a.id, { type: 'join_war', war: war.id, side_with: b.sideWith }, 'bandwagon');
   }
 
@@ -88,6 +88,13 @@ function alreadyDone(state: GameState, p: PendingOrder): boolean {
     }
     case 'permit':
       return state.permissions.some((x) => x.id === o.permission && x.allowed);
+    case 'transfer':
+      // Arming: a weapons flow to the recipient already runs (an offensive one, if offensive arms are the effect).
+      return state.transfers.some(
+        (t) => t.active && t.standing && t.from === p.actor && t.to === o.to && t.kind === o.kind && (t.offensive || !o.offensive),
+      );
+    case 'sanction':
+      return state.sanctions.some((x) => x.active && x.on === o.on && x.by.includes(p.actor));
     default:
       return false;
   }

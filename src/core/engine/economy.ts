@@ -5,7 +5,8 @@
  *   `sanction` / `lift_sanction`; `permit` / `forbid` a recipient's use of one's weapons on a territory.
  * - Each turn (logistics stage): sanctions lower the target's output at SANCTION_GROWTH_LOSS a year at full
  *   intensity, less the share partners outside the sanctions supply (China's ~70 % of Russia's machine tools);
- *   transfers deliver (munitions out of a tracked supplier's stock, so a short supplier delivers less);
+ *   transfers deliver (munitions out of a tracked supplier's stock, so a short supplier delivers less; a
+ *   one-off stays active until the end of the turn, so intelligence can find it, then stops);
  *   technology is absorbed TECH_DELAY_DAYS after its first delivery and raises the recipient's quality;
  *   money raises the turn's production by its share of the recipient's GDP; tracked actors produce munitions
  *   at their rate times their output.
@@ -65,6 +66,8 @@ type EconomicOrder = Extract<Order, { type: 'transfer' | 'stop_transfer' | 'sanc
 export function economicOrders(state: GameState, queue: readonly Queued[], actors: Map<Id, ActorState>, refuse: Refuse): Event[] {
   const events: Event[] = [];
   const nextTurn = state.turn + 1;
+  // Rounds already promised this turn by one-off transfers: a stock is not given twice.
+  const promised = new Map<Id, number>();
   for (const q of queue) {
     const o = q.order as EconomicOrder;
     switch (o.type) {
@@ -73,9 +76,16 @@ export function economicOrders(state: GameState, queue: readonly Queued[], actor
         if (!actors.has(o.to)) refuse(q, 'unknown_actor', `no actor "${o.to}" to transfer to`);
         else if (o.to === q.actor) refuse(q, 'self_target', `"${q.actor}" cannot transfer to itself`);
         else if (!Number.isFinite(o.amount) || o.amount <= 0) refuse(q, 'bad_amount', `the amount must be above 0, got ${o.amount}`);
-        else if (o.kind === 'munitions' && !o.standing && from.munitionsTracked && o.amount > from.munitions)
-          refuse(q, 'not_enough_munitions', `"${q.actor}" holds ${Math.round(from.munitions)} rounds, cannot give ${o.amount}`);
+        else if (o.kind === 'money' && o.unit !== undefined && moneyScale(o.unit) === null)
+          refuse(q, 'bad_unit', `money is given in "USD million" or "USD bn", not "${o.unit}"`);
+        else if (o.kind === 'munitions' && !o.standing && from.munitionsTracked && o.amount > from.munitions - (promised.get(q.actor) ?? 0))
+          refuse(
+            q,
+            'not_enough_munitions',
+            `"${q.actor}" holds ${Math.round(from.munitions - (promised.get(q.actor) ?? 0))} rounds not yet promised, cannot give ${o.amount}`,
+          );
         else {
+          if (o.kind === 'munitions' && !o.standing) promised.set(q.actor, (promised.get(q.actor) ?? 0) + o.amount);
           const id = uniqueId(
             state.transfers.map((t) => t.id),
             `${q.actor}-${o.to}-${o.kind}-t${nextTurn}`,
@@ -209,10 +219,9 @@ export function economyStage(state: GameState, actors: Map<Id, ActorState>): { e
     }
     t.delivered += delivered;
     if (t.kind === 'munitions') to.munitions += delivered;
-    if (t.kind === 'money' && t.unit.startsWith('USD million') && to.gdp > 0)
-      boost.set(to.id, (boost.get(to.id) ?? 0) + delivered / ((to.gdp * 1000 * days) / 365));
+    const scale = t.kind === 'money' ? moneyScale(t.unit) : null;
+    if (scale !== null && to.gdp > 0) boost.set(to.id, (boost.get(to.id) ?? 0) + (delivered * scale) / ((to.gdp * 1000 * days) / 365));
     if (t.kind === 'technology' && t.absorbedFrom === null) t.absorbedFrom = nextTurn + Math.ceil(TECH_DELAY_DAYS / days);
-    if (!t.standing) t.active = false;
   }
   for (const t of state.transfers) {
     if (t.kind !== 'technology' || t.absorbedFrom !== nextTurn) continue;
@@ -271,6 +280,13 @@ export function fireSupport(
     return base * factor;
   };
   return { events, firepower };
+}
+
+/** USD million per unit of a money transfer's `unit` ("USD million ...", "USD bn ..."), or null for another unit. */
+export function moneyScale(unit: string): number | null {
+  if (/^USD (million|m)\b/i.test(unit)) return 1;
+  if (/^USD (bn|billion)\b/i.test(unit)) return 1000;
+  return null;
 }
 
 function uniqueId(taken: readonly Id[], base: Id): Id {

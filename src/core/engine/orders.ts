@@ -76,6 +76,7 @@ export const VIOLATION_CODES = [
   'not_enough_munitions',
   'duplicate_id',
   'already_done',
+  'bad_unit',
 ] as const;
 
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
@@ -146,7 +147,7 @@ export type Event =
   /** A red line held for the first time; `acts` says whether its holder acts on it (next turn). */
   | { type: 'red_line_crossed'; redLine: Id; holder: Id; acts: boolean }
   /** A Granovetter threshold reached: `actor` joins `side_with`'s war next turn. */
-  | { type: 'bandwagon'; actor: Id; side_with: Id; war: Id; count: number; threshold: number };
+  | { type: 'bandwagon'; actor: Id; side_with: Id; war: Id; joined: number; threshold: number };
 
 export type EventType = Event['type'];
 

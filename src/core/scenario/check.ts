@@ -9,6 +9,7 @@
  * - fronts: forces fight for a side of the front's conflict; no actor deploys more than its active pool;
  * - dates: history (treaties signed, wars started) on or before the start; anything scheduled within the horizon.
  */
+import { moneyScale } from '../engine/economy.ts';
 import { central } from '../dist.ts';
 import type { Actor, Id, Issue, MetricExpr, Predicate, RedLineEffect, Scenario } from '../model.ts';
 import { addDays, compareDates } from './dates.ts';
@@ -170,6 +171,11 @@ export function checkScenario(s: Scenario): Issue[] {
     actorRef(['transfers', i, 'to'], t.to);
     if (t.from === t.to) bad(['transfers', i, 'to'], `a transfer needs two different actors`);
     actorRefs(['transfers', i, 'known_to'], t.known_to);
+    if (t.kind === 'money' && moneyScale(t.unit) === null)
+      bad(
+        ['transfers', i, 'unit'],
+        `money is counted in "USD million ..." or "USD bn ..." (the engine weighs it against GDP), not "${t.unit}"`,
+      );
     if (t.known_to && !t.covert) bad(['transfers', i, 'known_to'], `known_to is for covert transfers: an overt transfer is known to all`);
   });
   s.actors.forEach((a, i) => {
