@@ -21,7 +21,7 @@ describe('yourmove play', () => {
     expect(run(8).stdout).not.toBe(a.stdout);
   });
 
-  it('reports per-turn metrics: casualties by actor, front control, escalation, support, wars', () => {
+  it('reports per-turn metrics: casualties by actor, front control, escalation, support, wars, treaties, munitions', () => {
     const out = JSON.parse(run(7).stdout) as {
       turns: {
         turn: number;
@@ -30,6 +30,8 @@ describe('yourmove play', () => {
         maxRung: number;
         support: Record<string, number>;
         wars: unknown[];
+        treaties: { id: string; inForce: boolean; rejected: boolean; calls: { obliged: string; answer: string }[] }[];
+        munitions: Record<string, number>;
       }[];
       record: GameRecord;
     };
@@ -42,6 +44,10 @@ describe('yourmove play', () => {
     expect(last.maxRung).toBeGreaterThanOrEqual(12);
     expect(last.support.rus).toBeLessThan(1);
     expect(out.record.orders).toHaveLength(12);
+    expect(last.treaties.map((t) => t.id)).toEqual(['nato-1949', 'rus-prk-2024', 'us-rok-1953', 'chn-prk-1961']);
+    expect(last.treaties.find((t) => t.id === 'nato-1949')!.inForce).toBe(true);
+    expect(last.munitions.rus).toBeGreaterThan(0);
+    expect(Object.keys(last.munitions)).toEqual(['rus']);
   });
 
   it('its record replays to the same state hashes', () => {

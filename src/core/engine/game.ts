@@ -12,7 +12,7 @@ import { apply, type TurnResult } from './apply.ts';
 import { hashState, hashText } from './hash.ts';
 import { initialState } from './init.ts';
 import type { TurnOrders } from './orders.ts';
-import type { GameState } from './state.ts';
+import type { CallAnswer, GameState } from './state.ts';
 
 /** Bumped whenever a rule change alters any outcome: a record replays only on the engine that made it. */
 export const ENGINE_VERSION = '0.2.0';
@@ -140,6 +140,10 @@ export interface TurnMetrics {
   support: Record<Id, number>;
   maxRung: number;
   wars: { id: Id; active: boolean; sides: [Id[], Id[]] }[];
+  /** Each treaty: in force or not, and its calls to arms so far with their answers. */
+  treaties: { id: Id; inForce: boolean; rejected: boolean; calls: { obliged: Id; protects: Id; answer: CallAnswer }[] }[];
+  /** Munitions stocks of the actors whose stocks are tracked. */
+  munitions: Record<Id, number>;
 }
 
 export function turnMetrics(state: GameState): TurnMetrics {
@@ -158,6 +162,13 @@ export function turnMetrics(state: GameState): TurnMetrics {
     support,
     maxRung: state.maxRung,
     wars: state.wars.map((w) => ({ id: w.id, active: w.active, sides: w.sides })),
+    treaties: state.treaties.map((t) => ({
+      id: t.id,
+      inForce: t.inForce,
+      rejected: t.rejectedBy !== null,
+      calls: state.calls.filter((c) => c.treaty === t.id).map((c) => ({ obliged: c.obliged, protects: c.protects, answer: c.answer })),
+    })),
+    munitions: Object.fromEntries(state.actors.filter((a) => a.munitionsTracked).map((a) => [a.id, Math.round(a.munitions)])),
   };
 }
 

@@ -3,13 +3,14 @@
  * from the stream `Rng.derive(seed, 0)` in a fixed order (actors, then fronts, in file order), so a seed
  * names one possible world.
  */
-import type { MobilisationLevel, Num, Scenario, Val } from '../model.ts';
+import type { Interests, MobilisationLevel, Num, RegimeType, Scenario, Val } from '../model.ts';
 import { Rng } from '../rng.ts';
 import { sample } from '../sample.ts';
 import { compareDates, toDay } from '../scenario/dates.ts';
 import { firepowerFor } from './economy.ts';
 import { estimateOf } from './intel.ts';
 import {
+  INTEREST_TERMS,
   covertKey,
   RAISE_SHARE,
   dyad,
@@ -17,6 +18,7 @@ import {
   type ForceState,
   type FrontState,
   type GameState,
+  type InterestTerm,
   type IntelState,
   type TransitState,
 } from './state.ts';
@@ -36,6 +38,37 @@ export const DEFAULTS = {
 
 const levelOf = (level: Val<MobilisationLevel> | undefined): MobilisationLevel =>
   (typeof level === 'object' ? level.value : level) ?? 'none';
+
+/**
+ * Casualty sensitivity when the scenario gives none, by regime type (selectorate theory, Bueno de Mesquita et
+ * al. 2003: the larger the winning coalition, the more a leader must answer for losses; the values are judgement).
+ */
+export const REGIME_SENSITIVITY: Record<RegimeType, number> = {
+  democracy: 0.8,
+  hybrid: 0.5,
+  monarchy: 0.5,
+  military: 0.3,
+  single_party: 0.3,
+  personalist: 0.2,
+};
+
+function regimeSensitivity(type: Val<RegimeType> | undefined): number {
+  if (type === undefined) return DEFAULTS.casualtySensitivity;
+  return REGIME_SENSITIVITY[typeof type === 'object' ? type.value : type];
+}
+
+/**
+ * Utility weights: the scenario's `interests` (a term left out weighs 0); an actor with no interests at all
+ * weighs every term 0.5, so that it still cares about something.
+ */
+function interestWeights(
+  interests: Interests | undefined,
+  draw: (n: Num | undefined, fallback: number) => number,
+): Record<InterestTerm, number> {
+  const out = {} as Record<InterestTerm, number>;
+  for (const term of INTEREST_TERMS) out[term] = interests ? draw(interests[term], 0) : 0.5;
+  return out;
+}
 
 export function initialState(s: Scenario, seed: number): GameState {
   const rng = Rng.derive(seed, 0);
@@ -76,10 +109,13 @@ export function initialState(s: Scenario, seed: number): GameState {
         ? { sideWith: a.bandwagon.side_with, threshold: Math.round(draw(a.bandwagon.threshold, 0)), done: false }
         : null,
       support: draw(a.domestic?.support, DEFAULTS.support),
-      casualtySensitivity: draw(a.domestic?.casualty_sensitivity, DEFAULTS.casualtySensitivity),
+      casualtySensitivity: draw(a.domestic?.casualty_sensitivity, regimeSensitivity(a.regime?.type)),
       auxiliaryWeight: draw(a.domestic?.auxiliary_weight, DEFAULTS.auxiliaryWeight),
       reputation: DEFAULTS.reputation,
       experience: 0,
+      interests: interestWeights(a.interests, draw),
+      startSupport: 0, // set below, once support is drawn
+      startRung: 0,
       intelligence: draw(c.intelligence, DEFAULTS.intelligence),
     };
   });
@@ -127,6 +163,7 @@ export function initialState(s: Scenario, seed: number): GameState {
       conflict: f.conflict,
       territory: f.territory,
       control: draw(f.control, 1),
+      startControl: 0, // set below
       areaKm2: area,
       // Without a published length, a compact front: a line twice the side of a square of its area.
       lengthKm: draw(f.length_km, 2 * Math.sqrt(area)),
@@ -155,9 +192,15 @@ export function initialState(s: Scenario, seed: number): GameState {
   let maxRung = 0;
   for (const c of s.conflicts ?? []) {
     const rung = Math.round(draw(c.rung, 12));
-    for (const a of c.sides[0]) for (const b of c.sides[1]) rungs[dyad(a, b)] = Math.max(rungs[dyad(a, b)] ?? 0, rung);
+    for (const a of c.sides[0])
+      for (const b of c.sides[1]) {
+        rungs[dyad(a, b)] = Math.max(rungs[dyad(a, b)] ?? 0, rung);
+        for (const x of [byId.get(a), byId.get(b)]) if (x) x.startRung = Math.max(x.startRung, rung);
+      }
     maxRung = Math.max(maxRung, rung);
   }
+  for (const a of actors) a.startSupport = a.support;
+  for (const f of fronts) f.startControl = f.control;
 
   return {
     scenario: s.id,

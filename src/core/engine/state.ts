@@ -92,8 +92,27 @@ export interface ActorState {
   reputation: number;
   /** Combat experience in person-days of fighting, the article's "battle experience". */
   experience: number;
+  /** Utility weights over the terms of `returns` (the scenario's `interests`, 0..1; shared, never changed). */
+  interests: Readonly<Record<InterestTerm, number>>;
+  /** Support and the highest Kahn rung with anyone at the start: returns count changes from there. */
+  startSupport: number;
+  startRung: number;
   intelligence: number;
 }
+
+/** The terms of an actor's utility (MODEL.md §2, the scenario's `interests`). */
+export const INTEREST_TERMS = [
+  'territory',
+  'regime_security',
+  'casualties',
+  'economy',
+  'credibility',
+  'technology',
+  'leverage',
+  'escalation_risk',
+  'battle_experience',
+] as const;
+export type InterestTerm = (typeof INTEREST_TERMS)[number];
 
 export interface ForceState {
   /** Who owns (and pays for) the forces. */
@@ -112,6 +131,8 @@ export interface FrontState {
   territory: Id;
   /** Share of the front's area the territory's owner holds, 0..1. */
   control: number;
+  /** `control` at the start (territory gained or lost counts from there). */
+  startControl: number;
   areaKm2: number;
   /** Length of the line of contact. */
   lengthKm: number;
@@ -368,5 +389,8 @@ function cloneActor(a: ActorState): ActorState {
     reputation: a.reputation,
     experience: a.experience,
     intelligence: a.intelligence,
+    interests: a.interests,
+    startSupport: a.startSupport,
+    startRung: a.startRung,
   };
 }

@@ -1,0 +1,76 @@
+/**
+ * `returns(state)`: a utility per actor, and `isTerminal(state)` (MODEL.md §10). An actor's return is the sum
+ * of its interest weights (the scenario's `interests`, 0..1) times terms that measure, each in [-1, 1], what it
+ * has gained or paid since the start (0 then; leverage is a standing position) — the seed article's ledger:
+ *
+ *   territory          control gained on the fronts of its wars (lost on its own soil counts against), area-weighted
+ *   regime_security    support gained or lost since the start; a collapsed government loses 0.5 more
+ *   casualties         minus killed and wounded as a share of everyone it has raised
+ *   economy            ten times the output lost to sanctions (a 10 % loss counts as the worst)
+ *   credibility        reputation lost by reneging (reputation − 1)
+ *   technology         technology programmes absorbed, 0.2 each, up to 1
+ *   leverage           actors it supplies minus actors that supply it, over the number of other actors
+ *   escalation_risk    minus the rise of the highest Kahn rung it stands at, over the rungs left to 44
+ *   battle_experience  person-days of fighting per person raised, over a year, up to 1
+ *
+ * The terms are the engine's first measure; the AI (docs/ai.md, issue 4) builds its utilities on them.
+ */
+import type { Id } from '../model.ts';
+import { sideOf, type ActorState, type GameState, type InterestTerm } from './state.ts';
+
+/** The ladder's last rung (Kahn 1965, "spasm or insensate war"): nothing is left to play for. */
+export const LAST_RUNG = 44;
+
+/** The game is over at the horizon, or when the escalation ladder has been climbed to its end. */
+export function isTerminal(state: GameState): boolean {
+  return state.turn >= state.horizon || state.maxRung >= LAST_RUNG;
+}
+
+/** Each actor's return: Σ weight · term. */
+export function returns(state: GameState): Record<Id, number> {
+  const out: Record<Id, number> = {};
+  for (const a of state.actors) {
+    const terms = returnTerms(state, a);
+    let total = 0;
+    for (const [term, value] of Object.entries(terms) as [InterestTerm, number][]) total += a.interests[term] * value;
+    out[a.id] = total;
+  }
+  return out;
+}
+
+/** The terms of one actor's return, each in [-1, 1] (see the module comment). */
+export function returnTerms(state: GameState, a: ActorState): Record<InterestTerm, number> {
+  const clamp = (x: number) => Math.max(-1, Math.min(1, x));
+  let gained = 0;
+  let area = 0;
+  for (const f of state.fronts) {
+    const war = state.wars.find((w) => w.id === f.conflict);
+    const side = war ? sideOf(war, a.id) : -1;
+    if (!war || side === -1) continue;
+    const ownerSide = sideOf(war, f.territory);
+    if (ownerSide === -1) continue;
+    const sign = ownerSide === side ? 1 : -1;
+    gained += sign * (f.control - f.startControl) * f.areaKm2;
+    area += f.areaKm2;
+  }
+  let rung = 0;
+  for (const key in state.rungs) {
+    const bar = key.indexOf('|');
+    if (key.slice(0, bar) === a.id || key.slice(bar + 1) === a.id) rung = Math.max(rung, state.rungs[key]!);
+  }
+  const supplies = new Set(state.transfers.filter((t) => t.active && t.from === a.id).map((t) => t.to));
+  const suppliedBy = new Set(state.transfers.filter((t) => t.active && t.to === a.id).map((t) => t.from));
+  const others = Math.max(1, state.actors.length - 1);
+  const lost = a.casualties.killed + a.casualties.wounded + a.casualties.returned;
+  return {
+    territory: area > 0 ? clamp(gained / area) : 0,
+    regime_security: clamp(a.support - a.startSupport - (a.collapsed ? 0.5 : 0)),
+    casualties: a.raised > 0 && lost > 0 ? -Math.min(1, lost / a.raised) : 0,
+    economy: clamp(10 * (a.output - 1)),
+    credibility: clamp(a.reputation - 1),
+    technology: Math.min(1, 0.2 * a.technology),
+    leverage: clamp((supplies.size - suppliedBy.size) / others),
+    escalation_risk: rung > a.startRung ? -(rung - a.startRung) / Math.max(1, LAST_RUNG - a.startRung) : 0,
+    battle_experience: a.raised > 0 ? Math.min(1, a.experience / (a.raised * 365)) : 0,
+  };
+}

@@ -1,0 +1,102 @@
+// returns(state) and isTerminal(state), the rest of the engine contract (MODEL.md §10): a return per actor from
+// its interests, zero at the start but for standing leverage, moving the right way with what happens.
+import { describe, expect, it } from 'vitest';
+import { apply } from '../src/core/engine/apply.ts';
+import { playGame } from '../src/core/engine/game.ts';
+import { initialState } from '../src/core/engine/init.ts';
+import { isTerminal, returns, returnTerms } from '../src/core/engine/returns.ts';
+import { Rng } from '../src/core/rng.ts';
+import { loadBuiltin } from './helpers/scenarios.ts';
+
+const korea = loadBuiltin('korea-russia-2024');
+
+describe('returns', () => {
+  it('every term is 0 at the start but leverage (a standing position: who supplies whom)', () => {
+    const s = initialState(korea, 1);
+    for (const a of s.actors) {
+      const { leverage, ...rest } = returnTerms(s, a);
+      for (const [term, v] of Object.entries(rest)) expect(v, `${a.id} ${term}`).toBe(0);
+      expect(Math.abs(leverage)).toBeLessThanOrEqual(1);
+    }
+    // North Korea supplies Russia shells and missiles and gets fuel, money and technology back: one each way.
+    expect(
+      returnTerms(
+        s,
+        s.actors.find((a) => a.id === 'prk')!,
+      ).leverage,
+    ).toBe(0);
+    expect(
+      returnTerms(
+        s,
+        s.actors.find((a) => a.id === 'usa')!,
+      ).leverage,
+    ).toBeGreaterThan(0);
+  });
+
+  it('terms move with the game: casualties cost, fighting gives experience, Russia gains ground in Ukraine', () => {
+    const game = playGame(korea, 3, [], 26);
+    const end = game.turns.at(-1)!.state;
+    const rus = returnTerms(
+      end,
+      end.actors.find((a) => a.id === 'rus')!,
+    );
+    expect(rus.casualties).toBeLessThan(0);
+    expect(rus.battle_experience).toBeGreaterThan(0);
+    expect(rus.territory).toBeGreaterThan(0);
+    const ukr = returnTerms(
+      end,
+      end.actors.find((a) => a.id === 'ukr')!,
+    );
+    expect(ukr.territory).toBeLessThan(0);
+    for (const a of end.actors) for (const v of Object.values(returnTerms(end, a))) expect(Math.abs(v)).toBeLessThanOrEqual(1);
+  });
+
+  it('reneging on a call to arms costs credibility, weighted by the interest in it', () => {
+    // Both ratify the Russia-DPRK treaty; Art. 4 ("all means") calls North Korea at once (Ukraine holds Russian
+    // soil); North Korea reneges.
+    const ratify = [{ type: 'ratify', treaty: 'rus-prk-2024' } as const];
+    let state = apply(initialState(korea, 1), { rus: ratify, prk: ratify }, Rng.seeded(1)).state;
+    state = apply(state, { prk: [{ type: 'answer_call', treaty: 'rus-prk-2024', answer: 'renege' }] }, Rng.seeded(2)).state;
+    const prk = state.actors.find((a) => a.id === 'prk')!;
+    const credibility = returnTerms(state, prk).credibility;
+    expect(credibility).toBeCloseTo(-0.3, 10); // RENEGE_COST.all_means
+    // The scenario gives North Korea no interest in credibility; an actor that cared would pay for it in full.
+    expect(prk.interests.credibility).toBe(0);
+    const caring = structuredClone(state);
+    caring.actors.find((a) => a.id === 'prk')!.interests = { ...prk.interests, credibility: 1 };
+    expect(returns(caring).prk! - returns(state).prk!).toBeCloseTo(credibility, 10);
+  });
+
+  it('a sanctioned actor loses output, so its economy term falls', () => {
+    let state = initialState(korea, 1);
+    const rng = Rng.seeded(3);
+    for (let t = 0; t < 10; t++) state = apply(state, {}, rng).state;
+    expect(
+      returnTerms(
+        state,
+        state.actors.find((a) => a.id === 'rus')!,
+      ).economy,
+    ).toBeLessThan(0);
+    expect(
+      returnTerms(
+        state,
+        state.actors.find((a) => a.id === 'kor')!,
+      ).economy,
+    ).toBe(0);
+  });
+});
+
+describe('isTerminal', () => {
+  it('at the horizon, not before', () => {
+    const game = playGame(korea, 1, [], korea.horizon);
+    expect(isTerminal(game.initial)).toBe(false);
+    expect(isTerminal(game.turns.at(-2)!.state)).toBe(false);
+    expect(isTerminal(game.turns.at(-1)!.state)).toBe(true);
+  });
+
+  it('when the ladder reaches its last rung', () => {
+    const s = initialState(korea, 1);
+    const next = apply(s, { rus: [{ type: 'escalate', rung: 44, against: ['usa'] }] }, Rng.seeded(1)).state;
+    expect(isTerminal(next)).toBe(true);
+  });
+});
