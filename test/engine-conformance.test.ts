@@ -1,10 +1,12 @@
 // The engine conformance suite (after OpenSpiel's): random legal play on every built-in scenario, with
 // invariants checked after every turn. At least 2,000 turns per scenario.
 import { describe, expect, it } from 'vitest';
+import { makeBots } from '../src/ai/play.ts';
 import { apply } from '../src/core/engine/apply.ts';
 import { hashState } from '../src/core/engine/hash.ts';
 import { initialState } from '../src/core/engine/init.ts';
 import { legalOrders } from '../src/core/engine/legal.ts';
+import { observe, type Observation } from '../src/core/engine/observe.ts';
 import type { Event, TurnOrders } from '../src/core/engine/orders.ts';
 import { cloneState, sideOf, type GameState } from '../src/core/engine/state.ts';
 import { Rng } from '../src/core/rng.ts';
@@ -160,5 +162,50 @@ describe.each(builtinIds())('conformance: %s', (id) => {
     expect(hashState(copy)).toBe(hashState(state));
     const orders = randomOrders(state, Rng.seeded(4));
     expect(hashState(apply(copy, orders, Rng.seeded(5)).state)).toBe(hashState(apply(state, orders, Rng.seeded(5)).state));
+  });
+});
+
+// The same invariants with every actor played by a bot: heuristic bots on every built-in scenario for a full
+// horizon (at least 300 turns each), and a search bot for a few turns (it is slower).
+describe.each(builtinIds())('conformance with bots: %s', (id) => {
+  const scenario = loadBuiltin(id);
+
+  it('plays heuristic-bot games without breaking an invariant', () => {
+    let turns = 0;
+    for (let seed = 0; turns < 300; seed++) {
+      const bots = makeBots(scenario, seed, null, { kind: 'heuristic' });
+      let state = initialState(scenario, seed);
+      const rng = Rng.derive(seed, 1);
+      for (let t = 0; t < scenario.horizon && turns < 300; t++, turns++) {
+        const orders: TurnOrders = {};
+        for (const bot of bots) {
+          const d = bot.decide(observe(state, bot.actor) as Observation);
+          expect(d.reasons.length, `${bot.actor} explains itself`).toBeGreaterThan(0);
+          if (d.orders.length > 0) orders[bot.actor] = d.orders;
+        }
+        const result = apply(state, orders, rng);
+        checkInvariants(result.state);
+        checkEvents(state, result.state, result.events);
+        state = result.state;
+      }
+    }
+    expect(turns).toBe(300);
+  });
+
+  it('plays search-bot turns without breaking an invariant', () => {
+    const bots = makeBots(scenario, 3, null, { kind: 'mcts', budget: { iterations: 8 } });
+    let state = initialState(scenario, 3);
+    const rng = Rng.derive(3, 1);
+    for (let t = 0; t < 3; t++) {
+      const orders: TurnOrders = {};
+      for (const bot of bots) {
+        const d = bot.decide(observe(state, bot.actor) as Observation);
+        expect(d.alternatives.length).toBeGreaterThan(0);
+        if (d.orders.length > 0) orders[bot.actor] = d.orders;
+      }
+      const result = apply(state, orders, rng);
+      checkInvariants(result.state);
+      state = result.state;
+    }
   });
 });

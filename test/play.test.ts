@@ -104,7 +104,8 @@ describe('yourmove play', () => {
     expect(yourmove(['play', 'korea-russia-2024', '--as', 'atlantis', '--orders', ORDERS]).status).toBe(2);
     expect(yourmove(['play', 'korea-russia-2024', '--as', 'nato', '--orders', ORDERS, '--turns', '999']).status).toBe(2);
     expect(yourmove(['play', 'korea-russia-2024', '--as', 'nato', '--orders', ORDERS, '--seed', 'x']).status).toBe(2);
-    expect(yourmove(['play', 'korea-russia-2024', '--as', 'nato']).status).toBe(2);
+    expect(yourmove(['play', 'korea-russia-2024', '--as', 'nato', '--json']).status).toBe(2); // interactive play has no JSON
+    expect(yourmove(['play', 'korea-russia-2024', '--as', 'nato', '--orders', ORDERS, '--budget', '0']).status).toBe(2);
   });
 });
 

@@ -36,13 +36,15 @@ export function program(): Command {
     .action(showCommand);
 
   p.command('play')
-    .description("play a scripted game: each turn's report as your actor knows it, or --json metrics")
+    .description("play a game: interactive, or scripted with --orders (each turn's report as your actor knows it, or --json)")
     .argument('<scenario>', 'a scenario file or a built-in id')
     .requiredOption('--as <actor>', 'the actor you play')
     .option('--orders <file>', 'orders by turn (YAML or JSON)')
     .option('--turns <n>', 'turns to play (default: the scenario horizon)')
     .option('--seed <n>', 'random seed', '1')
-    .option('--json', 'per-turn metrics, events and the game record as JSON')
+    .option('--bots <kind>', 'who plays the other actors: heuristic, mcts (search) or none', 'heuristic')
+    .option('--budget <b>', "a search bot's budget per decision: iterations (200) or milliseconds (e.g. 500ms)")
+    .option('--json', 'per-turn metrics, events, bot decisions and the game record as JSON')
     .action(playCommand);
 
   p.command('cinc')

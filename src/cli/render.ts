@@ -181,8 +181,8 @@ export function renderYourMove(s: Scenario, player: Actor): string {
   if (s.questions?.length) out.push('', 'What is at stake:', ...s.questions.slice(0, 10).map((q) => `  - ${q.text}`));
   out.push('', `Your move, ${player.name}.`, '');
   out.push(
-    `Play a scripted game: yourmove play ${s.id} --as ${player.id} --orders <file>  (see examples/nato-orders.yaml)`,
-    "Interactive order entry and the other actors' answers arrive with the AI actors.",
+    `Play it: yourmove play ${s.id} --as ${player.id}  (the other actors are bots that answer with their reasons)`,
+    `A scripted game: yourmove play ${s.id} --as ${player.id} --orders <file>  (see examples/nato-orders.yaml)`,
     `More: yourmove show ${s.id}  |  yourmove validate <file>  |  yourmove scenarios  |  yourmove --help`,
   );
   return out.join('\n') + '\n';

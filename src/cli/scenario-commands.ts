@@ -1,6 +1,8 @@
 /**
  * The scenario commands: `scenarios`, `validate`, `show`, and the default "your move" screen.
  */
+import { makeBots } from '../ai/play.ts';
+import { playInteractive } from './interactive.ts';
 import type { Scenario } from '../core/model.ts';
 import { builtinIds, DEFAULT_SCENARIO, findScenario, loadScenarioFile } from '../lang/builtins.ts';
 import { formatProblem } from '../lang/load.ts';
@@ -55,10 +57,18 @@ export function showCommand(ref: string, opts: { json?: boolean }): void {
   write(opts.json ? JSON.stringify(s, null, 2) + '\n' : renderScenario(s));
 }
 
-export function yourMoveCommand(opts: { scenario?: string; as?: string }): void {
+/**
+ * The "your move" screen (`yourmove`, `npm start`): the situation at the start and whose move it is. At a
+ * terminal it goes on into the interactive game with heuristic bots; piped, it prints the screen only.
+ */
+export async function yourMoveCommand(opts: { scenario?: string; as?: string }): Promise<void> {
   const s = loadOrExit(opts.scenario ?? DEFAULT_SCENARIO);
   const id = opts.as ?? s.player;
   const player = s.actors.find((a) => a.id === id);
   if (!player) throw new CliError(`--as ${id}: no such actor in ${s.id} (actors: ${s.actors.map((a) => a.id).join(', ')})`, EXIT.usage);
   write(renderYourMove(s, player));
+  if (!process.stdin.isTTY || !process.stdout.isTTY) return;
+  write('\n');
+  const bots = makeBots(s, 1, id, { kind: 'heuristic' });
+  await playInteractive({ scenario: s, player: id, seed: 1, turns: s.horizon, bots, out: write });
 }

@@ -4,8 +4,9 @@
  * Every actor's orders are simultaneous and adjudicated in fixed stages (after the Diplomacy adjudicators):
  *
  *   1. diplomacy     messages; ceasefire proposals, acceptances and rejections (a war stops when both sides'
- *                    principals — the first actor listed on each side — propose or accept in the same turn: a
- *                    junior ally cannot stop a war); treaty proposals and rejections; transfers, sanctions and
+ *                    principals — the first actor listed on each side — offer in the same turn, or one takes up
+ *                    the other's offer of the turn before: a junior ally cannot stop a war); treaty proposals
+ *                    and rejections; transfers, sanctions and
  *                    permissions (economy.ts)
  *   2. logistics     mobilisation; forces in transit arrive; deployments leave (arriving next turn); withdrawals;
  *                    the economy: sanctions, deliveries, technology, production (economy.ts)
@@ -87,7 +88,13 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
   for (const q of queue) if (!actors.has(q.actor)) refuse(q, 'unknown_actor', `"${q.actor}" is not an actor of this game`);
   const valid = (q: Queued) => actors.has(q.actor);
 
-  // 1. Diplomacy.
+  // 1. Diplomacy. An offer stands for one turn: the other side's principal may take it up on the next.
+  const standing = new Map<Id, readonly Id[]>();
+  for (const w of state.wars)
+    if (w.offers.length > 0) {
+      standing.set(w.id, w.offers);
+      w.offers = [];
+    }
   const proposals = new Map<Id, Set<0 | 1>>();
   for (const q of stage('message', 'propose_ceasefire', 'accept_ceasefire', 'reject_ceasefire').filter(valid)) {
     const o = q.order;
@@ -103,6 +110,7 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
       else if (o.type === 'reject_ceasefire') events.push({ type: 'ceasefire_rejected', actor: q.actor, war: war.id });
       else {
         events.push({ type: 'ceasefire_proposed', actor: q.actor, war: war.id });
+        if (!war.offers.includes(q.actor)) war.offers.push(q.actor);
         if (war.sides[side][0] === q.actor) proposals.set(war.id, (proposals.get(war.id) ?? new Set()).add(side));
       }
     }
@@ -151,6 +159,8 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
   );
   for (const [id, sides] of proposals) {
     const war = wars.get(id)!;
+    for (const by of standing.get(id) ?? [])
+      if (war.sides[0][0] === by || war.sides[1][0] === by) sides.add(war.sides[0][0] === by ? 0 : 1);
     if (war.active && sides.size === 2) {
       war.active = false;
       events.push({ type: 'ceasefire', war: id });
@@ -292,6 +302,7 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
           aggressor: q.actor,
           declarations: [{ by: q.actor, on: o.on }],
           active: true,
+          offers: [],
         };
         state.wars.push(war);
         wars.set(war.id, war);

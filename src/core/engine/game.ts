@@ -49,6 +49,11 @@ export interface PlayOptions {
   checkpointEvery?: number;
   /** Start from this checkpoint instead of the scenario's start; `orders[0]` is then the turn after it. */
   from?: Checkpoint;
+  /**
+   * Complete each turn's orders before it is played (the AI actors' moves): given the state and the scripted
+   * orders, returns the orders to play. The record keeps what was played, so it replays without the bots.
+   */
+  complete?: (state: GameState, scripted: TurnOrders) => TurnOrders;
 }
 
 export function scenarioHash(s: Scenario): string {
@@ -74,7 +79,8 @@ export function playGame(
   const checkpoints: Checkpoint[] = [];
   let state = initial;
   for (let t = 0; t < turns; t++) {
-    const turnOrders = orders[t] ?? {};
+    const scripted = orders[t] ?? {};
+    const turnOrders = options.complete ? options.complete(state, scripted) : scripted;
     const result = apply(state, turnOrders, rng);
     state = result.state;
     const hash = hashState(state);

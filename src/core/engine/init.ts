@@ -220,6 +220,7 @@ export function initialState(s: Scenario, seed: number): GameState {
         aggressor: c.aggressor ?? null,
         declarations,
         active: true,
+        offers: [],
       };
     }),
     treaties: (s.treaties ?? []).map((t) => ({

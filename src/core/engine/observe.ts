@@ -14,7 +14,9 @@ import type { Event } from './orders.ts';
 import {
   covertKey,
   type ActorState,
+  type CallState,
   type GameState,
+  type TriggerState,
   type PendingOrder,
   type PermissionState,
   type RedLineState,
@@ -54,6 +56,9 @@ export interface Observation {
   /** The viewer's own red lines and the orders the scenario has committed it to. */
   redLines: RedLineState[];
   pending: PendingOrder[];
+  /** Calls to arms the viewer must answer or has made, and the obligations triggered for it. */
+  calls: CallState[];
+  triggers: TriggerState[];
 }
 
 export type ObservedTransfer = Omit<TransferState, 'knownTo' | 'amount' | 'delivered' | 'absorbedFrom'> & {
@@ -111,6 +116,8 @@ export function observe(state: GameState, viewer: Id): Observation | GameState {
     treaties: state.treaties.filter((t) => t.inForce || t.parties.includes(viewer)).map(({ inForceTurn: _turn, ...t }) => t),
     redLines: state.redLines.filter((r) => r.holder === viewer),
     pending: state.pending.filter((p) => p.actor === viewer),
+    calls: state.calls.filter((c) => c.obliged === viewer || c.protects === viewer),
+    triggers: state.triggers.filter((t) => t.protects === viewer),
   };
 }
 

@@ -158,6 +158,8 @@ export interface WarState {
   declarations: { by: Id; on: Id }[];
   /** Whether fighting goes on: false after a ceasefire. */
   active: boolean;
+  /** Ceasefire offers (proposals or acceptances) made in the latest turn: what the other side may answer. */
+  offers: Id[];
 }
 
 export interface GameState {
@@ -338,7 +340,12 @@ export function cloneState(s: GameState): GameState {
     actors: s.actors.map(cloneActor),
     fronts: s.fronts.map((f) => ({ ...f, forces: f.forces.map((x) => ({ ...x })) })),
     transit: s.transit.map((t) => ({ ...t })),
-    wars: s.wars.map((w) => ({ ...w, sides: [[...w.sides[0]], [...w.sides[1]]], declarations: w.declarations.map((d) => ({ ...d })) })),
+    wars: s.wars.map((w) => ({
+      ...w,
+      sides: [[...w.sides[0]], [...w.sides[1]]],
+      declarations: w.declarations.map((d) => ({ ...d })),
+      offers: [...w.offers],
+    })),
     treaties: s.treaties.map((t) => ({ ...t, parties: [...t.parties], ratifiedBy: [...t.ratifiedBy] })),
     triggers: s.triggers.map((x) => ({ ...x })),
     calls: s.calls.map((c) => ({ ...c })),

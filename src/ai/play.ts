@@ -1,0 +1,57 @@
+/**
+ * Games with bots: every actor the script does not move this turn is played by its bot, from its observation.
+ * The game record holds every order played, bots' included, so it replays without them (core/engine/game.ts).
+ */
+import { playGame, type PlayedTurn } from '../core/engine/game.ts';
+import { observe, type Observation } from '../core/engine/observe.ts';
+import type { TurnOrders } from '../core/engine/orders.ts';
+import { crisisGame } from '../core/game/crisis.ts';
+import type { Id, Scenario } from '../core/model.ts';
+import { Rng } from '../core/rng.ts';
+import type { Bot, BotKind, Budget, Decision } from './bot.ts';
+import { heuristicBot } from './heuristic-bot.ts';
+import { searchBot } from './search-bot.ts';
+
+export interface BotOptions {
+  kind: BotKind;
+  /** For search bots. */
+  budget?: Budget;
+  /** Heuristic bots weigh their plan against passing (slower). */
+  explain?: boolean;
+}
+
+/** One bot per actor but `player` (and none for `player` when it is null), seeded from the game's seed. */
+export function makeBots(s: Scenario, seed: number, player: Id | null, options: BotOptions): Bot[] {
+  const game = crisisGame(s);
+  return s.actors
+    .map((a, i) => ({ id: a.id, seed: Rng.derive(seed, 100 + i).nextU32() }))
+    .filter((a) => a.id !== player)
+    .map((a) =>
+      options.kind === 'mcts'
+        ? searchBot(game, a.id, { seed: a.seed, budget: options.budget ?? { iterations: 200 } })
+        : heuristicBot(game, a.id, options.explain ? { seed: a.seed, explain: { rollouts: 4, depth: 4 } } : { seed: a.seed }),
+    );
+}
+
+export interface BotTurn extends PlayedTurn {
+  decisions: Decision[];
+}
+
+export function playWithBots(s: Scenario, seed: number, scripted: readonly TurnOrders[], turns: number, bots: readonly Bot[]) {
+  const decisions: Decision[][] = [];
+  const game = playGame(s, seed, scripted, turns, {
+    complete: (state, orders) => {
+      const out: TurnOrders = { ...orders };
+      const made: Decision[] = [];
+      for (const bot of bots) {
+        if (out[bot.actor] !== undefined) continue; // the script moves this actor this turn
+        const d = bot.decide(observe(state, bot.actor) as Observation);
+        made.push(d);
+        if (d.orders.length > 0) out[bot.actor] = d.orders;
+      }
+      decisions.push(made);
+      return out;
+    },
+  });
+  return { ...game, turns: game.turns.map((t, i): BotTurn => ({ ...t, decisions: decisions[i] ?? [] })) };
+}

@@ -1,0 +1,70 @@
+/**
+ * The searching bot: simultaneous-move search under hidden information (src/core/search/regret.ts). Each
+ * iteration draws a world from the bot's observation (never the true state), every actor picks a plan from its
+ * regret-matching strategy over its candidates, the turn is played and the heuristic policy plays ROLLOUT_TURNS
+ * more; the returns update every actor's regrets. The bot plays its most probable plan and explains it against the
+ * runners-up and against doing nothing by rollouts on common worlds (evaluate.ts).
+ */
+import { performance } from 'node:perf_hooks';
+import type { Observation } from '../core/engine/observe.ts';
+import type { CrisisGame, Plan } from '../core/game/crisis.ts';
+import { planKey } from '../core/game/crisis.ts';
+import type { Id } from '../core/model.ts';
+import { Rng } from '../core/rng.ts';
+import { regretSearch } from '../core/search/regret.ts';
+import type { Bot, Budget, Decision } from './bot.ts';
+import { evaluatePlans, termsThatDecided } from './evaluate.ts';
+
+/** Turns of heuristic play after the searched turn before the returns are read. */
+export const ROLLOUT_TURNS = 4;
+/** Rollouts per plan when explaining the choice. */
+export const EXPLAIN_ROLLOUTS = 6;
+
+export interface SearchBotOptions {
+  seed: number;
+  budget: Budget;
+}
+
+export function searchBot(game: CrisisGame, actor: Id, options: SearchBotOptions): Bot {
+  const rng = Rng.seeded(options.seed);
+  let calls = 0;
+  const rollout = (s: Parameters<CrisisGame['apply']>[0], r: Rng) => {
+    let state = s;
+    for (let d = 0; d < ROLLOUT_TURNS && !game.isTerminal(state); d++) state = game.apply(state, game.heuristicTurn(state, r), r);
+    return state;
+  };
+  return {
+    kind: 'mcts',
+    actor,
+    decide(o: Observation): Decision {
+      const budget = options.budget;
+      const deadline = 'milliseconds' in budget ? performance.now() + budget.milliseconds : Infinity;
+      const result = regretSearch(game, o, actor, {
+        iterations: 'iterations' in budget ? budget.iterations : Number.MAX_SAFE_INTEGER,
+        rng,
+        depth: 1,
+        rollout,
+        shouldStop: () => performance.now() > deadline,
+      });
+      const ranked = [...result.strategy].sort((a, b) => b.probability - a.probability);
+      const plans: Plan[] = ranked.slice(0, 3).map((x) => x.action);
+      if (!plans.some((p) => p.length === 0)) plans.push([]);
+      const alternatives = evaluatePlans(game, o, actor, plans, {
+        rollouts: EXPLAIN_ROLLOUTS,
+        depth: ROLLOUT_TURNS + 1,
+        seed: options.seed * 31 + calls++,
+      });
+      const chosen = alternatives.find((a) => planKey(a.orders) === planKey(result.action)) ?? alternatives[0]!;
+      const runnerUp = alternatives.find((a) => a !== chosen);
+      const share = ranked.find((x) => planKey(x.action) === planKey(result.action))?.probability ?? 0;
+      const what = result.action.length === 0 ? 'does nothing' : `plays ${planKey(result.action)}`;
+      const reasons = [
+        `${what}: chosen by search over ${result.iterations} sampled worlds (strategy ${Math.round(share * 100)} %, expected return ${chosen.value.toFixed(3)})` +
+          (runnerUp
+            ? `; against ${runnerUp.orders.length === 0 ? 'doing nothing' : planKey(runnerUp.orders)}: ${termsThatDecided(chosen, runnerUp)}`
+            : ''),
+      ];
+      return { actor, orders: result.action, reasons, value: chosen.value, alternatives };
+    },
+  };
+}

@@ -1,0 +1,194 @@
+/**
+ * The crisis engine as a generic `Game` (types.ts): every actor moves every turn (simultaneous moves); an action
+ * is an actor's list of orders for the turn; returns and terminal states come from returns.ts; observations from
+ * observe.ts. `candidates` gives search a short list of sensible plans instead of every legal order, and
+ * `determinize` rebuilds a full state from one actor's observation — its unseen parts (other actors' pools and
+ * stocks, covert forces it has not found, other actors' red lines and intentions) drawn from the scenario with the
+ * searcher's own generator, never read from the true state.
+ */
+import type { Id, Scenario } from '../model.ts';
+import { Rng } from '../rng.ts';
+import { apply } from '../engine/apply.ts';
+import { initialState } from '../engine/init.ts';
+import { legalOrders } from '../engine/legal.ts';
+import { observe, type Observation } from '../engine/observe.ts';
+import type { Order } from '../engine/orders.ts';
+import { isTerminal, returns } from '../engine/returns.ts';
+import { covertKey, sideOf, type ForceState, type GameState, type IntelState } from '../engine/state.ts';
+import { heuristicOrders } from '../policy/heuristic.ts';
+import type { Game } from './types.ts';
+
+/** An actor's orders for one turn. */
+export type Plan = Order[];
+
+export type CrisisGame = Game<GameState, Plan, Observation> & {
+  readonly scenario: Scenario;
+  /** The heuristic policy's plan for every actor: the rollout policy of search. */
+  heuristicTurn(state: GameState, rng: Rng): Record<Id, Plan>;
+};
+
+/** At most this many candidate plans per actor and turn (search cost grows with it). */
+export const MAX_CANDIDATES = 12;
+
+export function crisisGame(scenario: Scenario): CrisisGame {
+  const players = scenario.actors.map((a) => a.id);
+  return {
+    name: `crisis:${scenario.id}`,
+    scenario,
+    players,
+    movers: (s) => (isTerminal(s) ? [] : players),
+    legalActions: (s, p) => {
+      // The candidates, and what the heuristic policy would do (its chance drawn from a stream of the turn's own).
+      const plans = candidates(s, p);
+      const heuristic = heuristicOrders(observe(s, p) as Observation, Rng.derive(s.turn, 7)).orders;
+      if (heuristic.length > 0 && !plans.some((x) => planKey(x) === planKey(heuristic))) plans.push(heuristic);
+      return plans;
+    },
+    apply: (s, actions, rng) => {
+      const orders: Record<Id, Order[]> = {};
+      for (const [p, plan] of Object.entries(actions)) if (plan.length > 0) orders[p] = plan;
+      return apply(s, orders, rng).state;
+    },
+    isTerminal,
+    returns,
+    observe: (s, p) => observe(s, p) as Observation,
+    determinize: (o, p, rng) => determinize(scenario, o, p, rng),
+    actionKey: planKey,
+    heuristicTurn: (s, rng) => {
+      const out: Record<Id, Plan> = {};
+      for (const p of players) out[p] = heuristicOrders(observe(s, p) as Observation, rng).orders;
+      return out;
+    },
+  };
+}
+
+/** A plan's key: its orders in a compact, stable text form ("pass" for none). */
+export function planKey(plan: Plan): string {
+  if (plan.length === 0) return 'pass';
+  return plan.map((o) => JSON.stringify(o)).join(' ');
+}
+
+/**
+ * A short list of plans worth searching: doing nothing; the answers to one's calls to arms; invoking a triggered
+ * treaty; ceasefire moves in one's wars; reinforcing or thinning each front of one's wars; mobilising; entering a
+ * war beside a treaty partner; arming a partner at war; stopping one's transfers; changing one's permissions; a
+ * nuclear alert while at war. Every plan is a single legal order (or none); the game's `legalActions` adds the
+ * heuristic policy's plan.
+ */
+export function candidates(s: GameState, actor: Id): Plan[] {
+  const legal = legalOrders(s, actor);
+  const me = s.actors.find((a) => a.id === actor);
+  if (!me) return [[]];
+  const out: Plan[] = [[]];
+  const add = (o: Order) => {
+    if (out.length < MAX_CANDIDATES && !out.some((p) => p.length === 1 && planKey(p) === planKey([o]))) out.push([o]);
+  };
+  const atWar = s.wars.some((w) => w.active && sideOf(w, actor) !== -1);
+  const partners = new Set(s.treaties.filter((t) => t.inForce && t.parties.includes(actor)).flatMap((t) => t.parties));
+  for (const o of legal) if (o.type === 'answer_call' || o.type === 'invoke_treaty') add(o);
+  for (const o of legal) if (o.type === 'accept_ceasefire' || o.type === 'propose_ceasefire') add(o);
+  const half = Math.floor(me.pool / 2);
+  for (const o of legal) if (o.type === 'deploy' && o.troops === half) add(o);
+  for (const o of legal) if (o.type === 'withdraw') if (o.troops === Math.floor(troopsOn(s, actor, o.front) / 2)) add(o);
+  if (atWar) for (const o of legal) if (o.type === 'mobilise') add(o);
+  for (const o of legal)
+    if (
+      o.type === 'join_war' &&
+      partners.has(o.side_with) &&
+      !s.wars
+        .find((w) => w.id === o.war)
+        ?.sides.flat()
+        .includes(actor)
+    )
+      add(o);
+  for (const o of legal) if (o.type === 'transfer' && o.kind === 'weapons') add(o);
+  for (const o of legal) if (o.type === 'permit' || o.type === 'forbid' || o.type === 'stop_transfer') add(o);
+  if (atWar) add({ type: 'nuclear_signal', level: 'raised' });
+  return out;
+}
+
+function troopsOn(s: GameState, actor: Id, front: Id): number {
+  let n = 0;
+  for (const x of s.fronts.find((f) => f.id === front)?.forces ?? []) if (x.actor === actor) n += x.troops;
+  return n;
+}
+
+/**
+ * A full state consistent with `viewer`'s observation. What the viewer observes is copied; what it cannot see
+ * comes from a world drawn from the scenario with `rng` (the searcher's generator): other actors' pools, reserves,
+ * stocks and casualties, their red lines (as not yet crossed) and any covert forces the viewer has not found (none:
+ * it does not know of them). The result is a working copy for search, never shown to anyone.
+ */
+export function determinize(scenario: Scenario, o: Observation, viewer: Id, rng: Rng): GameState {
+  const s = initialState(scenario, rng.nextU32());
+  s.turn = o.turn;
+  s.date = o.date;
+  s.wars = o.wars.map((w) => ({
+    ...w,
+    sides: [[...w.sides[0]], [...w.sides[1]]],
+    declarations: w.declarations.map((d) => ({ ...d })),
+    offers: [...w.offers],
+  }));
+  s.rungs = { ...o.rungs };
+  s.maxRung = o.maxRung;
+  s.actors = s.actors.map((a) => {
+    if (a.id === viewer && o.self) return structuredClone(o.self);
+    const seen = o.actors.find((x) => x.id === a.id);
+    return seen ? { ...a, mobilisation: seen.mobilisation, support: seen.support } : a;
+  });
+  const quality = new Map(s.actors.map((a) => [a.id, a.quality]));
+  const intel: IntelState[] = [];
+  s.fronts = s.fronts.map((f) => {
+    const seen = o.fronts.find((x) => x.id === f.id);
+    if (!seen) return f;
+    const forces: ForceState[] = seen.forces.map((x) => {
+      const prior = f.forces.find((p) => p.actor === x.actor && p.for === x.for);
+      if (x.estimated)
+        intel.push({ viewer, key: covertKey(x.actor, x.for, f.id), actor: x.actor, for: x.for, front: f.id, estimate: x.troops });
+      return {
+        actor: x.actor,
+        for: x.for,
+        troops: x.troops,
+        posture: prior?.posture ?? 'attack',
+        covert: x.estimated || (prior?.covert ?? false),
+        quality: prior?.quality ?? quality.get(x.actor) ?? 1,
+      };
+    });
+    return { ...f, control: seen.control, forces };
+  });
+  s.transit = o.transit.map((t) => ({
+    actor: t.actor,
+    for: t.for,
+    front: t.front,
+    troops: t.troops,
+    covert: t.estimated,
+    arrives: t.arrives,
+  }));
+  s.intel = intel;
+  const priorTransfers = new Map(s.transfers.map((t) => [t.id, t]));
+  s.transfers = o.transfers.map((t) => {
+    const prior = priorTransfers.get(t.id);
+    return {
+      ...t,
+      amount: t.amount ?? prior?.amount ?? 1,
+      delivered: t.delivered ?? 0,
+      knownTo: [viewer],
+      absorbedFrom: prior?.absorbedFrom ?? null,
+    };
+  });
+  s.sanctions = o.sanctions.map((x) => ({ ...x, by: [...x.by] }));
+  s.permissions = o.permissions.map((p) => ({ ...p }));
+  const visibleTreaties = new Map(o.treaties.map((t) => [t.id, t]));
+  s.treaties = [
+    ...s.treaties.map((t) => {
+      const seen = visibleTreaties.get(t.id);
+      return seen ? { ...seen, parties: [...seen.parties], ratifiedBy: [...seen.ratifiedBy], inForceTurn: t.inForceTurn } : t;
+    }),
+    ...o.treaties.filter((t) => !s.treaties.some((x) => x.id === t.id)).map((t) => ({ ...t, inForceTurn: null })),
+  ];
+  s.triggers = o.triggers.map((t) => ({ ...t }));
+  s.calls = o.calls.map((c) => ({ ...c }));
+  s.redLines = s.redLines.map((r) => o.redLines.find((x) => x.id === r.id) ?? r);
+  s.pending = o.pending.map((p) => ({ ...p }));
+  return s;
+}

@@ -1,0 +1,153 @@
+/**
+ * The fast heuristic policy: a few rules per situation that read an actor's observation (never the state) and
+ * give its orders for the turn with the reasons. Used by the heuristic bot, inside search rollouts and in large
+ * forecasts, so it must be cheap. Random choices come from the bot's own generator.
+ *
+ * 1. Calls to arms: honour with a probability that falls with the obligation's strength (HONOUR_BASE, anchored
+ *    on Leeds, Long & Mitchell 2000: alliance commitments were honoured in ~74 % of the cases that invoked them),
+ *    scaled by domestic support and by how much the actor cares for its credibility; otherwise a partial answer
+ *    for the weaker strengths, or reneging.
+ * 2. Invoke a treaty triggered for oneself while at war.
+ * 3. Ceasefire (a war's principal only): take up the other side's offer when support is below ACCEPT_SUPPORT,
+ *    reject it otherwise; offer one when support falls below OFFER_SUPPORT.
+ * 4. Mobilise one level up when the pool is spent (under POOL_RESERVE of the forces deployed) and support holds.
+ * 5. Reinforce the front of one's wars where one's side is weakest, if it has fewer than PARITY times the enemy's
+ *    troops there (as far as one knows): up to that, from at most half the pool. Fronts on one's own side's soil
+ *    come first: a front on the enemy's soil is reinforced only when no front at home is below parity.
+ */
+import type { Id, ObligationStrength } from '../model.ts';
+import type { Rng } from '../rng.ts';
+import type { Observation } from '../engine/observe.ts';
+import type { Order } from '../engine/orders.ts';
+import { MOBILISATION_LEVELS, sideOf } from '../engine/state.ts';
+
+/** Probability of honouring a call by the obligation's strength, before support and credibility (judgement). */
+export const HONOUR_BASE: Record<ObligationStrength, number> = {
+  all_means: 0.95,
+  as_deemed_necessary: 0.7,
+  constitutional_processes: 0.35,
+  benevolent: 0.2,
+  consult: 0.9,
+};
+
+/** Support below which a principal takes up a ceasefire offer. */
+export const ACCEPT_SUPPORT = 0.35;
+/** Support below which a principal offers a ceasefire itself. */
+export const OFFER_SUPPORT = 0.25;
+/** Mobilise when the pool is below this share of one's deployed forces. */
+export const POOL_RESERVE = 0.05;
+/** Reinforce a front where one's side has fewer than this many troops per enemy soldier. */
+export const PARITY = 1.2;
+
+export interface PolicyChoice {
+  orders: Order[];
+  /** One line per order, saying why. */
+  reasons: string[];
+}
+
+export function heuristicOrders(o: Observation, rng: Rng): PolicyChoice {
+  const me = o.self;
+  const orders: Order[] = [];
+  const reasons: string[] = [];
+  if (!me) return { orders, reasons };
+  const pct = (x: number) => `${Math.round(x * 100)} %`;
+  const wars = o.wars.filter((w) => w.active && sideOf(w, me.id) !== -1);
+
+  // 1. Calls to arms.
+  for (const c of o.calls) {
+    if (c.obliged !== me.id || c.answer !== 'pending') continue;
+    const obligation = o.treaties.find((t) => t.id === c.treaty)?.obligations[c.obligation];
+    const strength = obligation?.strength ?? 'consult';
+    const p = HONOUR_BASE[strength] * (0.5 + 0.5 * me.support) * (0.5 + 0.5 * me.interests.credibility);
+    const honour = !me.collapsed && rng.chance(p);
+    const weak = strength === 'constitutional_processes' || strength === 'benevolent';
+    const answer = honour ? 'honour' : weak ? 'partial' : 'renege';
+    orders.push({ type: 'answer_call', treaty: c.treaty, answer });
+    reasons.push(
+      `${answer === 'honour' ? 'honours' : answer === 'partial' ? 'partly honours' : 'reneges on'} ${c.protects}'s call under ${c.treaty}: ` +
+        `a "${strength.replace(/_/g, ' ')}" obligation, support ${pct(me.support)}, chance of honouring ${pct(p)}`,
+    );
+  }
+
+  // 2. Invocations.
+  if (wars.length > 0)
+    for (const treaty of new Set(o.triggers.filter((t) => !t.invoked).map((t) => t.treaty))) {
+      orders.push({ type: 'invoke_treaty', treaty });
+      reasons.push(`invokes ${treaty}: its conditions hold for it and it is at war`);
+    }
+
+  // 3. Ceasefire, for a war's principal.
+  for (const w of wars) {
+    const side = sideOf(w, me.id) as 0 | 1;
+    if (w.sides[side][0] !== me.id) continue;
+    const other = w.sides[1 - side]![0];
+    if (other !== undefined && w.offers.includes(other)) {
+      if (me.support < ACCEPT_SUPPORT || me.collapsed) {
+        orders.push({ type: 'accept_ceasefire', war: w.id });
+        reasons.push(`accepts ${other}'s ceasefire offer in ${w.id}: support at home is down to ${pct(me.support)}`);
+      } else {
+        orders.push({ type: 'reject_ceasefire', war: w.id });
+        reasons.push(`rejects ${other}'s ceasefire offer in ${w.id}: support at home holds at ${pct(me.support)}`);
+      }
+    } else if (me.support < OFFER_SUPPORT && !me.collapsed) {
+      orders.push({ type: 'propose_ceasefire', war: w.id });
+      reasons.push(`offers a ceasefire in ${w.id}: support at home is down to ${pct(me.support)}`);
+    }
+  }
+
+  // 4-5. Forces, for states at war.
+  if (wars.length > 0 && me.kind === 'state') {
+    const deployed = deployedTroops(o, me.id);
+    const level = MOBILISATION_LEVELS.indexOf(me.mobilisation);
+    if (me.pool < POOL_RESERVE * deployed && level < MOBILISATION_LEVELS.length - 1 && me.support >= 0.4 && me.reserve > 0) {
+      const next = MOBILISATION_LEVELS[level + 1]!;
+      orders.push({ type: 'mobilise', level: next });
+      reasons.push(`mobilises (${next}): its pool is spent and support holds at ${pct(me.support)}`);
+    }
+    const weakest = weakestFront(o, me.id);
+    if (weakest !== null) {
+      const troops = Math.floor(Math.min(me.pool / 2, PARITY * weakest.theirs - weakest.mine));
+      if (troops > 0) {
+        orders.push({ type: 'deploy', front: weakest.front, troops });
+        reasons.push(
+          `reinforces ${weakest.front} with ${troops.toLocaleString('en-GB')} troops: its side has ${(weakest.mine / weakest.theirs).toFixed(2)} soldiers per enemy there`,
+        );
+      }
+    }
+  }
+  return { orders, reasons };
+}
+
+function deployedTroops(o: Observation, actor: Id): number {
+  let n = 0;
+  for (const f of o.fronts) for (const x of f.forces) if (x.actor === actor) n += x.troops;
+  return n;
+}
+
+/** The front of one's wars where one's side has the fewest troops against the enemy's (as far as one knows). */
+function weakestFront(o: Observation, actor: Id): { front: Id; mine: number; theirs: number } | null {
+  let best: { front: Id; mine: number; theirs: number } | null = null;
+  let worst = Infinity;
+  for (const f of o.fronts) {
+    const war = o.wars.find((w) => w.id === f.conflict);
+    if (!war?.active) continue;
+    const side = sideOf(war, actor);
+    if (side === -1) continue;
+    let mine = 0;
+    let theirs = 0;
+    for (const x of f.forces) {
+      const s = sideOf(war, x.for);
+      if (s === side) mine += x.troops;
+      else if (s !== -1) theirs += x.troops;
+    }
+    if (theirs === 0) continue;
+    // Defending one's side's soil comes first: a front on the enemy's soil only when no home front is below parity.
+    const home = sideOf(war, f.territory) === side;
+    const ratio = mine / theirs + (home || mine / theirs >= PARITY ? 0 : PARITY);
+    if (ratio < worst) {
+      worst = ratio;
+      best = { front: f.id, mine, theirs };
+    }
+  }
+  return best;
+}

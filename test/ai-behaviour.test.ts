@@ -1,0 +1,124 @@
+// Bots that behave plausibly (issue 4): a party honours a strong automatic obligation far more often than a
+// "constitutional processes" one; an actor whose support collapses accepts the ceasefire it rejected before;
+// bots decide on observations only (two states differing in a secret give the same decision).
+import { describe, expect, it } from 'vitest';
+import { heuristicBot } from '../src/ai/heuristic-bot.ts';
+import { makeBots, playWithBots } from '../src/ai/play.ts';
+import { initialState } from '../src/core/engine/init.ts';
+import { observe, type Observation } from '../src/core/engine/observe.ts';
+import type { TurnOrders } from '../src/core/engine/orders.ts';
+import { crisisGame } from '../src/core/game/crisis.ts';
+import type { Scenario } from '../src/core/model.ts';
+import { formatProblem, loadScenarioText } from '../src/lang/load.ts';
+import { loadBuiltin } from './helpers/scenarios.ts';
+
+function scenario(yaml: string): Scenario {
+  const r = loadScenarioText(yaml, 'test.yaml');
+  if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
+  return r.scenario;
+}
+
+// Two wars at once: Red is attacked and protected "by all means" by Gold; Blue is attacked and protected "in
+// accordance with constitutional processes" by Silver. Everyone else's data is equal.
+const twoPacts = scenario(`
+id: two-pacts
+title: Two pacts
+description: Same attack, different words.
+start: 2024-06-01
+turn_days: 7
+horizon: 6
+player: red
+actors:
+  - {id: red, name: Red, kind: state, capabilities: {active: 10000}, domestic: {support: 0.6, casualty_sensitivity: 0.2}}
+  - {id: blue, name: Blue, kind: state, capabilities: {active: 10000}, domestic: {support: 0.6, casualty_sensitivity: 0.2}}
+  - {id: gold, name: Gold, kind: state, capabilities: {active: 10000}, domestic: {support: 0.6, casualty_sensitivity: 0.2}, interests: {credibility: 0.6}}
+  - {id: silver, name: Silver, kind: state, capabilities: {active: 10000}, domestic: {support: 0.6, casualty_sensitivity: 0.2}, interests: {credibility: 0.6}}
+  - {id: black, name: Black, kind: state, capabilities: {active: 40000}}
+conflicts:
+  - {id: war-red, name: War on Red, start: 2024-05-01, sides: [[black], [red]], aggressor: black}
+  - {id: war-blue, name: War on Blue, start: 2024-05-01, sides: [[black], [blue]], aggressor: black}
+fronts:
+  - {id: red-line, name: Red line, conflict: war-red, territory: red, control: 0.9, forces: [{actor: black, troops: 10000}, {actor: red, troops: 8000}]}
+  - {id: blue-line, name: Blue line, conflict: war-blue, territory: blue, control: 0.9, forces: [{actor: black, troops: 10000}, {actor: blue, troops: 8000}]}
+treaties:
+  - id: gold-pact
+    name: Gold pact
+    parties: [red, gold]
+    signed: 2020-01-01
+    status: in_force
+    obligations: [{type: defense, strength: all_means, protects: [red], obliged: [gold], conditions: {trigger: attack, location: territory}}]
+  - id: silver-pact
+    name: Silver pact
+    parties: [blue, silver]
+    signed: 2020-01-01
+    status: in_force
+    obligations: [{type: defense, strength: constitutional_processes, protects: [blue], obliged: [silver], conditions: {trigger: attack, location: territory}}]
+`);
+
+describe('heuristic bots', () => {
+  it('honour an "all means" obligation far more often than a "constitutional processes" one (200 games)', () => {
+    const honoured = { gold: 0, silver: 0 };
+    for (let seed = 0; seed < 200; seed++) {
+      const bots = makeBots(twoPacts, seed, null, { kind: 'heuristic' });
+      // Red and Blue invoke on turn 1 (the constitutional-processes call waits for invocation; all_means calls at once).
+      const script: TurnOrders[] = [{ blue: [{ type: 'invoke_treaty', treaty: 'silver-pact' }] }];
+      const game = playWithBots(twoPacts, seed, script, 4, bots);
+      const answers = game.turns.flatMap((t) => t.events.filter((e) => e.type === 'call_answered'));
+      for (const a of answers) if (a.type === 'call_answered' && a.answer === 'honour') honoured[a.actor as 'gold' | 'silver']++;
+    }
+    // Expected (HONOUR_BASE · (0.5 + 0.5 · support 0.6) · (0.5 + 0.5 · credibility 0.6)): Gold 0.61, Silver 0.22.
+    expect(honoured.gold, JSON.stringify(honoured)).toBeGreaterThan(100);
+    expect(honoured.gold, JSON.stringify(honoured)).toBeGreaterThan(2 * honoured.silver);
+    expect(honoured.silver, JSON.stringify(honoured)).toBeGreaterThan(10);
+  });
+
+  it('reject a ceasefire while support holds, and accept it once support collapses', () => {
+    const s = scenario(`
+id: worn-down
+title: Worn down
+description: Red's public tires of the war while Blue keeps offering a ceasefire.
+start: 2024-06-01
+turn_days: 7
+horizon: 40
+player: blue
+actors:
+  - {id: red, name: Red, kind: state, capabilities: {active: 60000}, domestic: {support: 0.5, casualty_sensitivity: 1}}
+  - {id: blue, name: Blue, kind: state, capabilities: {active: 60000}, domestic: {support: 0.8, casualty_sensitivity: 0.1}}
+conflicts:
+  - {id: war, name: The war, start: 2024-01-01, sides: [[red], [blue]]}
+fronts:
+  - {id: line, name: Line, conflict: war, territory: blue, control: 0.5, forces: [{actor: red, troops: 30000, posture: attack}, {actor: blue, troops: 30000, posture: defend}]}
+`);
+    const offers: TurnOrders[] = Array.from({ length: 40 }, () => ({ blue: [{ type: 'propose_ceasefire', war: 'war' }] }));
+    const bots = makeBots(s, 5, 'blue', { kind: 'heuristic' });
+    const game = playWithBots(s, 5, offers, 40, bots);
+    const turnOf = (type: string) =>
+      game.turns.findIndex((t) => t.events.some((e) => e.type === type && ('actor' in e ? e.actor === 'red' : true)));
+    const rejected = turnOf('ceasefire_rejected');
+    const ceasefire = game.turns.findIndex((t) => t.events.some((e) => e.type === 'ceasefire'));
+    expect(rejected).toBeGreaterThanOrEqual(0);
+    expect(ceasefire).toBeGreaterThan(rejected);
+    const decision = game.turns[ceasefire]!.decisions.find((d) => d.actor === 'red')!;
+    expect(decision.orders).toContainEqual({ type: 'accept_ceasefire', war: 'war' });
+    expect(decision.reasons.join(' ')).toMatch(/accepts blue's ceasefire offer in war: support at home is down to \d+ %/);
+    expect(game.turns[rejected]!.decisions.find((d) => d.actor === 'red')!.reasons.join(' ')).toMatch(/rejects .* support at home holds/);
+  });
+});
+
+describe('bots see observations only', () => {
+  it('a bot decides the same on two states that differ only in what it cannot observe', () => {
+    const korea = loadBuiltin('korea-russia-2024');
+    const game = crisisGame(korea);
+    const a = initialState(korea, 4);
+    // China has not found North Korea's covert troops, nor does it see North Korea's pool, stocks or red lines.
+    const b = structuredClone(a);
+    const prk = b.actors.find((x) => x.id === 'prk')!;
+    prk.pool += 12345;
+    prk.munitions += 999;
+    for (const f of b.fronts) for (const x of f.forces) if (x.actor === 'prk' && x.covert) x.troops += 4321;
+    expect(JSON.stringify(observe(a, 'chn'))).toBe(JSON.stringify(observe(b, 'chn')));
+    const decide = (state: typeof a) =>
+      heuristicBot(game, 'chn', { seed: 9, explain: { rollouts: 3, depth: 3 } }).decide(observe(state, 'chn') as Observation);
+    expect(decide(b)).toEqual(decide(a));
+  });
+});
