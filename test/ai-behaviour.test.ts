@@ -122,3 +122,34 @@ describe('bots see observations only', () => {
     expect(decide(b)).toEqual(decide(a));
   });
 });
+
+describe('search bots', () => {
+  const korea = loadBuiltin('korea-russia-2024');
+
+  it('are reproducible for a seed and explain their choice against the runner-up in terms of their interests', () => {
+    const decide = () => {
+      const bots = makeBots(korea, 7, 'nato', { kind: 'mcts', budget: { iterations: 12 } });
+      const state = initialState(korea, 7);
+      return bots.map((b) => b.decide(observe(state, b.actor) as Observation));
+    };
+    const first = decide();
+    expect(decide()).toEqual(first);
+    const rus = first.find((d) => d.actor === 'rus')!;
+    expect(rus.alternatives.length).toBeGreaterThan(1);
+    expect(rus.alternatives.some((a) => a.orders.length === 0)).toBe(true); // doing nothing is always weighed
+    expect(rus.value).toBe(rus.alternatives.find((a) => JSON.stringify(a.orders) === JSON.stringify(rus.orders))!.value);
+    expect(rus.reasons[0]).toMatch(
+      /^(orders .+|does nothing): best of \d+ plans over 12 sampled worlds \(chosen \d+ % of the time, expected return -?\d\.\d{3}\); against .+: /,
+    );
+    expect(rus.reasons[0]).toMatch(/more ground|less ground|fewer casualties|more casualties|support at home|escalation risk|no term/);
+  });
+
+  it('Russia reinforces its front in Ukraine rather than the Kursk salient: more ground', () => {
+    const state = initialState(korea, 7);
+    const bots = makeBots(korea, 7, 'nato', { kind: 'mcts', budget: { iterations: 30 } });
+    const rus = bots.find((b) => b.actor === 'rus')!.decide(observe(state, 'rus') as Observation);
+    expect(rus.orders).toEqual([{ type: 'deploy', front: 'ukraine', troops: expect.any(Number) }]);
+    const kursk = rus.alternatives.find((a) => a.orders[0]?.type === 'deploy' && a.orders[0].front === 'kursk');
+    if (kursk) expect(rus.alternatives[0]!.terms.territory).toBeGreaterThan(kursk.terms.territory);
+  });
+});

@@ -37,16 +37,3 @@ export interface Bot {
 
 /** How long a searching bot thinks: a number of iterations (reproducible) or milliseconds (not reproducible). */
 export type Budget = { iterations: number } | { milliseconds: number };
-
-/** Words for the utility terms in explanations. */
-export const TERM_NAMES: Record<InterestTerm, string> = {
-  territory: 'territory',
-  regime_security: 'support at home',
-  casualties: 'casualties',
-  economy: 'economy',
-  credibility: 'credibility',
-  technology: 'technology',
-  leverage: 'leverage',
-  escalation_risk: 'escalation risk',
-  battle_experience: 'battle experience',
-};

@@ -10,7 +10,8 @@ import { returnTerms } from '../core/engine/returns.ts';
 import { INTEREST_TERMS, type InterestTerm } from '../core/engine/state.ts';
 import { Rng } from '../core/rng.ts';
 import type { Id } from '../core/model.ts';
-import { TERM_NAMES, type Alternative } from './bot.ts';
+import type { Alternative } from './bot.ts';
+import { TERM_WORDS } from './words.ts';
 
 export interface EvaluateOptions {
   rollouts: number;
@@ -54,13 +55,13 @@ function zeroTerms(): Record<InterestTerm, number> {
 }
 
 /**
- * The terms that set a plan apart from another, as words with a sign, largest first: "support at home +,
- * escalation risk -". Differences below `epsilon` are left out.
+ * The terms that set a plan apart from another, largest first, in words of what the chosen plan brings: "more
+ * ground, fewer casualties, more escalation risk". Differences below `epsilon` are left out.
  */
 export function termsThatDecided(chosen: Alternative, other: Alternative, epsilon = 1e-4): string {
   const diffs = INTEREST_TERMS.map((t) => ({ t, d: chosen.terms[t] - other.terms[t] }))
     .filter((x) => Math.abs(x.d) > epsilon)
     .sort((a, b) => Math.abs(b.d) - Math.abs(a.d));
-  if (diffs.length === 0) return 'no term differs';
-  return diffs.map((x) => `${TERM_NAMES[x.t]} ${x.d > 0 ? '+' : '-'}`).join(', ');
+  if (diffs.length === 0) return 'no term of its interests differs';
+  return diffs.map((x) => TERM_WORDS[x.t][x.d > 0 ? 0 : 1]).join(', ');
 }

@@ -12,6 +12,9 @@ import type { Bot, BotKind, Budget, Decision } from './bot.ts';
 import { heuristicBot } from './heuristic-bot.ts';
 import { searchBot } from './search-bot.ts';
 
+/** A search bot's iterations when no budget is given: each plays every candidate plan in one sampled world. */
+export const DEFAULT_ITERATIONS = 30;
+
 export interface BotOptions {
   kind: BotKind;
   /** For search bots. */
@@ -28,7 +31,7 @@ export function makeBots(s: Scenario, seed: number, player: Id | null, options: 
     .filter((a) => a.id !== player)
     .map((a) =>
       options.kind === 'mcts'
-        ? searchBot(game, a.id, { seed: a.seed, budget: options.budget ?? { iterations: 200 } })
+        ? searchBot(game, a.id, { seed: a.seed, budget: options.budget ?? { iterations: DEFAULT_ITERATIONS } })
         : heuristicBot(game, a.id, options.explain ? { seed: a.seed, explain: { rollouts: 4, depth: 4 } } : { seed: a.seed }),
     );
 }

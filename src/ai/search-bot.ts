@@ -1,9 +1,12 @@
 /**
- * The searching bot: simultaneous-move search under hidden information (src/core/search/regret.ts). Each
- * iteration draws a world from the bot's observation (never the true state), every actor picks a plan from its
- * regret-matching strategy over its candidates, the turn is played and the heuristic policy plays ROLLOUT_TURNS
- * more; the returns update every actor's regrets. The bot plays its most probable plan and explains it against the
- * runners-up and against doing nothing by rollouts on common worlds (evaluate.ts).
+ * The searching bot: regret matching at the root under hidden information (src/core/search/regret.ts). Each
+ * iteration draws a world from the bot's observation (never the true state); in it every candidate plan of the
+ * bot's is played against the other actors' heuristic plans (an opponent model: they do not search) with the same
+ * chance, and the heuristic policy plays ROLLOUT_TURNS more turns; the returns update the bot's regrets. The bot
+ * plays the most probable plan of its average strategy and explains it against the runners-up and against doing
+ * nothing by rollouts on common worlds (evaluate.ts). The generic search also adapts every mover at once
+ * (tested on matrix games); for the crisis, whose returns are noisy and whose movers are many, holding the others
+ * to a model and comparing one's own plans on common worlds is what makes a few dozen iterations enough.
  */
 import { performance } from 'node:perf_hooks';
 import type { Observation } from '../core/engine/observe.ts';
@@ -14,6 +17,7 @@ import { Rng } from '../core/rng.ts';
 import { regretSearch } from '../core/search/regret.ts';
 import type { Bot, Budget, Decision } from './bot.ts';
 import { evaluatePlans, termsThatDecided } from './evaluate.ts';
+import { planText } from './words.ts';
 
 /** Turns of heuristic play after the searched turn before the returns are read. */
 export const ROLLOUT_TURNS = 4;
@@ -39,11 +43,13 @@ export function searchBot(game: CrisisGame, actor: Id, options: SearchBotOptions
     decide(o: Observation): Decision {
       const budget = options.budget;
       const deadline = 'milliseconds' in budget ? performance.now() + budget.milliseconds : Infinity;
-      const result = regretSearch(game, o, actor, {
+      // Every plan of the bot's is played out in each sampled world with the same chance (the 'enumerate'
+      // estimator: exact counterfactual values per world); the others follow the heuristic policy.
+      const result = regretSearch(game.against(actor), o, actor, {
         iterations: 'iterations' in budget ? budget.iterations : Number.MAX_SAFE_INTEGER,
         rng,
-        depth: 1,
         rollout,
+        estimator: 'enumerate',
         shouldStop: () => performance.now() > deadline,
       });
       const ranked = [...result.strategy].sort((a, b) => b.probability - a.probability);
@@ -57,11 +63,13 @@ export function searchBot(game: CrisisGame, actor: Id, options: SearchBotOptions
       const chosen = alternatives.find((a) => planKey(a.orders) === planKey(result.action)) ?? alternatives[0]!;
       const runnerUp = alternatives.find((a) => a !== chosen);
       const share = ranked.find((x) => planKey(x.action) === planKey(result.action))?.probability ?? 0;
-      const what = result.action.length === 0 ? 'does nothing' : `plays ${planKey(result.action)}`;
+      const what = result.action.length === 0 ? 'does nothing' : `orders ${planText(result.action)}`;
       const reasons = [
-        `${what}: chosen by search over ${result.iterations} sampled worlds (strategy ${Math.round(share * 100)} %, expected return ${chosen.value.toFixed(3)})` +
+        (ranked.length === 1
+          ? `${what}: it has no other plan (expected return ${chosen.value.toFixed(3)})`
+          : `${what}: best of ${ranked.length} plans over ${result.iterations} sampled worlds (chosen ${Math.round(share * 100)} % of the time, expected return ${chosen.value.toFixed(3)})`) +
           (runnerUp
-            ? `; against ${runnerUp.orders.length === 0 ? 'doing nothing' : planKey(runnerUp.orders)}: ${termsThatDecided(chosen, runnerUp)}`
+            ? `; against ${runnerUp.orders.length === 0 ? 'doing nothing' : planText(runnerUp.orders)}: ${termsThatDecided(chosen, runnerUp)}`
             : ''),
       ];
       return { actor, orders: result.action, reasons, value: chosen.value, alternatives };

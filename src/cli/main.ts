@@ -43,7 +43,7 @@ export function program(): Command {
     .option('--turns <n>', 'turns to play (default: the scenario horizon)')
     .option('--seed <n>', 'random seed', '1')
     .option('--bots <kind>', 'who plays the other actors: heuristic, mcts (search) or none', 'heuristic')
-    .option('--budget <b>', "a search bot's budget per decision: iterations (200) or milliseconds (e.g. 500ms)")
+    .option('--budget <b>', "a search bot's budget per decision: iterations (30) or milliseconds (e.g. 500ms)")
     .option('--json', 'per-turn metrics, events, bot decisions and the game record as JSON')
     .action(playCommand);
 

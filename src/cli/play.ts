@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Bot, BotKind, Budget } from '../ai/bot.ts';
-import { makeBots, playWithBots } from '../ai/play.ts';
+import { DEFAULT_ITERATIONS, makeBots, playWithBots } from '../ai/play.ts';
 import { turnMetrics } from '../core/engine/game.ts';
 import { visibleEvents } from '../core/engine/observe.ts';
 import { formatProblem } from '../lang/load.ts';
@@ -31,7 +31,7 @@ export interface PlayOptions {
 const BOT_KINDS = ['heuristic', 'mcts', 'none'] as const;
 
 function budgetOf(value: string | undefined): Budget {
-  if (value === undefined) return { iterations: 200 };
+  if (value === undefined) return { iterations: DEFAULT_ITERATIONS };
   const ms = /^(\d+)ms$/.exec(value);
   if (ms) return { milliseconds: integer(ms[1]!, '--budget', 1, 600_000) };
   return { iterations: integer(value, '--budget', 1, 10_000_000) };

@@ -24,7 +24,7 @@
  * silently.
  */
 import type { Id } from '../model.ts';
-import type { Rng } from '../rng.ts';
+import { Rng } from '../rng.ts';
 import { addDays } from '../scenario/dates.ts';
 import { fightFront, returnWounded } from './combat.ts';
 import { scenarioDefaults } from './defaults.ts';
@@ -54,6 +54,11 @@ export const RUNG = {
 export const SUPPORT_PAIN = 1;
 
 export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResult {
+  // Chance in separate streams: each stage (and each front) draws from its own generator, seeded by a fixed
+  // number of draws from the turn's. So an order that changes how many numbers one stage draws (a covert
+  // transfer more for intelligence to look for) leaves the others' chance alone — what lets bots compare
+  // their plans on the same dice (common random numbers, src/ai/evaluate.ts).
+  const stream = { combat: rng.nextU32(), intel: rng.nextU32(), defaults: rng.nextU32() };
   const state = cloneState(input);
   const events: Event[] = [];
   const violations: Violation[] = [];
@@ -356,7 +361,8 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
   const fire = fireSupport(state, actors, fighting, wars);
   events.push(...fire.events);
   for (const front of fighting) {
-    const e = fightFront(front, wars.get(front.conflict)!, actors, days, rng, fire.firepower);
+    const frontRng = Rng.derive(stream.combat, state.fronts.indexOf(front));
+    const e = fightFront(front, wars.get(front.conflict)!, actors, days, frontRng, fire.firepower);
     if (e) events.push(e);
   }
 
@@ -427,14 +433,14 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
 
   // 7. Intelligence.
   const combatFronts = new Set(events.flatMap((e) => (e.type === 'combat' ? [e.front] : [])));
-  events.push(...gatherIntelligence(state, combatFronts, rng));
+  events.push(...gatherIntelligence(state, combatFronts, Rng.seeded(stream.intel)));
   for (const t of state.transfers) if (!t.standing) t.active = false; // one-offs have delivered
 
   state.turn = nextTurn;
   state.date = addDays(state.date, days);
 
   // 8. What the scenario commits actors to next turn.
-  events.push(...scenarioDefaults(state, rng));
+  events.push(...scenarioDefaults(state, Rng.seeded(stream.defaults)));
 
   // Violations in adjudication order: by actor as the scenario lists them, then by the order's place.
   violations.sort((p, q) => (rank.get(p.actor) ?? Infinity) - (rank.get(q.actor) ?? Infinity) || p.index - q.index);

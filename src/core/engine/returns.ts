@@ -3,7 +3,8 @@
  * of its interest weights (the scenario's `interests`, 0..1) times terms that measure, each in [-1, 1], what it
  * has gained or paid since the start (0 then; leverage is a standing position) — the seed article's ledger:
  *
- *   territory          control gained on the fronts of its wars (lost on its own soil counts against), area-weighted
+ *   territory          ten times the share of its wars' contested area gained (lost on its side's soil counts
+ *                      against; a tenth of the contested area counts as the most)
  *   regime_security    support gained or lost since the start; a collapsed government loses 0.5 more
  *   casualties         minus killed and wounded as a share of everyone it has raised
  *   economy            ten times the output lost to sanctions (a 10 % loss counts as the worst)
@@ -63,7 +64,7 @@ export function returnTerms(state: GameState, a: ActorState): Record<InterestTer
   const others = Math.max(1, state.actors.length - 1);
   const lost = a.casualties.killed + a.casualties.wounded + a.casualties.returned;
   return {
-    territory: area > 0 ? clamp(gained / area) : 0,
+    territory: area > 0 ? clamp((10 * gained) / area) : 0,
     regime_security: clamp(a.support - a.startSupport - (a.collapsed ? 0.5 : 0)),
     casualties: a.raised > 0 && lost > 0 ? -Math.min(1, lost / a.raised) : 0,
     economy: clamp(10 * (a.output - 1)),

@@ -25,6 +25,10 @@ export type CrisisGame = Game<GameState, Plan, Observation> & {
   readonly scenario: Scenario;
   /** The heuristic policy's plan for every actor: the rollout policy of search. */
   heuristicTurn(state: GameState, rng: Rng): Record<Id, Plan>;
+  /** The heuristic policy's plan for one actor, its chance drawn from a stream of the turn's own. */
+  heuristicPlan(state: GameState, actor: Id): Plan;
+  /** The same game in which every actor but `actor` can only follow the heuristic policy (an opponent model). */
+  against(actor: Id): CrisisGame;
 };
 
 /** At most this many candidate plans per actor and turn (search cost grows with it). */
@@ -32,15 +36,16 @@ export const MAX_CANDIDATES = 12;
 
 export function crisisGame(scenario: Scenario): CrisisGame {
   const players = scenario.actors.map((a) => a.id);
-  return {
+  const heuristicPlan = (s: GameState, p: Id) => heuristicOrders(observe(s, p) as Observation, Rng.derive(s.turn, 7)).orders;
+  const game: CrisisGame = {
     name: `crisis:${scenario.id}`,
     scenario,
     players,
     movers: (s) => (isTerminal(s) ? [] : players),
     legalActions: (s, p) => {
-      // The candidates, and what the heuristic policy would do (its chance drawn from a stream of the turn's own).
+      // The candidates, and what the heuristic policy would do.
       const plans = candidates(s, p);
-      const heuristic = heuristicOrders(observe(s, p) as Observation, Rng.derive(s.turn, 7)).orders;
+      const heuristic = heuristicPlan(s, p);
       if (heuristic.length > 0 && !plans.some((x) => planKey(x) === planKey(heuristic))) plans.push(heuristic);
       return plans;
     },
@@ -59,7 +64,10 @@ export function crisisGame(scenario: Scenario): CrisisGame {
       for (const p of players) out[p] = heuristicOrders(observe(s, p) as Observation, rng).orders;
       return out;
     },
+    heuristicPlan,
+    against: (actor) => ({ ...game, legalActions: (s, p) => (p === actor ? game.legalActions(s, p) : [heuristicPlan(s, p)]) }),
   };
+  return game;
 }
 
 /** A plan's key: its orders in a compact, stable text form ("pass" for none). */
@@ -101,7 +109,9 @@ export function candidates(s: GameState, actor: Id): Plan[] {
         .includes(actor)
     )
       add(o);
-  for (const o of legal) if (o.type === 'transfer' && o.kind === 'weapons') add(o);
+  // Arming a partner that is at war (arming allies at peace buys nothing the model counts but leverage).
+  const fighting = new Set(s.wars.filter((w) => w.active).flatMap((w) => w.sides.flat()));
+  for (const o of legal) if (o.type === 'transfer' && o.kind === 'weapons' && fighting.has(o.to)) add(o);
   for (const o of legal) if (o.type === 'permit' || o.type === 'forbid' || o.type === 'stop_transfer') add(o);
   if (atWar) add({ type: 'nuclear_signal', level: 'raised' });
   return out;

@@ -21,7 +21,7 @@ export function randomPlayout<S, A, O>(game: Game<S, A, O>, state: S, rng: Rng, 
       const player = movers[i]!;
       const legal = game.legalActions(s, player);
       if (legal.length === 0) throw new Error(`${game.name}: mover ${player} has no legal action`);
-      joint[player] = legal[legal.length === 1 ? 0 : rng.int(legal.length)]!;
+      joint[player] = legal[rng.int(legal.length)]!;
     }
     s = game.apply(s, joint, rng);
   }
