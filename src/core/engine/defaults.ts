@@ -38,8 +38,19 @@ export function scenarioDefaults(state: GameState, rng: Rng): Event[] {
     r.crossed = state.turn;
     r.acted = rng.chance(r.likelihood);
     events.push({ type: 'red_line_crossed', redLine: r.id, holder: r.holder, acts: r.acted });
-    if (r.acted)
-      for (const p of effectOrders(state, r.holder, r.then, `red_line:${r.id}`, next)) if (!alreadyDone(state, p)) state.pending.push(p);
+    if (!r.acted) continue;
+    for (const p of effectOrders(state, r.holder, r.then, `red_line:${r.id}`, next)) {
+      if (alreadyDone(state, p)) continue;
+      // Two red lines arming the same recipient in one turn make one flow, offensive if either is.
+      const o = p.order;
+      const twin = state.pending.find(
+        (x) =>
+          o.type === 'transfer' && x.actor === p.actor && x.order.type === 'transfer' && x.order.to === o.to && x.order.kind === o.kind,
+      );
+      if (twin && twin.order.type === 'transfer' && o.type === 'transfer')
+        twin.order = { ...twin.order, offensive: (twin.order.offensive ?? false) || (o.offensive ?? false) };
+      else state.pending.push(p);
+    }
   }
 
   for (const a of state.actors) {
