@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { heuristicBot } from '../src/ai/heuristic-bot.ts';
 import { makeBots, playWithBots } from '../src/ai/play.ts';
+import { searchBot } from '../src/ai/search-bot.ts';
 import { initialState } from '../src/core/engine/init.ts';
 import { observe, type Observation } from '../src/core/engine/observe.ts';
 import type { TurnOrders } from '../src/core/engine/orders.ts';
@@ -72,6 +73,35 @@ describe('heuristic bots', () => {
     expect(honoured.silver, JSON.stringify(honoured)).toBeGreaterThan(10);
   });
 
+  it('in korea-russia-2024, North Korea honours Russia\'s "all means" call far more often than the US the ROK\'s "constitutional processes" one (100 games)', () => {
+    const korea = loadBuiltin('korea-russia-2024');
+    const answers: Record<string, Record<string, number>> = {};
+    for (let seed = 0; seed < 100; seed++) {
+      // Turn 1: Russia and North Korea ratify their treaty (Art. 4 calls North Korea at once: Ukraine holds Russian
+      // soil); North Korea attacks South Korea (US-ROK Art. III, which South Korea's bot invokes).
+      const script: TurnOrders[] = [
+        {
+          rus: [{ type: 'ratify', treaty: 'rus-prk-2024' }],
+          prk: [
+            { type: 'ratify', treaty: 'rus-prk-2024' },
+            { type: 'declare_war', on: 'kor' },
+          ],
+        },
+      ];
+      const game = playWithBots(korea, seed, script, 5, makeBots(korea, seed, null, { kind: 'heuristic' }));
+      for (const c of game.turns.at(-1)!.state.calls) {
+        const key = `${c.treaty}#${c.obligation}:${c.obliged}`;
+        answers[key] ??= {};
+        answers[key][c.answer] = (answers[key][c.answer] ?? 0) + 1;
+      }
+    }
+    const prk = answers['rus-prk-2024#0:prk']!; // Art. 4, all means
+    const usa = answers['us-rok-1953#0:usa']!; // Art. III, constitutional processes
+    expect(prk.honour, JSON.stringify(answers)).toBeGreaterThan(65);
+    expect(prk.honour, JSON.stringify(answers)).toBeGreaterThan(1.8 * (usa.honour ?? 0));
+    expect((usa.honour ?? 0) + (usa.partial ?? 0), 'the US answers every call').toBe(100);
+  });
+
   it('reject a ceasefire while support holds, and accept it once support collapses', () => {
     const s = scenario(`
 id: worn-down
@@ -120,6 +150,10 @@ describe('bots see observations only', () => {
     const decide = (state: typeof a) =>
       heuristicBot(game, 'chn', { seed: 9, explain: { rollouts: 3, depth: 3 } }).decide(observe(state, 'chn') as Observation);
     expect(decide(b)).toEqual(decide(a));
+    // The search bot too, which samples worlds from the observation and plays them out.
+    const search = (state: typeof a) =>
+      searchBot(game, 'chn', { seed: 9, budget: { iterations: 6 } }).decide(observe(state, 'chn') as Observation);
+    expect(search(b)).toEqual(search(a));
   });
 });
 

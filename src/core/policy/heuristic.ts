@@ -5,8 +5,9 @@
  *
  * 1. Calls to arms: honour with a probability that falls with the obligation's strength (HONOUR_BASE, anchored
  *    on Leeds, Long & Mitchell 2000: alliance commitments were honoured in ~74 % of the cases that invoked them),
- *    scaled by domestic support and by how much the actor cares for its credibility; otherwise a partial answer
- *    for the weaker strengths, or reneging.
+ *    scaled by domestic support and by what the alliance is worth to the actor: its weight on credibility, or —
+ *    when the protected party is its patron (it receives transfers from it) — its weight on the technology or
+ *    leverage that flow would lose; otherwise a partial answer for the weaker strengths, or reneging.
  * 2. Invoke a treaty triggered for oneself while at war.
  * 3. Ceasefire (a war's principal only): take up the other side's offer when support is below ACCEPT_SUPPORT,
  *    reject it otherwise; offer one when support falls below OFFER_SUPPORT.
@@ -58,14 +59,16 @@ export function heuristicOrders(o: Observation, rng: Rng): PolicyChoice {
     if (c.obliged !== me.id || c.answer !== 'pending') continue;
     const obligation = o.treaties.find((t) => t.id === c.treaty)?.obligations[c.obligation];
     const strength = obligation?.strength ?? 'consult';
-    const p = HONOUR_BASE[strength] * (0.5 + 0.5 * me.support) * (0.5 + 0.5 * me.interests.credibility);
+    const patron = o.transfers.some((t) => t.active && t.from === c.protects && t.to === me.id);
+    const stake = Math.max(me.interests.credibility, patron ? Math.max(me.interests.technology, me.interests.leverage) : 0);
+    const p = HONOUR_BASE[strength] * (0.5 + 0.5 * me.support) * (0.5 + 0.5 * stake);
     const honour = !me.collapsed && rng.chance(p);
     const weak = strength === 'constitutional_processes' || strength === 'benevolent';
     const answer = honour ? 'honour' : weak ? 'partial' : 'renege';
     orders.push({ type: 'answer_call', treaty: c.treaty, answer });
     reasons.push(
       `${answer === 'honour' ? 'honours' : answer === 'partial' ? 'partly honours' : 'reneges on'} ${c.protects}'s call under ${c.treaty}: ` +
-        `a "${strength.replace(/_/g, ' ')}" obligation, support ${pct(me.support)}, chance of honouring ${pct(p)}`,
+        `a "${strength.replace(/_/g, ' ')}" obligation${patron ? ` to its patron` : ''}, support ${pct(me.support)}, chance of honouring ${pct(p)}`,
     );
   }
 
