@@ -102,7 +102,7 @@ describe('heuristic bots', () => {
     expect((usa.honour ?? 0) + (usa.partial ?? 0), 'the US answers every call').toBe(100);
   });
 
-  it('in korea-russia-2024 with Ukraine\'s support at 42 % (a what-if), Ukraine rejects Russia\'s ceasefire offers, then accepts as support falls', () => {
+  it("in korea-russia-2024 with Ukraine's support at 42 % (a what-if), Ukraine rejects Russia's ceasefire offers, then accepts as support falls", () => {
     const korea = structuredClone(loadBuiltin('korea-russia-2024'));
     const ukr = korea.actors.find((a) => a.id === 'ukr')!;
     ukr.domestic = { ...ukr.domestic!, support: 0.42 };
@@ -111,7 +111,8 @@ describe('heuristic bots', () => {
     const said = (t: (typeof game.turns)[number]) => t.decisions.find((d) => d.actor === 'ukr')!.reasons.join(' ');
     const ceasefire = game.turns.findIndex((t) => t.events.some((e) => e.type === 'ceasefire' && e.war === 'rus-ukr'));
     expect(ceasefire).toBeGreaterThan(4);
-    for (const t of game.turns.slice(1, ceasefire)) expect(said(t)).toMatch(/rejects rus's ceasefire offer in rus-ukr: support at home holds at \d+ %/);
+    for (const t of game.turns.slice(1, ceasefire))
+      expect(said(t)).toMatch(/rejects rus's ceasefire offer in rus-ukr: support at home holds at \d+ %/);
     expect(said(game.turns[ceasefire]!)).toMatch(/accepts rus's ceasefire offer in rus-ukr: support at home is down to 3\d %/);
   });
 

@@ -2,7 +2,7 @@
 // invariants checked after every turn. At least 2,000 turns per scenario.
 import { describe, expect, it } from 'vitest';
 import { makeBots } from '../src/ai/play.ts';
-import { apply } from '../src/core/engine/apply.ts';
+import { apply, applyInPlace } from '../src/core/engine/apply.ts';
 import { hashState } from '../src/core/engine/hash.ts';
 import { initialState } from '../src/core/engine/init.ts';
 import { legalOrders } from '../src/core/engine/legal.ts';
@@ -138,6 +138,24 @@ describe.each(builtinIds())('conformance: %s', (id) => {
     };
     expect(play(11)).toEqual(play(11));
     expect(play(11)).not.toEqual(play(12));
+  });
+
+  it('the in-place path (Monte Carlo) gives the same states and events as the pure one', () => {
+    let pure = initialState(scenario, 21);
+    let owned = initialState(scenario, 21);
+    const [r1, r2] = [Rng.derive(21, 1), Rng.derive(21, 1)];
+    const chooser = Rng.derive(21, 2);
+    for (let t = 0; t < Math.min(60, scenario.horizon); t++) {
+      const orders = randomOrders(pure, chooser);
+      const a = apply(pure, orders, r1);
+      const b = applyInPlace(owned, orders, r2);
+      expect(b.state).toBe(owned);
+      expect(hashState(b.state)).toBe(hashState(a.state));
+      expect(b.events).toEqual(a.events);
+      expect(b.violations).toEqual(a.violations);
+      pure = a.state;
+      owned = b.state;
+    }
   });
 
   it('cloneState gives an equal state that shares nothing a turn changes', () => {

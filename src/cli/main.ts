@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../lang/builtins.ts';
 import { cincCommand } from './cinc.ts';
+import { forecastCommand } from './forecast.ts';
 import { playCommand } from './play.ts';
 import { CliError, EXIT } from './errors.ts';
 import { scenariosCommand, showCommand, validateCommand, yourMoveCommand } from './scenario-commands.ts';
@@ -47,6 +48,17 @@ export function program(): Command {
     .option('--json', 'per-turn metrics, events, bot decisions and the game record as JSON')
     .action(playCommand);
 
+  p.command('forecast')
+    .description('Monte Carlo forecast: question probabilities with 95 % intervals, metric quantiles per turn, sensitivity')
+    .argument('<scenario>', 'a scenario file or a built-in id')
+    .option('--runs <n>', 'runs', '1000')
+    .option('--seed <n>', 'master seed (run i uses a seed derived from it and i)', '1')
+    .option('--turns <n>', 'turns per run (default: the scenario horizon)')
+    .option('--workers <n>', 'worker threads (default: the number of cores)')
+    .option('--json', 'the whole result as JSON')
+    .option('--csv', 'questions and metric quantiles per turn as CSV')
+    .action(forecastCommand);
+
   p.command('cinc')
     .description('Correlates of War capability index (CINC) computed from the NMC v6.0 components')
     .requiredOption('--year <year>', 'year (1816-2016)')
@@ -81,4 +93,6 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await run(process.argv.slice(2));
+const status = await run(process.argv.slice(2));
+// A command may have set its own status (an interrupted forecast: 130); otherwise the run's.
+if (process.exitCode === undefined || process.exitCode === 0) process.exitCode = status;

@@ -54,12 +54,21 @@ export const RUNG = {
 export const SUPPORT_PAIN = 1;
 
 export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResult {
+  return applyInPlace(cloneState(input), orders, rng);
+}
+
+/**
+ * The same turn on a state the caller owns and gives up: it is changed in place and returned (no copy). The fast
+ * path for Monte Carlo runs, which need no earlier state (MODEL.md §10); test/engine-conformance.test.ts proves it
+ * gives the same states as `apply`.
+ */
+export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): TurnResult {
   // Chance in separate streams: each stage (and each front) draws from its own generator, seeded by a fixed
   // number of draws from the turn's. So an order that changes how many numbers one stage draws (a covert
   // transfer more for intelligence to look for) leaves the others' chance alone — what lets bots compare
   // their plans on the same dice (common random numbers, src/ai/evaluate.ts).
   const stream = { combat: rng.nextU32(), intel: rng.nextU32(), defaults: rng.nextU32() };
-  const state = cloneState(input);
+  const lastTurnCombat = combatFrontsLastTurn(state); // fronts under fire at the start, before any change
   const events: Event[] = [];
   const violations: Violation[] = [];
   const actors = new Map(state.actors.map((a) => [a.id, a]));
@@ -345,7 +354,7 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
         return { actor: q.actor, treaty: o.treaty, answer: o.answer };
       }),
     },
-    combatFrontsLastTurn(input),
+    lastTurnCombat,
     actors,
   );
   events.push(...treatyResult.events);

@@ -11,6 +11,7 @@ import { firepowerFor } from './economy.ts';
 import { estimateOf } from './intel.ts';
 import {
   INTEREST_TERMS,
+  cloneActor,
   covertKey,
   RAISE_SHARE,
   dyad,
@@ -204,11 +205,12 @@ export function initialState(s: Scenario, seed: number): GameState {
 
   return {
     scenario: s.id,
+    // Actors in the canonical field order of cloneActor, so a state hashes the same on the pure and in-place paths.
     turn: 0,
     date: s.start,
     turnDays: s.turn_days,
     horizon: s.horizon,
-    actors,
+    actors: actors.map(cloneActor),
     fronts,
     transit,
     wars: (s.conflicts ?? []).map((c) => {

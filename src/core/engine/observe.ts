@@ -68,57 +68,131 @@ export type ObservedTransfer = Omit<TransferState, 'knownTo' | 'amount' | 'deliv
 
 export function observe(state: GameState, viewer: Id): Observation | GameState {
   if (viewer === UMPIRE) return state;
-  const intel = new Map(state.intel.filter((i) => i.viewer === viewer).map((i) => [i.key, i.estimate]));
-  const insider = (actor: Id, forId: Id) => actor === viewer || forId === viewer;
-  const seen = (actor: Id, forId: Id, front: Id, covert: boolean, troops: number): ObservedForce | null => {
-    if (!covert || insider(actor, forId)) return { actor, for: forId, troops, estimated: false };
-    const estimate = intel.get(covertKey(actor, forId, front));
-    return estimate === undefined ? null : { actor, for: forId, troops: estimate, estimated: true };
-  };
-  // Covert groups appear once per (owner, side, front), however the truth splits them.
-  const merge = (forces: ObservedForce[]) => {
-    const out: ObservedForce[] = [];
-    for (const f of forces) {
-      const same = out.find((o) => o.actor === f.actor && o.for === f.for && o.estimated === f.estimated);
-      if (same && !f.estimated) same.troops += f.troops;
-      else if (!same) out.push({ ...f });
-    }
-    return out;
-  };
-  return {
-    viewer,
-    turn: state.turn,
-    date: state.date,
-    self: state.actors.find((a) => a.id === viewer) ?? null,
-    actors: state.actors.map((a) => ({ id: a.id, kind: a.kind, mobilisation: a.mobilisation, support: a.support })),
-    wars: state.wars,
-    fronts: state.fronts.map((f) => ({
+  return new ActorView(state, viewer);
+}
+
+/**
+ * An actor's observation. Its larger parts are computed when first read (a heuristic bot reads few of them) and
+ * kept; `toJSON` gives every field, so an observation serialises, compares and hashes as the plain value it is.
+ */
+class ActorView implements Observation {
+  readonly viewer: Id;
+  readonly turn: number;
+  readonly date: string;
+  readonly self: ActorState | null;
+  readonly wars: WarState[];
+  readonly rungs: Record<string, number>;
+  readonly maxRung: number;
+  readonly sanctions: SanctionState[];
+  readonly permissions: PermissionState[];
+  private readonly state: GameState;
+  private cache: Partial<Observation> = {};
+  private intel: Map<string, number> | null = null;
+
+  constructor(state: GameState, viewer: Id) {
+    this.state = state;
+    this.viewer = viewer;
+    this.turn = state.turn;
+    this.date = state.date;
+    this.self = state.actors.find((a) => a.id === viewer) ?? null;
+    this.wars = state.wars;
+    this.rungs = state.rungs;
+    this.maxRung = state.maxRung;
+    this.sanctions = state.sanctions;
+    this.permissions = state.permissions;
+  }
+
+  get actors() {
+    return (this.cache.actors ??= this.state.actors.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      mobilisation: a.mobilisation,
+      support: a.support,
+    })));
+  }
+  get fronts() {
+    return (this.cache.fronts ??= this.state.fronts.map((f) => ({
       id: f.id,
       conflict: f.conflict,
       territory: f.territory,
       control: f.control,
       terrain: f.terrain,
-      forces: merge(f.forces.map((x) => seen(x.actor, x.for, f.id, x.covert, x.troops)).filter((x): x is ObservedForce => x !== null)),
-    })),
-    transit: state.transit.flatMap((t) => {
-      const s = seen(t.actor, t.for, t.front, t.covert, t.troops);
+      forces: merge(f.forces.map((x) => this.seen(x.actor, x.for, f.id, x.covert, x.troops)).filter((x): x is ObservedForce => x !== null)),
+    })));
+  }
+  get transit() {
+    return (this.cache.transit ??= this.state.transit.flatMap((t) => {
+      const s = this.seen(t.actor, t.for, t.front, t.covert, t.troops);
       return s ? [{ actor: t.actor, for: t.for, front: t.front, troops: s.troops, arrives: t.arrives, estimated: s.estimated }] : [];
-    }),
-    rungs: state.rungs,
-    maxRung: state.maxRung,
-    transfers: state.transfers.flatMap((t): ObservedTransfer[] => {
+    }));
+  }
+  get transfers() {
+    const viewer = this.viewer;
+    return (this.cache.transfers ??= this.state.transfers.flatMap((t): ObservedTransfer[] => {
       const { knownTo, absorbedFrom: _absorbed, ...rest } = t;
       if (!t.covert || t.from === viewer || t.to === viewer) return [rest];
       return knownTo.includes(viewer) ? [{ ...rest, amount: null, delivered: null }] : [];
-    }),
-    sanctions: state.sanctions,
-    permissions: state.permissions,
-    treaties: state.treaties.filter((t) => t.inForce || t.parties.includes(viewer)).map(({ inForceTurn: _turn, ...t }) => t),
-    redLines: state.redLines.filter((r) => r.holder === viewer),
-    pending: state.pending.filter((p) => p.actor === viewer),
-    calls: state.calls.filter((c) => c.obliged === viewer || c.protects === viewer),
-    triggers: state.triggers.filter((t) => t.protects === viewer),
-  };
+    }));
+  }
+  get treaties() {
+    return (this.cache.treaties ??= this.state.treaties
+      .filter((t) => t.inForce || t.parties.includes(this.viewer))
+      .map(({ inForceTurn: _turn, ...t }) => t));
+  }
+  get redLines() {
+    return (this.cache.redLines ??= this.state.redLines.filter((r) => r.holder === this.viewer));
+  }
+  get pending() {
+    return (this.cache.pending ??= this.state.pending.filter((p) => p.actor === this.viewer));
+  }
+  get calls() {
+    return (this.cache.calls ??= this.state.calls.filter((c) => c.obliged === this.viewer || c.protects === this.viewer));
+  }
+  get triggers() {
+    return (this.cache.triggers ??= this.state.triggers.filter((t) => t.protects === this.viewer));
+  }
+
+  /** The plain value, every field in a fixed order. */
+  toJSON(): Observation {
+    return {
+      viewer: this.viewer,
+      turn: this.turn,
+      date: this.date,
+      self: this.self,
+      actors: this.actors,
+      wars: this.wars,
+      fronts: this.fronts,
+      transit: this.transit,
+      rungs: this.rungs,
+      maxRung: this.maxRung,
+      transfers: this.transfers,
+      sanctions: this.sanctions,
+      permissions: this.permissions,
+      treaties: this.treaties,
+      redLines: this.redLines,
+      pending: this.pending,
+      calls: this.calls,
+      triggers: this.triggers,
+    };
+  }
+
+  private seen(actor: Id, forId: Id, front: Id, covert: boolean, troops: number): ObservedForce | null {
+    if (!covert || actor === this.viewer || forId === this.viewer) return { actor, for: forId, troops, estimated: false };
+    this.intel ??= new Map(this.state.intel.filter((i) => i.viewer === this.viewer).map((i) => [i.key, i.estimate]));
+    const estimate = this.intel.get(covertKey(actor, forId, front));
+    return estimate === undefined ? null : { actor, for: forId, troops: estimate, estimated: true };
+  }
+}
+
+/** Covert groups appear once per (owner, side, front), however the truth splits them. */
+function merge(forces: ObservedForce[]): ObservedForce[] {
+  const out: ObservedForce[] = [];
+  for (const f of forces) {
+    const same = out.find((o) => o.actor === f.actor && o.for === f.for && o.estimated === f.estimated);
+    if (same && !f.estimated) same.troops += f.troops;
+    else if (!same) out.push({ ...f });
+  }
+  return out;
 }
 
 /**

@@ -363,7 +363,7 @@ export function cloneState(s: GameState): GameState {
  * An actor's copy, field by field: an object literal of a fixed shape is several times faster to build than a
  * spread of a large object, and actors are copied every turn. The type makes a forgotten field an error.
  */
-function cloneActor(a: ActorState): ActorState {
+export function cloneActor(a: ActorState): ActorState {
   return {
     id: a.id,
     kind: a.kind,

@@ -1,0 +1,87 @@
+// npm run bench:forecast — Monte Carlo speed on the default scenario (52 weekly turns, every actor a heuristic bot):
+// runs per second with 1 and with 2 workers at N = 10,000, the parallel speed-up, and the peak memory at N = 10,000
+// and N = 100,000 — each measurement in a fresh process, so peaks do not mix. Next to it, the machine's own
+// ceiling: the speed-up of a pure arithmetic loop on 2 threads (what the cores give when memory is not in the way).
+// Prints figures; asserts nothing. Usage: npm run bench:forecast [-- --runs N] [-- --big N]
+import { spawnSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(name);
+  return (i >= 0 && Number(args[i + 1])) || fallback;
+};
+const line = (label: string, value: string) => process.stdout.write(`${label.padEnd(44)} ${value}\n`);
+
+if (args[0] === '--one') {
+  // A child: one forecast, then its wall time and peak resident memory as JSON on stdout.
+  const { runForecast } = await import('../dist/sim/forecast.js');
+  const { DEFAULT_SCENARIO, findScenario, loadScenarioFile } = await import('../dist/lang/builtins.js');
+  const loaded = loadScenarioFile(findScenario(DEFAULT_SCENARIO)!);
+  if (!loaded.ok) throw new Error('the default scenario does not load');
+  const [workers, runs] = [Number(args[1]), Number(args[2])];
+  let peak = 0;
+  const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
+  const timer = setInterval(sample, 100);
+  const t0 = performance.now();
+  await runForecast({
+    scenario: loaded.scenario,
+    runs,
+    seed: 1,
+    turns: loaded.scenario.horizon,
+    workers,
+    onProgress: (done: number) => process.stderr.write(`\r  ${done}/${runs}`),
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  clearInterval(timer);
+  sample();
+  process.stderr.write('\n');
+  process.stdout.write(JSON.stringify({ seconds, peakMiB: peak / 2 ** 20 }) + '\n');
+  process.exit(0);
+}
+
+function measure(workers: number, runs: number): { seconds: number; peakMiB: number } {
+  process.stderr.write(`bench:forecast: ${runs} runs on ${workers} worker${workers === 1 ? '' : 's'}\n`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--one', String(workers), String(runs)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`the measurement of ${runs} runs on ${workers} workers failed`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { seconds: number; peakMiB: number };
+}
+
+/** The machine's ceiling: an arithmetic loop (no allocation) on 1 thread, then on 2 at once. */
+async function ceiling(): Promise<number> {
+  const code = `let x = 0; for (let i = 0; i < 4e8; i++) x = (x + i * 7) % 1000003; require('node:worker_threads').parentPort.postMessage(x);`;
+  const time = async (n: number) => {
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: n }, () => new Promise((resolve) => new Worker(code, { eval: true }).once('message', resolve))));
+    return performance.now() - t0;
+  };
+  const one = await time(1);
+  const two = await time(2);
+  return (2 * one) / two;
+}
+
+const runs = option('--runs', 10_000);
+const big = option('--big', 100_000);
+const single = measure(1, runs);
+const double = measure(2, runs);
+const large = measure(2, big);
+const loop = await ceiling();
+const fmt = (x: number) => Math.round(x).toLocaleString('en-GB');
+process.stdout.write(`yourmove forecast benchmark: korea-russia-2024, 52 weekly turns a run, heuristic bots for every actor\n`);
+line('command', 'npm run bench:forecast');
+line('machine', `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`);
+line(`${fmt(runs)} runs, 1 worker (s)`, single.seconds.toFixed(1));
+line(`${fmt(runs)} runs, 2 workers (s)`, double.seconds.toFixed(1));
+line('runs per second, 1 worker', fmt(runs / single.seconds));
+line('runs per second, 2 workers', fmt(runs / double.seconds));
+line('speed-up 1 -> 2 workers', `${(single.seconds / double.seconds).toFixed(2)}x (target >= 1.7x)`);
+line('machine ceiling: arithmetic loop, 2 threads', `${loop.toFixed(2)}x`);
+line(`peak memory, ${fmt(runs)} runs, 2 workers (MiB)`, double.peakMiB.toFixed(0));
+line(`peak memory, ${fmt(big)} runs, 2 workers (MiB)`, large.peakMiB.toFixed(0));
+line(`${fmt(big)} runs, 2 workers (s)`, large.seconds.toFixed(1));
+line('target (issue 5)', '10,000 runs in < 20 s on 2 workers; memory flat in N');

@@ -1,0 +1,113 @@
+/**
+ * `yourmove forecast <scenario> --runs N [--seed S] [--turns N] [--workers W] [--json|--csv]`: Monte Carlo
+ * answers to the scenario's questions (probabilities with Wilson 95 % intervals), its metrics' distributions per
+ * turn (for fan charts), and which uncertain inputs move each question most (a tornado table). A progress bar with
+ * ETA goes to stderr; Ctrl-C stops the runs and prints what was done, marked partial.
+ */
+import { SingleBar } from 'cli-progress';
+import Table from 'cli-table3';
+import { stringify } from 'csv-stringify/sync';
+import type { ForecastResult } from '../sim/aggregate.ts';
+import { defaultWorkers, runForecast } from '../sim/forecast.ts';
+import { CliError, EXIT } from './errors.ts';
+import { loadOrExit } from './scenario-commands.ts';
+
+export interface ForecastCliOptions {
+  runs: string;
+  seed: string;
+  turns?: string;
+  workers?: string;
+  json?: boolean;
+  csv?: boolean;
+}
+
+function integer(value: string, flag: string, min: number, max: number): number {
+  const x = Number(value);
+  if (!Number.isInteger(x) || x < min || x > max)
+    throw new CliError(`${flag} ${value}: expected a whole number from ${min} to ${max}`, EXIT.usage);
+  return x;
+}
+
+export async function forecastCommand(ref: string, opts: ForecastCliOptions): Promise<void> {
+  if (opts.json && opts.csv) throw new CliError('--json and --csv: choose one', EXIT.usage);
+  const s = loadOrExit(ref);
+  const runs = integer(opts.runs, '--runs', 1, 10_000_000);
+  const seed = integer(opts.seed, '--seed', -2147483648, 2147483647);
+  const turns = opts.turns === undefined ? s.horizon : integer(opts.turns, '--turns', 1, s.horizon);
+  const workers = opts.workers === undefined ? defaultWorkers() : integer(opts.workers, '--workers', 1, 256);
+
+  const bar = new SingleBar(
+    { stream: process.stderr, format: 'forecast {bar} {percentage}% | {value}/{total} runs | ETA {eta_formatted}', hideCursor: true },
+    undefined,
+  );
+  bar.start(runs, 0);
+  const controller = new AbortController();
+  const onInterrupt = () => controller.abort();
+  process.once('SIGINT', onInterrupt);
+  const started = performance.now();
+  let result: ForecastResult;
+  try {
+    result = await runForecast({
+      scenario: s,
+      runs,
+      seed,
+      turns,
+      workers,
+      signal: controller.signal,
+      onProgress: (done) => bar.update(done),
+    });
+  } finally {
+    bar.stop();
+    process.removeListener('SIGINT', onInterrupt);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (result.partial) process.stderr.write(`yourmove: interrupted: a partial forecast of ${result.runs} of ${runs} runs\n`);
+  else process.stderr.write(`yourmove: ${runs} runs in ${seconds.toFixed(1)} s on ${workers} worker${workers === 1 ? '' : 's'}\n`);
+
+  if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  else if (opts.csv) process.stdout.write(forecastCsv(result));
+  else process.stdout.write(forecastTable(result));
+  if (result.partial) process.exitCode = 130;
+}
+
+export function forecastCsv(r: ForecastResult): string {
+  const rows: (string | number | null)[][] = [
+    ['kind', 'id', 'turn', 'date', 'unit', 'n', 'p_or_mean', 'ci95_low', 'ci95_high', 'p05', 'p50', 'p95'],
+  ];
+  for (const q of r.questions)
+    rows.push(['question', q.id, r.turns, '', 'probability', r.runs, q.p, q.ci95[0], q.ci95[1], null, null, null]);
+  for (const m of r.metrics) rows.push(['metric', m.id, m.turn, m.date, m.unit, m.n, m.mean, null, null, m.p05, m.p50, m.p95]);
+  return stringify(rows);
+}
+
+export function forecastTable(r: ForecastResult): string {
+  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  const out: string[] = [
+    `Forecast of ${r.scenario}: ${r.runs} runs${r.partial ? ` (PARTIAL: ${r.requested} requested)` : ''} of ${r.turns} turns, seed ${r.seed}`,
+  ];
+  const q = new Table({
+    head: ['question', 'p', '95 % interval'],
+    style: { head: [], border: [] },
+    colWidths: [70, 9, 19],
+    wordWrap: true,
+  });
+  for (const x of r.questions) q.push([x.text, pct(x.p), `${pct(x.ci95[0])} - ${pct(x.ci95[1])}`]);
+  out.push(q.toString());
+  const last = r.metrics.filter((m) => m.turn === r.turns);
+  const n = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
+  const f = (x: number | null) => (x === null ? '-' : n.format(x));
+  const m = new Table({ head: [`metric at turn ${r.turns}`, 'unit', 'mean', 'p05', 'p50', 'p95'], style: { head: [], border: [] } });
+  for (const x of last) m.push([x.id, x.unit, f(x.mean), f(x.p05), f(x.p50), f(x.p95)]);
+  out.push(m.toString());
+  const t = new Table({ head: ['question', 'input that moves it most', 'r', 'p if input low -> high'], style: { head: [], border: [] } });
+  for (const s of r.sensitivity) {
+    const top = s.inputs.filter((x) => Math.abs(x.r) >= 0.05).slice(0, 3);
+    for (const x of top)
+      t.push([s.question, x.input, x.r.toFixed(2), `${x.pLow === null ? '-' : pct(x.pLow)} -> ${x.pHigh === null ? '-' : pct(x.pHigh)}`]);
+  }
+  out.push(
+    'Sensitivity (tornado: the inputs most correlated with each answer, |r| >= 0.05)',
+    t.length > 0 ? t.toString() : '  no input moves any answer (|r| < 0.05)',
+  );
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,202 @@
+/**
+ * Streaming aggregation of forecast runs, in run order: question counts (with Wilson 95 % intervals), metric
+ * distributions per turn (DDSketch quantile sketches: Masson, Rim & Lee 2019, relative accuracy 0.1 %), and the
+ * sensitivity of each question to each uncertain input (Pearson correlation between the input and the 0/1 answer —
+ * the point-biserial correlation — and the answer's frequency when the input is below or above its distribution's
+ * central value). Memory depends on the numbers of questions, metrics, turns and inputs, not on the runs.
+ */
+import { DDSketch } from '@datadog/sketches-js';
+import { central } from '../core/dist.ts';
+import type { UncertainInput } from '../core/forecast/inputs.ts';
+import type { Scenario } from '../core/model.ts';
+import { addDays } from '../core/scenario/dates.ts';
+import type { RunResult } from './run.ts';
+
+/** Wilson score interval for k successes in n trials (95 %: z = 1.96). */
+export function wilson(k: number, n: number, z = 1.959963984540054): [number, number] {
+  if (n === 0) return [0, 1];
+  const p = k / n;
+  const z2 = z * z;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
+export interface QuestionResult {
+  id: string;
+  text: string;
+  p: number;
+  ci95: [number, number];
+  yes: number;
+}
+
+export interface MetricPoint {
+  id: string;
+  unit: string;
+  turn: number;
+  date: string;
+  /** Runs where the metric had a value (a first_turn metric has none until its event happens). */
+  n: number;
+  mean: number | null;
+  p05: number | null;
+  p50: number | null;
+  p95: number | null;
+}
+
+export interface InputEffect {
+  input: string;
+  /** Correlation between the input and the answer (point-biserial), -1..1. */
+  r: number;
+  /** The answer's frequency in runs where the input was below / at or above its central value. */
+  pLow: number | null;
+  pHigh: number | null;
+}
+
+export interface ForecastResult {
+  scenario: string;
+  runs: number;
+  seed: number;
+  turns: number;
+  /** True when the forecast was stopped before all its runs (Ctrl-C): the figures cover `runs` runs. */
+  partial: boolean;
+  requested: number;
+  questions: QuestionResult[];
+  metrics: MetricPoint[];
+  sensitivity: { question: string; inputs: InputEffect[] }[];
+}
+
+/** How many inputs each question's sensitivity lists, strongest first. */
+export const TORNADO_SIZE = 5;
+
+export class ForecastAggregate {
+  private n = 0;
+  private readonly yes: number[];
+  private readonly sums: number[][];
+  private readonly counts: number[][];
+  private readonly sketches: DDSketch[][];
+  // Per input: Σx, Σx²; per input × question: Σxy, and the low/high splits.
+  private readonly sx: number[];
+  private readonly sxx: number[];
+  private readonly sxy: number[][];
+  private readonly split: { lowN: number; lowYes: number; highN: number; highYes: number }[][];
+  private readonly centre: number[];
+
+  constructor(
+    private readonly s: Scenario,
+    private readonly inputs: readonly UncertainInput[],
+    private readonly turns: number,
+  ) {
+    const q = (s.questions ?? []).length;
+    const m = (s.metrics ?? []).length;
+    this.yes = new Array<number>(q).fill(0);
+    this.sums = Array.from({ length: m }, () => new Array<number>(turns).fill(0));
+    this.counts = Array.from({ length: m }, () => new Array<number>(turns).fill(0));
+    this.sketches = Array.from({ length: m }, () => Array.from({ length: turns }, () => new DDSketch({ relativeAccuracy: 0.001 })));
+    this.sx = inputs.map(() => 0);
+    this.sxx = inputs.map(() => 0);
+    this.sxy = inputs.map(() => new Array<number>(q).fill(0));
+    this.split = inputs.map(() => Array.from({ length: q }, () => ({ lowN: 0, lowYes: 0, highN: 0, highYes: 0 })));
+    this.centre = inputs.map((x) => central(x.dist));
+  }
+
+  get runs(): number {
+    return this.n;
+  }
+
+  /** Add one run. Call in run order: sums of floating-point numbers depend on it. */
+  add(r: RunResult): void {
+    this.n++;
+    r.answers.forEach((a, i) => (this.yes[i]! += a ? 1 : 0));
+    r.metrics.forEach((values, i) =>
+      values.forEach((v, t) => {
+        if (v === null || t >= this.turns) return;
+        this.sums[i]![t]! += v;
+        this.counts[i]![t]!++;
+        this.sketches[i]![t]!.accept(v);
+      }),
+    );
+    r.inputs.forEach((x, k) => {
+      this.sx[k]! += x;
+      this.sxx[k]! += x * x;
+      const low = x < this.centre[k]!;
+      r.answers.forEach((a, i) => {
+        const y = a ? 1 : 0;
+        this.sxy[k]![i]! += x * y;
+        const c = this.split[k]![i]!;
+        if (low) {
+          c.lowN++;
+          c.lowYes += y;
+        } else {
+          c.highN++;
+          c.highYes += y;
+        }
+      });
+    });
+  }
+
+  result(meta: { seed: number; requested: number; partial: boolean }): ForecastResult {
+    const s = this.s;
+    const n = this.n;
+    const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+    const questions = (s.questions ?? []).map((q, i) => {
+      const [lo, hi] = wilson(this.yes[i]!, n);
+      return {
+        id: q.id,
+        text: q.text,
+        p: n > 0 ? round(this.yes[i]! / n, 6) : 0,
+        ci95: [round(lo, 6), round(hi, 6)] as [number, number],
+        yes: this.yes[i]!,
+      };
+    });
+    const metrics: MetricPoint[] = [];
+    (s.metrics ?? []).forEach((m, i) => {
+      const digits = m.unit === 'share' ? 4 : m.unit === 'rung' || m.unit === 'persons' || m.unit === 'rounds' ? 0 : 3;
+      for (let t = 0; t < this.turns; t++) {
+        const sk = this.sketches[i]![t]!;
+        const count = this.counts[i]![t]!;
+        const q = (p: number) => (count > 0 ? round(Math.min(sk.max, Math.max(sk.min, sk.getValueAtQuantile(p))), digits) : null);
+        metrics.push({
+          id: m.id,
+          unit: m.unit,
+          turn: t + 1,
+          date: addDays(s.start, (t + 1) * s.turn_days),
+          n: count,
+          mean: count > 0 ? round(this.sums[i]![t]! / count, digits + 2) : null,
+          p05: q(0.05),
+          p50: q(0.5),
+          p95: q(0.95),
+        });
+      }
+    });
+    const sensitivity = (s.questions ?? []).map((q, i) => {
+      const p = n > 0 ? this.yes[i]! / n : 0;
+      const effects = this.inputs.map((x, k): InputEffect => {
+        const mean = this.sx[k]! / n;
+        const varX = this.sxx[k]! / n - mean * mean;
+        const cov = this.sxy[k]![i]! / n - mean * p;
+        const varY = p * (1 - p);
+        const r = varX > 1e-12 && varY > 0 ? cov / Math.sqrt(varX * varY) : 0;
+        const c = this.split[k]![i]!;
+        return {
+          input: x.path,
+          r: round(Math.max(-1, Math.min(1, r)), 4),
+          pLow: c.lowN > 0 ? round(c.lowYes / c.lowN, 4) : null,
+          pHigh: c.highN > 0 ? round(c.highYes / c.highN, 4) : null,
+        };
+      });
+      effects.sort((a, b) => Math.abs(b.r) - Math.abs(a.r) || a.input.localeCompare(b.input));
+      return { question: q.id, inputs: effects.slice(0, TORNADO_SIZE) };
+    });
+    return {
+      scenario: s.id,
+      runs: n,
+      seed: meta.seed,
+      turns: this.turns,
+      partial: meta.partial,
+      requested: meta.requested,
+      questions,
+      metrics,
+      sensitivity,
+    };
+  }
+}

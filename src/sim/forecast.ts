@@ -1,0 +1,120 @@
+/**
+ * The Monte Carlo runner: N runs in chunks over worker threads (piscina), results merged in run order into a
+ * streaming aggregate, so the result is byte-identical whatever the number of workers and memory stays flat in N.
+ * Progress is reported per chunk; an abort signal (Ctrl-C) stops the forecast and returns the runs done so far,
+ * marked partial.
+ */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import { scenarioHash } from '../core/engine/game.ts';
+import type { TurnOrders } from '../core/engine/orders.ts';
+import { inputTemplate } from '../core/forecast/inputs.ts';
+import type { Scenario } from '../core/model.ts';
+import { ForecastAggregate, type ForecastResult } from './aggregate.ts';
+import type { RunResult } from './run.ts';
+import { runChunk, type Chunk } from './worker.ts';
+
+export interface ForecastOptions {
+  scenario: Scenario;
+  runs: number;
+  seed: number;
+  turns: number;
+  /** Worker threads (default: the machine's cores); 1 runs in this thread. */
+  workers?: number;
+  /** Orders by turn that override the bots' (a trigger, a player's option). */
+  script?: TurnOrders[];
+  /** Runs per task given to a worker. */
+  chunk?: number;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export const DEFAULT_CHUNK = 50;
+
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+export async function runForecast(o: ForecastOptions): Promise<ForecastResult> {
+  const template = inputTemplate(o.scenario);
+  const aggregate = new ForecastAggregate(o.scenario, template.inputs, o.turns);
+  const size = o.chunk ?? DEFAULT_CHUNK;
+  const key = scenarioHash(o.scenario);
+  const chunks: Chunk[] = [];
+  for (let start = 0; start < o.runs; start += size) {
+    const c: Chunk = { key, scenario: o.scenario, seed: o.seed, start, end: Math.min(o.runs, start + size), turns: o.turns };
+    if (o.script) c.script = o.script;
+    chunks.push(c);
+  }
+  const workers = Math.max(1, o.workers ?? defaultWorkers());
+  let done = 0;
+  const finish = (partial: boolean) => aggregate.result({ seed: o.seed, requested: o.runs, partial });
+
+  if (workers === 1) {
+    for (const c of chunks) {
+      if (o.signal?.aborted) return finish(true);
+      for (const r of runChunk(c)) aggregate.add(r);
+      done += c.end - c.start;
+      o.onProgress?.(done, o.runs);
+      await new Promise((resolve) => setImmediate(resolve)); // let Ctrl-C and progress through
+    }
+    return finish(false);
+  }
+
+  const ts = import.meta.url.endsWith('.ts');
+  const pool = new Piscina({
+    filename: new URL(ts ? './worker.ts' : './worker.js', import.meta.url).href,
+    minThreads: workers,
+    maxThreads: workers,
+    ...(ts ? { execArgv: ['--import', 'tsx'] } : {}),
+  });
+  // Results arrive in any order; they are added in run order, each chunk as soon as all before it are in.
+  const arrived = new Map<number, RunResult[]>();
+  let next = 0;
+  const drain = () => {
+    while (arrived.has(next)) {
+      for (const r of arrived.get(next)!) aggregate.add(r);
+      arrived.delete(next);
+      next++;
+    }
+  };
+  const abort = new AbortController();
+  const onAbort = () => abort.abort();
+  o.signal?.addEventListener('abort', onAbort);
+  // At most two chunks per worker in flight: the queue (and the results waiting for their turn) stay bounded,
+  // so memory does not grow with the number of runs.
+  const inFlight = 2 * workers;
+  let submitted = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let running = 0;
+      const submit = () => {
+        while (running < inFlight && submitted < chunks.length && !abort.signal.aborted) {
+          const i = submitted++;
+          const c = chunks[i]!;
+          running++;
+          (pool.run(c, { signal: abort.signal }) as Promise<RunResult[]>).then(
+            (results) => {
+              running--;
+              arrived.set(i, results);
+              drain();
+              done += c.end - c.start;
+              o.onProgress?.(done, o.runs);
+              if (next === chunks.length) resolve();
+              else submit();
+            },
+            (e: unknown) => reject(e),
+          );
+        }
+      };
+      submit();
+    });
+    return finish(false);
+  } catch (e) {
+    if (abort.signal.aborted) return finish(true);
+    throw e;
+  } finally {
+    o.signal?.removeEventListener('abort', onAbort);
+    await pool.destroy();
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * One Monte Carlo run: draw the scenario's uncertain inputs from the run's own stream, play `turns` turns with every
+ * actor a heuristic bot (orders a script gives for a turn come first: a trigger, a player's option), and measure the
+ * questions and metrics. Run i's seed is derived from (master seed, i) alone, so a forecast's result does not depend
+ * on how its runs are shared among workers.
+ */
+import type { Bot } from '../ai/bot.ts';
+import { makeBots } from '../ai/play.ts';
+import { applyInPlace } from '../core/engine/apply.ts';
+import { initialState } from '../core/engine/init.ts';
+import { observe, type Observation } from '../core/engine/observe.ts';
+import type { Event, TurnOrders } from '../core/engine/orders.ts';
+import type { GameState } from '../core/engine/state.ts';
+import { sampleInputs, type InputTemplate } from '../core/forecast/inputs.ts';
+import { RunMeter } from '../core/forecast/measure.ts';
+import { Rng } from '../core/rng.ts';
+
+export interface RunResult {
+  index: number;
+  inputs: number[];
+  answers: boolean[];
+  metrics: (number | null)[][];
+}
+
+export function runSeed(master: number, index: number): number {
+  return Rng.derive(master, index).nextU32();
+}
+
+export interface RunOptions {
+  turns: number;
+  /** Orders by turn (index 0 is turn 1) that override the bots' for the actors they name. */
+  script?: readonly TurnOrders[];
+  /** Called after every turn with the state and the turn's events (cascade and ledger tracing). */
+  onTurn?: (state: GameState, events: readonly Event[]) => void;
+}
+
+export function simulateRun(template: InputTemplate, master: number, index: number, options: RunOptions): RunResult {
+  const seed = runSeed(master, index);
+  const inputs = sampleInputs(template.inputs, Rng.derive(seed, 3));
+  const s = template.resolve(inputs);
+  const bots: Bot[] = makeBots(s, seed, null, { kind: 'heuristic' });
+  const meter = new RunMeter(s);
+  let state = initialState(s, seed);
+  const rng = Rng.derive(seed, 1);
+  for (let t = 0; t < options.turns; t++) {
+    const orders: TurnOrders = { ...(options.script?.[t] ?? {}) };
+    for (const bot of bots) {
+      if (orders[bot.actor] !== undefined) continue;
+      const d = bot.decide(observe(state, bot.actor) as Observation);
+      if (d.orders.length > 0) orders[bot.actor] = d.orders;
+    }
+    const result = applyInPlace(state, orders, rng); // the run owns its state: no copy per turn
+    state = result.state;
+    meter.observe(state);
+    options.onTurn?.(state, result.events);
+  }
+  const m = meter.result();
+  return { index, inputs, answers: m.answers, metrics: m.metrics };
+}

@@ -1,0 +1,157 @@
+// Forecasts (issue 5): identical results whatever the number of workers; different seeds give consistent answers;
+// the 95 % intervals cover a known probability about 95 % of the time; metrics and sensitivity are reported.
+import { describe, expect, it } from 'vitest';
+import { wilson, type ForecastResult } from '../src/sim/aggregate.ts';
+import { runForecast } from '../src/sim/forecast.ts';
+import type { Scenario } from '../src/core/model.ts';
+import { formatProblem, loadScenarioText } from '../src/lang/load.ts';
+import { yourmove } from './helpers/cli.ts';
+
+// A red line acted on with probability exactly 0.3 (its likelihood, a plain number): the question "is the
+// permission granted?" has probability 0.3 in every run. Its rival input, a uniform "noise", moves nothing.
+const coin: Scenario = (() => {
+  const r = loadScenarioText(
+    `
+id: coin
+title: A known probability
+description: Gold allows Red's strikes with probability 0.3.
+start: 2024-06-01
+turn_days: 7
+horizon: 3
+player: red
+actors:
+  - {id: red, name: Red, kind: state, capabilities: {active: 1000}, domestic: {support: {dist: uniform, min: 0.4, max: 0.6}, casualty_sensitivity: 0.5}}
+  - {id: blue, name: Blue, kind: state, capabilities: {active: 1000}}
+  - {id: gold, name: Gold, kind: state, capabilities: {active: 1000}}
+conflicts:
+  - {id: war, name: War, start: 2024-01-01, sides: [[red], [blue]]}
+permissions:
+  - {id: strikes, by: gold, to: red, weapons: missiles, territory: blue, allowed: false}
+red_lines:
+  - id: gold-allows
+    holder: gold
+    when: {actor_at_war: {actor: red}}
+    then: {permit: {permission: strikes}}
+    likelihood: 0.3
+questions:
+  - {id: allowed, text: Does Gold allow the strikes?, when: {permission_granted: {permission: strikes}}}
+metrics:
+  - {id: red_support, text: Red's support, unit: share, of: {support: {actor: red}}}
+`,
+    'coin.yaml',
+  );
+  if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
+  return r.scenario;
+})();
+
+describe('Wilson intervals', () => {
+  it('match published values', () => {
+    // Newcombe (1998), Table I: 0/10 -> 0.0000-0.2775; 5/10 -> 0.2366-0.7634 (95 %, no continuity correction).
+    const [a, b] = wilson(0, 10);
+    expect(a).toBe(0);
+    expect(b).toBeCloseTo(0.2775, 4);
+    const [c, d] = wilson(5, 10);
+    expect(c).toBeCloseTo(0.2366, 4);
+    expect(d).toBeCloseTo(0.7634, 4);
+  });
+
+  it('cover a known probability about 95 % of the time (400 forecasts of 100 runs)', async () => {
+    let covered = 0;
+    for (let seed = 1; seed <= 400; seed++) {
+      const r = await runForecast({ scenario: coin, runs: 100, seed, turns: 2, workers: 1, chunk: 100 });
+      const q = r.questions[0]!;
+      if (q.ci95[0] <= 0.3 && 0.3 <= q.ci95[1]) covered++;
+    }
+    // Binomial(400, 0.95) lies in [366, 393] with probability > 0.99.
+    expect(covered).toBeGreaterThanOrEqual(366);
+    expect(covered).toBeLessThanOrEqual(393);
+  });
+});
+
+describe('yourmove forecast', () => {
+  const forecast = (args: string[]) => yourmove(['forecast', 'korea-russia-2024', '--turns', '8', ...args]);
+
+  it('gives byte-identical JSON with 1 and with 2 workers', () => {
+    const one = forecast(['--runs', '120', '--seed', '5', '--workers', '1', '--json']);
+    const two = forecast(['--runs', '120', '--seed', '5', '--workers', '2', '--json']);
+    expect(one.status).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    const r = JSON.parse(one.stdout) as ForecastResult;
+    expect(r).toMatchObject({ scenario: 'korea-russia-2024', runs: 120, seed: 5, turns: 8, partial: false });
+    expect(r.questions.find((q) => q.id === 'prk_troops_in_combat')!.p).toBe(1);
+    const m = r.metrics.find((x) => x.id === 'rus_casualties' && x.turn === 8)!;
+    expect(m.p05!).toBeLessThanOrEqual(m.p50!);
+    expect(m.p50!).toBeLessThanOrEqual(m.p95!);
+    expect(m.mean!).toBeGreaterThan(50_000);
+    expect(r.metrics.filter((x) => x.id === 'rus_casualties').map((x) => x.turn)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it('gives different but consistent answers for another seed (the 95 % intervals overlap)', () => {
+    const a = JSON.parse(forecast(['--runs', '150', '--seed', '1', '--json']).stdout) as ForecastResult;
+    const b = JSON.parse(forecast(['--runs', '150', '--seed', '2', '--json']).stdout) as ForecastResult;
+    expect(JSON.stringify(a.metrics)).not.toBe(JSON.stringify(b.metrics));
+    for (const [i, q] of a.questions.entries()) {
+      const r = b.questions[i]!;
+      expect(q.ci95[0] <= r.ci95[1] && r.ci95[0] <= q.ci95[1], `${q.id}: ${q.ci95} vs ${r.ci95}`).toBe(true);
+    }
+  });
+
+  it('prints tables for people and CSV for spreadsheets; refuses bad usage', () => {
+    const t = forecast(['--runs', '40']);
+    expect(t.stdout).toContain('Forecast of korea-russia-2024: 40 runs of 8 turns, seed 1');
+    expect(t.stdout).toMatch(/Does South Korea send weapons to Ukraine\? +│ \d+\.\d %/);
+    expect(t.stdout).toContain('metric at turn 8');
+    expect(t.stdout).toContain('Sensitivity (tornado');
+    expect(t.stderr).toMatch(/40 runs in [\d.]+ s on \d+ workers?/);
+    const csv = forecast(['--runs', '20', '--csv']).stdout.split('\n');
+    expect(csv[0]).toBe('kind,id,turn,date,unit,n,p_or_mean,ci95_low,ci95_high,p05,p50,p95');
+    expect(csv.some((l) => l.startsWith('metric,rus_casualties,8,2025-01-03,persons,20,'))).toBe(true);
+    expect(forecast(['--runs', '0']).status).toBe(2);
+    expect(forecast(['--runs', '10', '--json', '--csv']).status).toBe(2);
+  });
+});
+
+describe('Ctrl-C', () => {
+  it('stops a forecast and prints the runs done, marked partial', async () => {
+    const { spawn } = await import('node:child_process');
+    const { join } = await import('node:path');
+    const { PACKAGE_ROOT } = await import('../src/lang/builtins.ts');
+    const child = spawn(process.execPath, [
+      join(PACKAGE_ROOT, 'bin', 'yourmove.js'),
+      'forecast',
+      'korea-russia-2024',
+      '--runs',
+      '100000',
+      '--workers',
+      '2',
+      '--json',
+    ]);
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    setTimeout(() => child.kill('SIGINT'), 2500);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    const r = JSON.parse(out) as ForecastResult;
+    expect(r.partial).toBe(true);
+    expect(r.requested).toBe(100000);
+    expect(r.runs).toBeGreaterThan(0);
+    expect(r.runs).toBeLessThan(100000);
+    expect(r.runs % 50, 'whole chunks, in run order').toBe(0);
+    expect(err).toContain(`interrupted: a partial forecast of ${r.runs} of 100000 runs`);
+  }, 30_000);
+});
+
+describe('sensitivity', () => {
+  it('finds the input that decides a question', async () => {
+    // South Korea's arming of Ukraine is decided by its red line's likelihood (uniform 0.3-0.7).
+    const { loadBuiltin } = await import('./helpers/scenarios.ts');
+    const r = await runForecast({ scenario: loadBuiltin('korea-russia-2024'), runs: 800, seed: 3, turns: 3, workers: 1 });
+    const s = r.sensitivity.find((x) => x.question === 'kor_arms_to_ukr')!;
+    expect(s.inputs[0]!.input).toBe('red_lines.kor-arms-defensive.likelihood');
+    // Expected r ≈ sd(L) / sd(answer) · (the share of arming it decides) ≈ 0.115 / 0.49 · 0.6 ≈ 0.14.
+    expect(s.inputs[0]!.r).toBeGreaterThan(0.08);
+    expect(s.inputs[0]!.pHigh!).toBeGreaterThan(s.inputs[0]!.pLow!);
+  });
+});
