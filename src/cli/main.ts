@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../lang/builtins.ts';
+import { cascadeCommand } from './cascade.ts';
 import { cincCommand } from './cinc.ts';
 import { forecastCommand } from './forecast.ts';
 import { playCommand } from './play.ts';
@@ -58,6 +59,18 @@ export function program(): Command {
     .option('--json', 'the whole result as JSON')
     .option('--csv', 'questions and metric quantiles per turn as CSV')
     .action(forecastCommand);
+
+  p.command('cascade')
+    .description('the domino chain after a trigger: who enters, when, in what order and why')
+    .argument('<scenario>', 'a scenario file or a built-in id')
+    .requiredOption('--trigger <event>', 'e.g. "aut declares war on srb", "kor deploys troops to ukr", "usa permits usa-deep-strike"')
+    .option('--at <date>', "the trigger's date (default: the scenario's start)")
+    .option('--runs <n>', 'runs', '500')
+    .option('--seed <n>', 'master seed', '1')
+    .option('--after <n>', 'turns played after the trigger (default: to the horizon)')
+    .option('--json', 'the whole result as JSON')
+    .option('--dot <file>', 'also write the domino graph as Graphviz DOT')
+    .action(cascadeCommand);
 
   p.command('cinc')
     .description('Correlates of War capability index (CINC) computed from the NMC v6.0 components')

@@ -30,6 +30,8 @@ export interface RunOptions {
   turns: number;
   /** Orders by turn (index 0 is turn 1) that override the bots' for the actors they name. */
   script?: readonly TurnOrders[];
+  /** Called before every turn with the state and the orders about to be played (cascade tracing). */
+  beforeTurn?: (state: GameState, orders: TurnOrders) => void;
   /** Called after every turn with the state and the turn's events (cascade and ledger tracing). */
   onTurn?: (state: GameState, events: readonly Event[]) => void;
 }
@@ -49,6 +51,7 @@ export function simulateRun(template: InputTemplate, master: number, index: numb
       const d = bot.decide(observe(state, bot.actor) as Observation);
       if (d.orders.length > 0) orders[bot.actor] = d.orders;
     }
+    options.beforeTurn?.(state, orders);
     const result = applyInPlace(state, orders, rng); // the run owns its state: no copy per turn
     state = result.state;
     meter.observe(state);

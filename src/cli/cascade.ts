@@ -1,0 +1,92 @@
+/**
+ * `yourmove cascade <scenario> --trigger "<event>" [--at DATE] [--runs N] [--seed S] [--after N] [--json] [--dot FILE]`:
+ * the domino chain after a trigger — for every actor, the probability it enters, when (median and range), in what
+ * order and why — as text, JSON, or a Graphviz graph.
+ */
+import { SingleBar } from 'cli-progress';
+import { writeFileSync } from 'node:fs';
+import { cascadeDot, parseTrigger, runCascade, type CascadeResult } from '../sim/cascade.ts';
+import { compareDates } from '../core/scenario/dates.ts';
+import { endDate } from './render.ts';
+import { CliError, EXIT } from './errors.ts';
+import { loadOrExit } from './scenario-commands.ts';
+
+export interface CascadeCliOptions {
+  trigger: string;
+  at?: string;
+  runs: string;
+  seed: string;
+  after?: string;
+  json?: boolean;
+  dot?: string;
+}
+
+function integer(value: string, flag: string, min: number, max: number): number {
+  const x = Number(value);
+  if (!Number.isInteger(x) || x < min || x > max)
+    throw new CliError(`${flag} ${value}: expected a whole number from ${min} to ${max}`, EXIT.usage);
+  return x;
+}
+
+export function cascadeCommand(ref: string, opts: CascadeCliOptions): void {
+  const s = loadOrExit(ref);
+  const trigger = parseTrigger(s, opts.trigger);
+  if ('error' in trigger) throw new CliError(trigger.error, EXIT.usage);
+  if (
+    opts.at !== undefined &&
+    (!/^\d{4}-\d{2}-\d{2}$/.test(opts.at) || compareDates(opts.at, s.start) < 0 || compareDates(opts.at, endDate(s)) >= 0)
+  )
+    throw new CliError(`--at ${opts.at}: expected a date (YYYY-MM-DD) from ${s.start} to before ${endDate(s)}`, EXIT.usage);
+  const runs = integer(opts.runs, '--runs', 1, 1_000_000);
+  const seed = integer(opts.seed, '--seed', -2147483648, 2147483647);
+  const after = opts.after === undefined ? undefined : integer(opts.after, '--after', 1, s.horizon);
+  const bar = new SingleBar({
+    stream: process.stderr,
+    format: 'cascade {bar} {percentage}% | {value}/{total} runs | ETA {eta_formatted}',
+    hideCursor: true,
+  });
+  bar.start(runs, 0);
+  let r: CascadeResult;
+  try {
+    r = runCascade({
+      scenario: s,
+      trigger,
+      runs,
+      seed,
+      ...(opts.at ? { at: opts.at } : {}),
+      ...(after ? { after } : {}),
+      onProgress: (d) => bar.update(d),
+    });
+  } finally {
+    bar.stop();
+  }
+  if (opts.dot) writeFileSync(opts.dot, cascadeDot(r));
+  if (opts.json) {
+    process.stdout.write(JSON.stringify(r, null, 2) + '\n');
+    return;
+  }
+  const name = (id: string) => s.actors.find((a) => a.id === id)?.name ?? id;
+  const out = [
+    `Cascade in ${s.id} after "${r.trigger}" on ${r.at} (${r.runs} runs, seed ${r.seed})`,
+    '',
+    'Who enters, in order (median date, 5-95 % range; why):',
+  ];
+  for (const e of r.entries)
+    out.push(
+      `  ${name(e.actor).padEnd(22)} ${(Math.round(e.p * 1000) / 10).toFixed(1).padStart(5)} %  ${e.date!.p50} (${e.date!.p05} - ${e.date!.p95}), day ${e.days}: ${e.because.slice(0, 2).join('; ')}`,
+    );
+  if (r.mobilisations.length > 0)
+    out.push(
+      '',
+      'Mobilisations (median):',
+      ...r.mobilisations.map(
+        (m) => `  ${name(m.actor).padEnd(22)} ${(Math.round(m.p * 1000) / 10).toFixed(1).padStart(5)} %  ${m.date}, day ${m.days}`,
+      ),
+    );
+  out.push('', `Stayed out in every run: ${r.stayedOut.map(name).join(', ') || 'none'}`);
+  out.push(
+    `Most likely outcome (${Math.round(r.mostLikely.share * 100)} % of runs): at war ${r.mostLikely.belligerents.map(name).join(', ')}`,
+  );
+  if (opts.dot) out.push(`Graph: ${opts.dot} (Graphviz: dot -Tsvg ${opts.dot})`);
+  process.stdout.write(out.join('\n') + '\n');
+}
