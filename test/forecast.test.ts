@@ -155,3 +155,59 @@ describe('sensitivity', () => {
     expect(s.inputs[0]!.pHigh!).toBeGreaterThan(s.inputs[0]!.pLow!);
   });
 });
+
+describe('the ledger', () => {
+  it("counts what each actor gave and got: North Korea's shells are Russia's", async () => {
+    const { loadBuiltin } = await import('./helpers/scenarios.ts');
+    const r = await runForecast({ scenario: loadBuiltin('korea-russia-2024'), runs: 40, seed: 2, turns: 10, workers: 1 });
+    const entry = (actor: string) => r.ledger.find((l) => l.actor === actor)!.entries;
+    // 57,700-115,400 shells a week for 10 weeks, every week delivered (North Korea's stock is not tracked).
+    expect(entry('prk').munitions_given.mean).toBeGreaterThan(577_000);
+    expect(entry('prk').munitions_given.mean).toBeLessThan(1_154_000);
+    expect(entry('rus').munitions_received.mean).toBe(entry('prk').munitions_given.mean);
+    expect(entry('prk').money_received_usd_m.mean).toBeGreaterThan(50); // ~$5.3 m a week from Russia
+    expect(entry('rus').killed.mean).toBeGreaterThan(entry('prk').killed.mean);
+    expect(r.returns.map((x) => x.actor)).toEqual(r.ledger.map((l) => l.actor));
+  });
+});
+
+describe('yourmove advise', () => {
+  it("ranks the options by the player's expected return on the same worlds, doing nothing among them", () => {
+    const r = yourmove(['advise', 'korea-russia-2024', '--as', 'nato', '--runs', '40', '--turns', '12', '--json']);
+    expect(r.status).toBe(0);
+    const a = JSON.parse(r.stdout) as {
+      as: string;
+      options: { rank: number; label: string; utility: { mean: number }; versusNothing: number; changes: { id: string; diff: number }[] }[];
+    };
+    expect(a.as).toBe('nato');
+    expect(a.options.map((o) => o.rank)).toEqual(a.options.map((_, i) => i + 1));
+    for (let i = 1; i < a.options.length; i++) expect(a.options[i]!.utility.mean).toBeLessThanOrEqual(a.options[i - 1]!.utility.mean);
+    expect(a.options.find((o) => o.label === 'do nothing')!.versusNothing).toBe(0);
+    // Allowing ATACMS deep strikes makes the question certain to be yes, and Russia's red line makes NATO pay in escalation.
+    const deep = a.options.find((o) => o.label === 'usa: allowing usa-deep-strike')!;
+    expect(deep.changes[0]).toMatchObject({ id: 'deep_strikes_allowed' });
+    expect(deep.changes[0]!.diff).toBeGreaterThan(0.3);
+    expect(deep.versusNothing).toBeLessThan(0);
+  });
+
+  it('weighs named options and refuses unknown ones', () => {
+    const t = yourmove([
+      'advise',
+      'korea-russia-2024',
+      '--as',
+      'usa',
+      '--option',
+      'usa permits usa-deep-strike',
+      '--runs',
+      '20',
+      '--turns',
+      '6',
+    ]);
+    expect(t.status).toBe(0);
+    expect(t.stdout).toContain('Your move, United States: 2 options, each over the same 20 sampled worlds of 6 turns (seed 1)');
+    expect(t.stdout).toContain('usa permits usa-deep-strike');
+    const bad = yourmove(['advise', 'korea-russia-2024', '--as', 'usa', '--option', 'usa sneezes']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--option "usa sneezes": expected one of');
+  });
+});

@@ -99,15 +99,62 @@ export function forecastTable(r: ForecastResult): string {
   const m = new Table({ head: [`metric at turn ${r.turns}`, 'unit', 'mean', 'p05', 'p50', 'p95'], style: { head: [], border: [] } });
   for (const x of last) m.push([x.id, x.unit, f(x.mean), f(x.p05), f(x.p50), f(x.p95)]);
   out.push(m.toString());
+  // Correlations below three standard errors (3 / √runs) are noise among so many inputs and questions.
+  const threshold = Math.max(0.05, 3 / Math.sqrt(Math.max(1, r.runs)));
   const t = new Table({ head: ['question', 'input that moves it most', 'r', 'p if input low -> high'], style: { head: [], border: [] } });
   for (const s of r.sensitivity) {
-    const top = s.inputs.filter((x) => Math.abs(x.r) >= 0.05).slice(0, 3);
+    const top = s.inputs.filter((x) => Math.abs(x.r) >= threshold).slice(0, 3);
     for (const x of top)
       t.push([s.question, x.input, x.r.toFixed(2), `${x.pLow === null ? '-' : pct(x.pLow)} -> ${x.pHigh === null ? '-' : pct(x.pHigh)}`]);
   }
   out.push(
-    'Sensitivity (tornado: the inputs most correlated with each answer, |r| >= 0.05)',
-    t.length > 0 ? t.toString() : '  no input moves any answer (|r| < 0.05)',
+    `Sensitivity (tornado: the inputs most correlated with each answer, |r| >= ${threshold.toFixed(2)}, three standard errors)`,
+    t.length > 0 ? t.toString() : `  no input moves any answer (|r| < ${threshold.toFixed(2)})`,
   );
+  out.push(ledgerTable(r));
   return out.join('\n') + '\n';
+}
+
+/** The ledger: what each actor gained and paid, mean over the runs (the seed article's question). */
+export function ledgerTable(r: Pick<ForecastResult, 'ledger' | 'returns'>): string {
+  const n = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+  const signed = (x: number, digits = 2) => `${x > 0 ? '+' : ''}${x.toFixed(digits)}`;
+  const t = new Table({
+    head: [
+      'actor',
+      'raised',
+      'killed',
+      'wounded',
+      'shells given',
+      'shells got',
+      '$m given',
+      '$m got',
+      'tech',
+      'support',
+      'credibility',
+      'leverage',
+      'return',
+    ],
+    style: { head: [], border: [] },
+  });
+  for (const l of r.ledger) {
+    const e = l.entries;
+    const ret = r.returns.find((x) => x.actor === l.actor)!;
+    t.push([
+      l.actor,
+      n.format(e.raised.mean),
+      n.format(e.killed.mean),
+      n.format(e.wounded.mean),
+      n.format(e.munitions_given.mean),
+      n.format(e.munitions_received.mean),
+      n.format(e.money_given_usd_m.mean),
+      n.format(e.money_received_usd_m.mean),
+      e.technology.mean.toFixed(1),
+      signed(e.support_change.mean),
+      signed(e.reputation_change.mean),
+      signed(e.leverage.mean),
+      `${signed(ret.mean, 3)} (${ret.p05.toFixed(2)}..${ret.p95.toFixed(2)})`,
+    ]);
+  }
+  return `The ledger: what each actor gained and paid (mean over runs; return: mean, 5-95 %)\n${t.toString()}`;
 }

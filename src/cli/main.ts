@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../lang/builtins.ts';
+import { adviseCommand } from './advise.ts';
 import { cascadeCommand } from './cascade.ts';
 import { cincCommand } from './cinc.ts';
 import { forecastCommand } from './forecast.ts';
@@ -71,6 +72,18 @@ export function program(): Command {
     .option('--json', 'the whole result as JSON')
     .option('--dot <file>', 'also write the domino graph as Graphviz DOT')
     .action(cascadeCommand);
+
+  p.command('advise')
+    .description("rank the player's options this turn by their forecast outcomes")
+    .argument('<scenario>', 'a scenario file or a built-in id')
+    .requiredOption('--as <actor>', 'the actor you play')
+    .option('--option <event...>', 'options to weigh, as triggers ("usa permits usa-deep-strike"); default: your candidate orders')
+    .option('--runs <n>', 'runs per option', '200')
+    .option('--seed <n>', 'master seed (the same worlds for every option)', '1')
+    .option('--turns <n>', 'turns per run (default: the scenario horizon)')
+    .option('--workers <n>', 'worker threads (default: the number of cores)')
+    .option('--json', 'the whole result as JSON')
+    .action(adviseCommand);
 
   p.command('cinc')
     .description('Correlates of War capability index (CINC) computed from the NMC v6.0 components')

@@ -10,7 +10,25 @@ import { central } from '../core/dist.ts';
 import type { UncertainInput } from '../core/forecast/inputs.ts';
 import type { Scenario } from '../core/model.ts';
 import { addDays } from '../core/scenario/dates.ts';
-import type { RunResult } from './run.ts';
+import { LEDGER, type LedgerEntry, type RunResult } from './run.ts';
+
+/** A running mean and a quantile sketch of one quantity. */
+class Stat {
+  private sum = 0;
+  private n = 0;
+  private readonly sketch = new DDSketch({ relativeAccuracy: 0.001 });
+  add(x: number): void {
+    this.sum += x;
+    this.n++;
+    this.sketch.accept(x);
+  }
+  summary(digits: number): Summary {
+    const round = (x: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+    if (this.n === 0) return { mean: 0, p05: 0, p50: 0, p95: 0 };
+    const q = (p: number) => round(Math.min(this.sketch.max, Math.max(this.sketch.min, this.sketch.getValueAtQuantile(p))));
+    return { mean: round(this.sum / this.n), p05: q(0.05), p50: q(0.5), p95: q(0.95) };
+  }
+}
 
 /** Wilson score interval for k successes in n trials (95 %: z = 1.96). */
 export function wilson(k: number, n: number, z = 1.959963984540054): [number, number] {
@@ -52,6 +70,14 @@ export interface InputEffect {
   pHigh: number | null;
 }
 
+/** A distribution summarised: mean and 5th, 50th, 95th percentiles. */
+export interface Summary {
+  mean: number;
+  p05: number;
+  p50: number;
+  p95: number;
+}
+
 export interface ForecastResult {
   scenario: string;
   runs: number;
@@ -63,6 +89,10 @@ export interface ForecastResult {
   questions: QuestionResult[];
   metrics: MetricPoint[];
   sensitivity: { question: string; inputs: InputEffect[] }[];
+  /** Each actor's return at the end (its utility, docs/ai.md). */
+  returns: ({ actor: string } & Summary)[];
+  /** What each actor gained and paid over a run, across runs (docs/forecast.md, the ledger). */
+  ledger: { actor: string; entries: Record<LedgerEntry, Summary> }[];
 }
 
 /** How many inputs each question's sensitivity lists, strongest first. */
@@ -80,6 +110,8 @@ export class ForecastAggregate {
   private readonly sxy: number[][];
   private readonly split: { lowN: number; lowYes: number; highN: number; highYes: number }[][];
   private readonly centre: number[];
+  private readonly returnStats: Stat[];
+  private readonly ledgerStats: Stat[][];
 
   constructor(
     private readonly s: Scenario,
@@ -97,6 +129,8 @@ export class ForecastAggregate {
     this.sxy = inputs.map(() => new Array<number>(q).fill(0));
     this.split = inputs.map(() => Array.from({ length: q }, () => ({ lowN: 0, lowYes: 0, highN: 0, highYes: 0 })));
     this.centre = inputs.map((x) => central(x.dist));
+    this.returnStats = s.actors.map(() => new Stat());
+    this.ledgerStats = s.actors.map(() => LEDGER.map(() => new Stat()));
   }
 
   get runs(): number {
@@ -115,6 +149,8 @@ export class ForecastAggregate {
         this.sketches[i]![t]!.accept(v);
       }),
     );
+    r.returns.forEach((v, a) => this.returnStats[a]!.add(v));
+    r.ledger.forEach((row, a) => row.forEach((v, k) => this.ledgerStats[a]![k]!.add(v)));
     r.inputs.forEach((x, k) => {
       this.sx[k]! += x;
       this.sxx[k]! += x * x;
@@ -197,6 +233,13 @@ export class ForecastAggregate {
       questions,
       metrics,
       sensitivity,
+      returns: s.actors.map((a, i) => ({ actor: a.id, ...this.returnStats[i]!.summary(4) })),
+      ledger: s.actors.map((a, i) => ({
+        actor: a.id,
+        entries: Object.fromEntries(
+          LEDGER.map((e, k) => [e, this.ledgerStats[i]![k]!.summary(e.includes('change') || e === 'leverage' ? 4 : 0)]),
+        ) as Record<LedgerEntry, Summary>,
+      })),
     };
   }
 }

@@ -10,9 +10,11 @@ import { applyInPlace } from '../core/engine/apply.ts';
 import { initialState } from '../core/engine/init.ts';
 import { observe, type Observation } from '../core/engine/observe.ts';
 import type { Event, TurnOrders } from '../core/engine/orders.ts';
-import type { GameState } from '../core/engine/state.ts';
+import type { ActorState, GameState } from '../core/engine/state.ts';
 import { sampleInputs, type InputTemplate } from '../core/forecast/inputs.ts';
 import { RunMeter } from '../core/forecast/measure.ts';
+import { moneyScale } from '../core/engine/economy.ts';
+import { returns, returnTerms } from '../core/engine/returns.ts';
 import { Rng } from '../core/rng.ts';
 
 export interface RunResult {
@@ -20,6 +22,67 @@ export interface RunResult {
   inputs: number[];
   answers: boolean[];
   metrics: (number | null)[][];
+  /** Per actor (scenario order), its return at the end (returns.ts). */
+  returns: number[];
+  /** Per actor, the LEDGER entries in order: what it gained and paid over the run. */
+  ledger: number[][];
+}
+
+/** The ledger of a run, per actor: the seed article's question of who gains and who pays (docs/forecast.md). */
+export const LEDGER = [
+  'raised',
+  'killed',
+  'wounded',
+  'munitions_change',
+  'munitions_given',
+  'munitions_received',
+  'money_given_usd_m',
+  'money_received_usd_m',
+  'technology',
+  'reputation_change',
+  'support_change',
+  'leverage',
+] as const;
+export type LedgerEntry = (typeof LEDGER)[number];
+
+function ledgerOf(start: readonly ActorState[], end: GameState): number[][] {
+  const lev = (id: string) =>
+    returnTerms(
+      end,
+      end.actors.find((a) => a.id === id)!,
+    ).leverage;
+  return end.actors.map((a) => {
+    const b = start.find((x) => x.id === a.id)!;
+    let munitionsGiven = 0;
+    let munitionsReceived = 0;
+    let moneyGiven = 0;
+    let moneyReceived = 0;
+    for (const t of end.transfers) {
+      const money = t.kind === 'money' ? (moneyScale(t.unit) ?? 0) * t.delivered : 0;
+      if (t.from === a.id) {
+        if (t.kind === 'munitions') munitionsGiven += t.delivered;
+        moneyGiven += money;
+      }
+      if (t.to === a.id) {
+        if (t.kind === 'munitions') munitionsReceived += t.delivered;
+        moneyReceived += money;
+      }
+    }
+    return [
+      a.raised - b.raised,
+      a.casualties.killed,
+      a.casualties.wounded + a.casualties.returned,
+      a.munitions - b.munitions,
+      munitionsGiven,
+      munitionsReceived,
+      moneyGiven,
+      moneyReceived,
+      a.technology,
+      a.reputation - b.reputation,
+      a.support - b.support,
+      lev(a.id),
+    ];
+  });
 }
 
 export function runSeed(master: number, index: number): number {
@@ -43,6 +106,7 @@ export function simulateRun(template: InputTemplate, master: number, index: numb
   const bots: Bot[] = makeBots(s, seed, null, { kind: 'heuristic' });
   const meter = new RunMeter(s);
   let state = initialState(s, seed);
+  const start = state.actors.map((a) => ({ ...a })); // the actors' figures at the start, for the ledger
   const rng = Rng.derive(seed, 1);
   for (let t = 0; t < options.turns; t++) {
     const orders: TurnOrders = { ...(options.script?.[t] ?? {}) };
@@ -58,5 +122,13 @@ export function simulateRun(template: InputTemplate, master: number, index: numb
     options.onTurn?.(state, result.events);
   }
   const m = meter.result();
-  return { index, inputs, answers: m.answers, metrics: m.metrics };
+  const r = returns(state);
+  return {
+    index,
+    inputs,
+    answers: m.answers,
+    metrics: m.metrics,
+    returns: state.actors.map((a) => r[a.id] ?? 0),
+    ledger: ledgerOf(start, state),
+  };
 }

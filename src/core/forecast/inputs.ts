@@ -28,10 +28,9 @@ export function inputTemplate(scenario: Scenario): InputTemplate {
   const walk = (node: unknown, path: string) => {
     if (Array.isArray(node)) {
       node.forEach((child, i) => {
-        const label =
-          child !== null && typeof child === 'object' && typeof (child as { id?: unknown }).id === 'string'
-            ? (child as { id: string }).id
-            : String(i);
+        // List items by their id (actors, fronts, red lines) or, for deployments, their actor.
+        const named = child !== null && typeof child === 'object' ? (child as { id?: unknown; actor?: unknown }) : {};
+        const label = typeof named.id === 'string' ? named.id : typeof named.actor === 'string' ? named.actor : String(i);
         visit(node, i, child, `${path}.${label}`);
       });
     } else if (node !== null && typeof node === 'object') {

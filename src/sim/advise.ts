@@ -1,0 +1,115 @@
+/**
+ * `yourmove advise`: the player's candidate orders for this turn (or named ones), each forecast on the same sampled
+ * worlds (the same master seed: common random numbers), ranked by the player's expected return with its spread, with
+ * the questions whose answers differ most from doing nothing — "your move, NATO", answered with numbers.
+ */
+import { planText } from '../ai/words.ts';
+import { initialState } from '../core/engine/init.ts';
+import type { TurnOrders } from '../core/engine/orders.ts';
+import { candidates } from '../core/game/crisis.ts';
+import type { Id, Scenario } from '../core/model.ts';
+import type { ForecastResult, Summary } from './aggregate.ts';
+import { parseTrigger } from './cascade.ts';
+import { runForecast } from './forecast.ts';
+
+export interface AdviseOption {
+  label: string;
+  orders: TurnOrders;
+}
+
+/** What the player (and, for a bloc, its members) could order this turn, doing nothing first. */
+export function adviseOptions(s: Scenario, actor: Id, seed: number): AdviseOption[] {
+  const state = initialState(s, seed);
+  const out: AdviseOption[] = [{ label: 'do nothing', orders: {} }];
+  const movers = [actor, ...(s.actors.find((a) => a.id === actor)?.members ?? [])];
+  for (const m of movers)
+    for (const plan of candidates(state, m)) {
+      if (plan.length === 0) continue;
+      out.push({ label: `${m === actor ? '' : `${m}: `}${planText(plan)}`, orders: { [m]: plan } });
+    }
+  return out;
+}
+
+/** Options named as triggers ("usa permits usa-deep-strike", "kor deploys troops to ukr"). */
+export function namedOptions(s: Scenario, texts: readonly string[]): AdviseOption[] | { error: string } {
+  const out: AdviseOption[] = [{ label: 'do nothing', orders: {} }];
+  for (const text of texts) {
+    const t = parseTrigger(s, text);
+    if ('error' in t) return { error: t.error.replace('--trigger', '--option') };
+    out.push({ label: t.text, orders: { [t.actor]: [t.order] } });
+  }
+  return out;
+}
+
+export interface AdvisedOption {
+  rank: number;
+  label: string;
+  orders: TurnOrders;
+  /** The player's return at the end, over the runs. */
+  utility: Summary;
+  /** Mean return minus doing nothing's. */
+  versusNothing: number;
+  /** The questions whose probability moves most against doing nothing. */
+  changes: { id: string; text: string; p: number; diff: number }[];
+}
+
+export interface AdviseResult {
+  scenario: string;
+  as: Id;
+  runs: number;
+  seed: number;
+  turns: number;
+  options: AdvisedOption[];
+}
+
+export async function runAdvise(o: {
+  scenario: Scenario;
+  actor: Id;
+  options: AdviseOption[];
+  runs: number;
+  seed: number;
+  turns: number;
+  workers?: number;
+  onProgress?: (done: number, total: number) => void;
+}): Promise<AdviseResult> {
+  const results: ForecastResult[] = [];
+  let done = 0;
+  const total = o.options.length * o.runs;
+  for (const option of o.options) {
+    results.push(
+      await runForecast({
+        scenario: o.scenario,
+        runs: o.runs,
+        seed: o.seed,
+        turns: o.turns,
+        script: [option.orders],
+        ...(o.workers === undefined ? {} : { workers: o.workers }),
+        onProgress: (d) => o.onProgress?.(done + d, total),
+      }),
+    );
+    done += o.runs;
+  }
+  const utility = (r: ForecastResult) => r.returns.find((x) => x.actor === o.actor)!;
+  const base = results[0]!;
+  const advised = o.options.map((option, i): Omit<AdvisedOption, 'rank'> => {
+    const r = results[i]!;
+    const changes = r.questions
+      .map((q, k) => ({ id: q.id, text: q.text, p: q.p, diff: Math.round((q.p - base.questions[k]!.p) * 10000) / 10000 }))
+      .filter((c) => c.diff !== 0)
+      .sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff))
+      .slice(0, 3);
+    const u = utility(r);
+    return {
+      label: option.label,
+      orders: option.orders,
+      utility: u,
+      versusNothing: Math.round((u.mean - utility(base).mean) * 10000) / 10000,
+      changes,
+    };
+  });
+  const ranked = advised
+    .map((a, i) => ({ a, i }))
+    .sort((x, y) => y.a.utility.mean - x.a.utility.mean || x.i - y.i)
+    .map(({ a }, k) => ({ rank: k + 1, ...a }));
+  return { scenario: o.scenario.id, as: o.actor, runs: o.runs, seed: o.seed, turns: o.turns, options: ranked };
+}
