@@ -29,10 +29,12 @@ describe('cascade: July 1914', () => {
   const s = loadBuiltin('july-1914');
   const trigger = parseTrigger(s, 'aut declares war on srb');
   if ('error' in trigger) throw new Error(trigger.error);
-  const r: CascadeResult = runCascade({ scenario: s, trigger, at: '1914-07-28', runs: 150, seed: 1, after: 40 });
+  // No date given: the scenario's triggers date the event (28 July 1914).
+  const r: CascadeResult = runCascade({ scenario: s, trigger, runs: 150, seed: 1, after: 40 });
   const entry = (id: string) => r.entries.find((e) => e.actor === id);
 
-  it('starts with the trigger and its target on the day', () => {
+  it('starts on the date the scenario gives the event, with the trigger and its target', () => {
+    expect(r.at).toBe('1914-07-28');
     expect(r.entries.slice(0, 2).map((e) => [e.actor, e.p, e.days])).toEqual([
       ['aut', 1, 0],
       ['srb', 1, 0],

@@ -9,8 +9,11 @@ import { loadBuiltin } from './helpers/scenarios.ts';
 
 const loadStrict = (id: string) => loadBuiltin(id, { strict: true });
 
-/** Dates that describe the future on purpose: forecast deadlines and scheduled arrivals. */
-const FORWARD = new Set(['by', 'arrives', 'in_force_from']);
+/**
+ * Dates that describe the future on purpose: forecast deadlines, scheduled arrivals, and cascade triggers (the
+ * what-if events a cascade starts from; play and forecasts never read them).
+ */
+const FORWARD = new Set(['by', 'arrives', 'in_force_from', 'triggers']);
 
 function factDates(node: unknown, path = ''): [string, string][] {
   if (typeof node === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(node) ? [[path, node]] : [];

@@ -65,7 +65,7 @@ export function program(): Command {
     .description('the domino chain after a trigger: who enters, when, in what order and why')
     .argument('<scenario>', 'a scenario file or a built-in id')
     .requiredOption('--trigger <event>', 'e.g. "aut declares war on srb", "kor deploys troops to ukr", "usa permits usa-deep-strike"')
-    .option('--at <date>', "the trigger's date (default: the scenario's start)")
+    .option('--at <date>', "the trigger's date (default: the date the scenario gives the event, else its start)")
     .option('--runs <n>', 'runs', '500')
     .option('--seed <n>', 'master seed', '1')
     .option('--after <n>', 'turns played after the trigger (default: to the horizon)')

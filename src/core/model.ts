@@ -390,6 +390,13 @@ export interface RedLine extends Provenance {
   likelihood: Num;
 }
 
+/** An event of the scenario's history (or a hypothesis) a cascade starts from: "aut declares war on srb" on its date. */
+export interface ScenarioTrigger extends Provenance {
+  /** A trigger (src/core/forecast/trigger.ts): "<actor> declares war on <actor>", "<actor> invades <actor>", ... */
+  event: string;
+  date: IsoDate;
+}
+
 export interface Region extends Provenance {
   id: Id;
   name: string;
@@ -416,6 +423,8 @@ export interface Scenario extends Provenance {
   sanctions?: Sanction[];
   permissions?: Permission[];
   red_lines?: RedLine[];
+  /** Events a cascade can start from, with the date they happened (or are expected). */
+  triggers?: ScenarioTrigger[];
   questions?: Question[];
   metrics?: Metric[];
 }

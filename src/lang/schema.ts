@@ -364,6 +364,7 @@ export const scenarioSchema = z
     sanctions: list(sanction),
     permissions: list(permission),
     red_lines: list(redLine),
+    triggers: list(z.strictObject({ event: text, date, ...provenance })),
     questions: list(question),
     metrics: list(metric),
     ...provenance,

@@ -5,63 +5,23 @@
  * it acted on, the bandwagon it joined, the attack it suffered, or its own choice — and the most likely outcome (the
  * commonest set of belligerents at the end).
  */
-import type { Order, TurnOrders } from '../core/engine/orders.ts';
+import type { TurnOrders } from '../core/engine/orders.ts';
 import { sideOf, type GameState } from '../core/engine/state.ts';
 import { inputTemplate } from '../core/forecast/inputs.ts';
 import type { Id, Scenario } from '../core/model.ts';
 import { addDays, toDay } from '../core/scenario/dates.ts';
 import { dutyOf } from '../core/engine/treaties.ts';
+import type { Trigger } from '../core/forecast/trigger.ts';
 import { simulateRun } from './run.ts';
 
-export interface Trigger {
-  text: string;
-  actor: Id;
-  order: Order;
-}
+import { parseTrigger as parseEvent } from '../core/forecast/trigger.ts';
 
-const FORMS = [
-  '<actor> declares war on <actor>',
-  '<actor> invades <actor>',
-  '<actor> deploys troops to <actor>',
-  '<actor> mobilises',
-  '<actor> permits <permission>',
-];
+export type { Trigger } from '../core/forecast/trigger.ts';
 
-/** Read a trigger such as "aut declares war on srb" or "kor deploys troops to ukr" (actor ids). */
+/** A trigger given on the command line (`--trigger`): the core's reading, its error naming the flag. */
 export function parseTrigger(s: Scenario, text: string): Trigger | { error: string } {
-  const t = text.trim().replace(/\s+/g, ' ');
-  const actor = (id: string) => s.actors.some((a) => a.id === id);
-  const bad = (why: string) => ({ error: `--trigger "${text}": ${why}` });
-  let m: RegExpExecArray | null;
-  if ((m = /^(\S+) (?:declares war on|invades) (\S+)$/i.exec(t))) {
-    const [, by, on] = m as unknown as [string, string, string];
-    if (!actor(by) || !actor(on)) return bad(`no actor "${actor(by) ? on : by}" in ${s.id}`);
-    return { text: t, actor: by, order: { type: 'declare_war', on } };
-  }
-  if ((m = /^(\S+) deploys troops to (\S+)$/i.exec(t))) {
-    const [, by, to] = m as unknown as [string, string, string];
-    if (!actor(by) || !actor(to)) return bad(`no actor "${actor(by) ? to : by}" in ${s.id}`);
-    const front = (s.fronts ?? []).find((f) => f.territory === to);
-    if (!front) return bad(`no front on ${to}'s territory in ${s.id}`);
-    const active = s.actors.find((a) => a.id === by)!.capabilities?.active;
-    const troops = Math.max(
-      1,
-      Math.round((typeof active === 'number' ? active : active && 'value' in active ? active.value : 40_000) / 20),
-    );
-    return { text: t, actor: by, order: { type: 'deploy', front: front.id, troops, for: to } };
-  }
-  if ((m = /^(\S+) mobilises$/i.exec(t))) {
-    const [, by] = m as unknown as [string, string];
-    if (!actor(by)) return bad(`no actor "${by}" in ${s.id}`);
-    return { text: t, actor: by, order: { type: 'mobilise', level: 'general' } };
-  }
-  if ((m = /^(\S+) permits (\S+)$/i.exec(t))) {
-    const [, by, permission] = m as unknown as [string, string, string];
-    if (!actor(by)) return bad(`no actor "${by}" in ${s.id}`);
-    if (!(s.permissions ?? []).some((p) => p.id === permission)) return bad(`no permission "${permission}" in ${s.id}`);
-    return { text: t, actor: by, order: { type: 'permit', permission } };
-  }
-  return bad(`expected one of: ${FORMS.join('; ')}`);
+  const t = parseEvent(s, text);
+  return 'error' in t ? { error: `--trigger ${t.error}` } : t;
 }
 
 export interface CascadeEntry {
@@ -97,7 +57,7 @@ export interface CascadeResult {
 export interface CascadeOptions {
   scenario: Scenario;
   trigger: Trigger;
-  /** The trigger's date (default: the scenario's start, i.e. turn 1). */
+  /** The trigger's date (default: the date the scenario's `triggers` give this event, else its start). */
   at?: string;
   runs: number;
   seed: number;
@@ -108,7 +68,9 @@ export interface CascadeOptions {
 
 export function runCascade(o: CascadeOptions): CascadeResult {
   const s = o.scenario;
-  const triggerTurn = o.at === undefined ? 1 : Math.floor((toDay(o.at) - toDay(s.start)) / s.turn_days) + 1;
+  const known = s.triggers?.find((t) => t.event.trim().replace(/\s+/g, ' ').toLowerCase() === o.trigger.text.toLowerCase());
+  const date = o.at ?? known?.date;
+  const triggerTurn = date === undefined ? 1 : Math.floor((toDay(date) - toDay(s.start)) / s.turn_days) + 1;
   const turns = Math.min(s.horizon, triggerTurn - 1 + (o.after ?? s.horizon));
   const script: TurnOrders[] = [];
   script[triggerTurn - 1] = { [o.trigger.actor]: [o.trigger.order] };

@@ -10,6 +10,7 @@
  * - dates: history (treaties signed, wars started) on or before the start; anything scheduled within the horizon.
  */
 import { moneyScale } from '../engine/economy.ts';
+import { parseTrigger } from '../forecast/trigger.ts';
 import { central } from '../dist.ts';
 import type { Actor, Id, Issue, MetricExpr, Predicate, RedLineEffect, Scenario } from '../model.ts';
 import { addDays, compareDates } from './dates.ts';
@@ -206,6 +207,11 @@ export function checkScenario(s: Scenario): Issue[] {
       if (fighters && actors.has(side_with) && !fighters.has(side_with))
         bad(['red_lines', i, 'then', 'enter_war', 'side_with'], `"${side_with}" is on neither side of conflict "${conflict}"`);
     }
+  });
+  s.triggers?.forEach((t, i) => {
+    const parsed = parseTrigger(s, t.event);
+    if ('error' in parsed) bad(['triggers', i, 'event'], parsed.error);
+    withinHorizon(['triggers', i, 'date'], t.date);
   });
   s.questions?.forEach((q, i) => {
     checkPredicate(q.when, ['questions', i, 'when'], known, bad);
