@@ -5,7 +5,6 @@
 // Prints figures; asserts nothing. Usage: npm run bench:forecast [-- --runs N] [-- --big N]
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 const args = process.argv.slice(2);
@@ -15,36 +14,23 @@ const option = (name: string, fallback: number) => {
 };
 const line = (label: string, value: string) => process.stdout.write(`${label.padEnd(44)} ${value}\n`);
 
-if (args[0] === '--one') {
-  // A child: one forecast, then its wall time and peak resident memory as JSON on stdout.
-  const { runForecast } = await import('../dist/sim/forecast.js');
-  const { DEFAULT_SCENARIO, findScenario, loadScenarioFile } = await import('../dist/lang/builtins.js');
-  const loaded = loadScenarioFile(findScenario(DEFAULT_SCENARIO)!);
-  if (!loaded.ok) throw new Error('the default scenario does not load');
-  const [workers, runs] = [Number(args[1]), Number(args[2])];
-  let peak = 0;
-  const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
-  const timer = setInterval(sample, 100);
-  const t0 = performance.now();
-  await runForecast({
-    scenario: loaded.scenario,
-    runs,
-    seed: 1,
-    turns: loaded.scenario.horizon,
-    workers,
-    onProgress: (done: number) => process.stderr.write(`\r  ${done}/${runs}`),
-  });
-  const seconds = (performance.now() - t0) / 1000;
-  clearInterval(timer);
-  sample();
-  process.stderr.write('\n');
-  process.stdout.write(JSON.stringify({ seconds, peakMiB: peak / 2 ** 20 }) + '\n');
-  process.exit(0);
-}
+// A child: one forecast in a fresh plain-Node process (no tsx loader, as `yourmove forecast` runs), then its wall
+// time and peak resident memory (all threads) as JSON on stdout.
+const CHILD = `
+import { runForecast } from '${new URL('../dist/sim/forecast.js', import.meta.url).href}';
+import { DEFAULT_SCENARIO, findScenario, loadScenarioFile } from '${new URL('../dist/lang/builtins.js', import.meta.url).href}';
+const [workers, runs] = process.argv.slice(-2).map(Number);
+const { scenario } = loadScenarioFile(findScenario(DEFAULT_SCENARIO));
+const t0 = performance.now();
+await runForecast({ scenario, runs, seed: 1, turns: scenario.horizon, workers, onProgress: (d) => process.stderr.write('\\r  ' + d + '/' + runs) });
+const seconds = (performance.now() - t0) / 1000;
+process.stderr.write('\\n');
+process.stdout.write(JSON.stringify({ seconds, peakMiB: process.resourceUsage().maxRSS / 1024 }) + '\\n');
+`;
 
 function measure(workers: number, runs: number): { seconds: number; peakMiB: number } {
   process.stderr.write(`bench:forecast: ${runs} runs on ${workers} worker${workers === 1 ? '' : 's'}\n`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--one', String(workers), String(runs)], {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', CHILD, String(workers), String(runs)], {
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',
   });
@@ -65,12 +51,35 @@ async function ceiling(): Promise<number> {
   return (2 * one) / two;
 }
 
+/**
+ * The same simulation in two separate processes at once, half the runs each: what two cores give this workload
+ * when nothing is shared but the machine (the ceiling for threads of one process).
+ */
+async function twoProcesses(runs: number): Promise<number> {
+  const { spawn } = await import('node:child_process');
+  const half = Math.floor(runs / 2);
+  const t0 = performance.now();
+  await Promise.all(
+    [0, 1].map(
+      () =>
+        new Promise<void>((resolve, reject) =>
+          spawn(process.execPath, ['--input-type=module', '-e', CHILD, '1', String(half)], { stdio: 'ignore' }).on('close', (code) =>
+            code === 0 ? resolve() : reject(new Error('a child failed')),
+          ),
+        ),
+    ),
+  );
+  return (performance.now() - t0) / 1000;
+}
+
 const runs = option('--runs', 10_000);
 const big = option('--big', 100_000);
 const single = measure(1, runs);
 const double = measure(2, runs);
 const large = measure(2, big);
 const loop = await ceiling();
+process.stderr.write(`bench:forecast: ${runs} runs in two processes at once\n`);
+const apart = await twoProcesses(runs);
 const fmt = (x: number) => Math.round(x).toLocaleString('en-GB');
 process.stdout.write(`yourmove forecast benchmark: korea-russia-2024, 52 weekly turns a run, heuristic bots for every actor\n`);
 line('command', 'npm run bench:forecast');
@@ -81,6 +90,7 @@ line('runs per second, 1 worker', fmt(runs / single.seconds));
 line('runs per second, 2 workers', fmt(runs / double.seconds));
 line('speed-up 1 -> 2 workers', `${(single.seconds / double.seconds).toFixed(2)}x (target >= 1.7x)`);
 line('machine ceiling: arithmetic loop, 2 threads', `${loop.toFixed(2)}x`);
+line('same runs in 2 processes at once', `${(single.seconds / apart).toFixed(2)}x (${apart.toFixed(1)} s)`);
 line(`peak memory, ${fmt(runs)} runs, 2 workers (MiB)`, double.peakMiB.toFixed(0));
 line(`peak memory, ${fmt(big)} runs, 2 workers (MiB)`, large.peakMiB.toFixed(0));
 line(`${fmt(big)} runs, 2 workers (s)`, large.seconds.toFixed(1));
