@@ -183,6 +183,7 @@ export function renderYourMove(s: Scenario, player: Actor): string {
   out.push(
     `Play it: yourmove play ${s.id} --as ${player.id}  (the other actors are bots that answer with their reasons)`,
     `A scripted game: yourmove play ${s.id} --as ${player.id} --orders <file>  (see examples/nato-orders.yaml)`,
+    `What if: yourmove forecast ${s.id}  |  yourmove advise ${s.id} --as ${player.id}  |  yourmove cascade ${s.id} --trigger "<actor> declares war on <actor>"`,
     `More: yourmove show ${s.id}  |  yourmove validate <file>  |  yourmove scenarios  |  yourmove --help`,
   );
   return out.join('\n') + '\n';
