@@ -1,12 +1,12 @@
 /**
  * Streaming aggregation of forecast runs, in run order: question counts (with Wilson 95 % intervals), metric
  * distributions per turn (DDSketch quantile sketches: Masson, Rim & Lee 2019, relative accuracy 0.1 %), and the
- * sensitivity of each question to each uncertain input (Pearson correlation between the input and the 0/1 answer —
- * the point-biserial correlation — and the answer's frequency when the input is below or above its distribution's
- * central value). Memory depends on the numbers of questions, metrics, turns and inputs, not on the runs.
+ * sensitivity of each question to each uncertain input: the rank correlation between the input and the 0/1 answer
+ * (the input's rank in its own distribution — its CDF value, so Spearman's in the population — correlated with the
+ * answer from running sums), and the answer's frequency when the input is below or above its median. Memory depends on the numbers of questions, metrics, turns and inputs, not on the runs.
  */
 import { DDSketch } from '@datadog/sketches-js';
-import { central } from '../core/dist.ts';
+import { cdf } from '../core/dist.ts';
 import type { UncertainInput } from '../core/forecast/inputs.ts';
 import type { Scenario } from '../core/model.ts';
 import { addDays } from '../core/scenario/dates.ts';
@@ -63,9 +63,9 @@ export interface MetricPoint {
 
 export interface InputEffect {
   input: string;
-  /** Correlation between the input and the answer (point-biserial), -1..1. */
+  /** Rank correlation between the input and the answer, -1..1. */
   r: number;
-  /** The answer's frequency in runs where the input was below / at or above its central value. */
+  /** The answer's frequency in runs where the input was below / at or above its median. */
   pLow: number | null;
   pHigh: number | null;
 }
@@ -109,7 +109,6 @@ export class ForecastAggregate {
   private readonly sxx: number[];
   private readonly sxy: number[][];
   private readonly split: { lowN: number; lowYes: number; highN: number; highYes: number }[][];
-  private readonly centre: number[];
   private readonly returnStats: Stat[];
   private readonly ledgerStats: Stat[][];
 
@@ -128,7 +127,6 @@ export class ForecastAggregate {
     this.sxx = inputs.map(() => 0);
     this.sxy = inputs.map(() => new Array<number>(q).fill(0));
     this.split = inputs.map(() => Array.from({ length: q }, () => ({ lowN: 0, lowYes: 0, highN: 0, highYes: 0 })));
-    this.centre = inputs.map((x) => central(x.dist));
     this.returnStats = s.actors.map(() => new Stat());
     this.ledgerStats = s.actors.map(() => LEDGER.map(() => new Stat()));
   }
@@ -151,10 +149,11 @@ export class ForecastAggregate {
     );
     r.returns.forEach((v, a) => this.returnStats[a]!.add(v));
     r.ledger.forEach((row, a) => row.forEach((v, k) => this.ledgerStats[a]![k]!.add(v)));
-    r.inputs.forEach((x, k) => {
+    r.inputs.forEach((value, k) => {
+      const x = cdf(this.inputs[k]!.dist, value); // the input's rank in its distribution, 0..1
       this.sx[k]! += x;
       this.sxx[k]! += x * x;
-      const low = x < this.centre[k]!;
+      const low = x < 0.5; // below its median
       r.answers.forEach((a, i) => {
         const y = a ? 1 : 0;
         this.sxy[k]![i]! += x * y;
