@@ -102,6 +102,8 @@ describe('yourmove forecast', () => {
     expect(t.stdout).toMatch(/Does South Korea send weapons to Ukraine\? +│ \d+\.\d %/);
     expect(t.stdout).toContain('metric at turn 8');
     expect(t.stdout).toContain('Sensitivity (tornado');
+    expect(t.stdout).toContain('Fan charts: median (█) and 5-95 % band (░) per turn, turns 1-8');
+    expect(t.stdout).toMatch(/rus_casualties \(persons\)\n +[\d,]+ ┤[ ░█]{8}\n/);
     expect(t.stderr).toMatch(/40 runs in [\d.]+ s on \d+ workers?/);
     const csv = forecast(['--runs', '20', '--csv']).stdout.split('\n');
     expect(csv[0]).toBe('kind,id,turn,date,unit,n,p_or_mean,ci95_low,ci95_high,p05,p50,p95');

@@ -9,6 +9,7 @@ import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import type { ForecastResult } from '../sim/aggregate.ts';
 import { defaultWorkers, runForecast } from '../sim/forecast.ts';
+import { fanChart } from './fan-chart.ts';
 import { CliError, EXIT } from './errors.ts';
 import { loadOrExit } from './scenario-commands.ts';
 
@@ -99,6 +100,11 @@ export function forecastTable(r: ForecastResult): string {
   const m = new Table({ head: [`metric at turn ${r.turns}`, 'unit', 'mean', 'p05', 'p50', 'p95'], style: { head: [], border: [] } });
   for (const x of last) m.push([x.id, x.unit, f(x.mean), f(x.p05), f(x.p50), f(x.p95)]);
   out.push(m.toString());
+  out.push(`Fan charts: median (█) and 5-95 % band (░) per turn, turns 1-${r.turns}`);
+  for (const x of last) {
+    out.push(`${x.id} (${x.unit})`);
+    out.push(fanChart(r.metrics.filter((p) => p.id === x.id)));
+  }
   // Correlations below three standard errors (3 / √runs) are noise among so many inputs and questions.
   const threshold = Math.max(0.05, 3 / Math.sqrt(Math.max(1, r.runs)));
   const t = new Table({ head: ['question', 'input that moves it most', 'r', 'p if input low -> high'], style: { head: [], border: [] } });
