@@ -46,6 +46,11 @@ describe('cascade: July 1914', () => {
   it('unfolds in the historical order and days where the general war comes (V4, ±1 day)', () => {
     const mob = (id: string) => r.mobilisations.find((m) => m.actor === id)!;
     expect(mob('rus').days).toBe(1); // 29 July, partial
+    expect(Math.abs(mob('rus').general!.days - 2)).toBeLessThanOrEqual(1); // 30 July, general
+    expect(Math.abs(mob('gmy').general!.days - 4)).toBeLessThanOrEqual(1); // 1 August
+    const declared = (by: string, on: string) => r.declarations.find((d) => d.by === by && d.on === on)!;
+    expect(declared('gmy', 'rus').date).toBe('1914-08-01');
+    expect(Math.abs(declared('gmy', 'fra').days - 6)).toBeLessThanOrEqual(1); // 3 August
     expect(entry('gmy')!.date!.p50).toBe('1914-08-01'); // Germany declares war on Russia
     expect(entry('gmy')!.because[0]).toMatch(/^red line gmy-war-on-russia/);
     expect(entry('rus')!.because[0]).toMatch(/^attacked by gmy/);

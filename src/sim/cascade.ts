@@ -47,7 +47,16 @@ export interface CascadeResult {
   /** Actors that never entered. */
   stayedOut: Id[];
   /** Median first mobilisation (partial or general) after the trigger, per actor that mobilised in most runs. */
-  mobilisations: { actor: Id; p: number; date: string | null; days: number | null }[];
+  mobilisations: {
+    actor: Id;
+    p: number;
+    date: string | null;
+    days: number | null;
+    /** The first general mobilisation (after a partial one, or at once), where it came. */
+    general: { p: number; date: string; days: number } | null;
+  }[];
+  /** Declarations of war after the trigger (the first of each pair in a run), by median date. */
+  declarations: { by: Id; on: Id; p: number; date: string; days: number }[];
   /** The commonest set of belligerents at the end, and its share of runs. */
   mostLikely: { belligerents: Id[]; share: number };
   /** Edges of the domino graph: who pulled whom in, why, and in what share of runs. */
@@ -77,6 +86,8 @@ export function runCascade(o: CascadeOptions): CascadeResult {
   const template = inputTemplate(s);
   const entered = new Map<Id, { turns: number[]; because: Map<string, number> }>();
   const mobilised = new Map<Id, number[]>();
+  const general = new Map<Id, number[]>();
+  const declared = new Map<string, number[]>();
   const outcomes = new Map<string, number>();
   const edges = new Map<string, number>();
   const name = (id: Id) => id;
@@ -84,10 +95,13 @@ export function runCascade(o: CascadeOptions): CascadeResult {
   for (let i = 0; i < o.runs; i++) {
     const atWar = new Set<Id>();
     const mobilisedNow = new Set<Id>();
+    const generalNow = new Set<Id>();
+    const declaredNow = new Set<string>();
     let causes = new Map<Id, string>();
     const start = (state: GameState) => {
       for (const w of state.wars) if (w.active) for (const x of w.sides.flat()) atWar.add(x);
       for (const a of state.actors) if (a.mobilisation === 'partial' || a.mobilisation === 'general') mobilisedNow.add(a.id);
+      for (const a of state.actors) if (a.mobilisation === 'general') generalNow.add(a.id);
     };
     simulateRun(template, o.seed, i, {
       turns,
@@ -106,6 +120,16 @@ export function runCascade(o: CascadeOptions): CascadeResult {
           start(state);
           return;
         }
+        for (const e of events)
+          if (e.type === 'mobilised' && e.level === 'general' && !generalNow.has(e.actor)) {
+            generalNow.add(e.actor);
+            general.set(e.actor, [...(general.get(e.actor) ?? []), state.turn]);
+          }
+        for (const e of events)
+          if (e.type === 'war_declared' && !declaredNow.has(`${e.actor}>${e.on}`)) {
+            declaredNow.add(`${e.actor}>${e.on}`);
+            declared.set(`${e.actor}>${e.on}`, [...(declared.get(`${e.actor}>${e.on}`) ?? []), state.turn]);
+          }
         for (const e of events)
           if (e.type === 'mobilised' && (e.level === 'partial' || e.level === 'general') && !mobilisedNow.has(e.actor)) {
             mobilisedNow.add(e.actor);
@@ -172,8 +196,22 @@ export function runCascade(o: CascadeOptions): CascadeResult {
         p: round(turns.length / o.runs),
         date: dateOf(quantile(turns, 0.5)),
         days: daysAfter(quantile(turns, 0.5)),
+        general: general.has(actor)
+          ? {
+              p: round(general.get(actor)!.length / o.runs),
+              date: dateOf(quantile(general.get(actor)!, 0.5)),
+              days: daysAfter(quantile(general.get(actor)!, 0.5)),
+            }
+          : null,
       }))
       .sort((a, b) => (a.days ?? 0) - (b.days ?? 0)),
+    declarations: [...declared.entries()]
+      .map(([key, turns]) => {
+        const [by, on] = key.split('>') as [string, string];
+        const t = quantile(turns, 0.5);
+        return { by, on, p: round(turns.length / o.runs), date: dateOf(t), days: daysAfter(t) };
+      })
+      .sort((a, b) => a.days - b.days || b.p - a.p),
     mostLikely: { belligerents: best.split(',').filter(Boolean), share: round(count / o.runs) },
     edges: [...edges.entries()]
       .map(([key, n]) => {
