@@ -9,19 +9,11 @@ import { initialState } from '../src/core/engine/init.ts';
 import { observe, type Observation } from '../src/core/engine/observe.ts';
 import type { TurnOrders } from '../src/core/engine/orders.ts';
 import { crisisGame } from '../src/core/game/crisis.ts';
-import type { Scenario } from '../src/core/model.ts';
-import { formatProblem, loadScenarioText } from '../src/lang/load.ts';
-import { loadBuiltin } from './helpers/scenarios.ts';
-
-function scenario(yaml: string): Scenario {
-  const r = loadScenarioText(yaml, 'test.yaml');
-  if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
-  return r.scenario;
-}
+import { loadBuiltin, scenarioFromYaml } from './helpers/scenarios.ts';
 
 // Two wars at once: Red is attacked and protected "by all means" by Gold; Blue is attacked and protected "in
 // accordance with constitutional processes" by Silver. Everyone else's data is equal.
-const twoPacts = scenario(`
+const twoPacts = scenarioFromYaml(`
 id: two-pacts
 title: Two pacts
 description: Same attack, different words.
@@ -117,7 +109,7 @@ describe('heuristic bots', () => {
   });
 
   it('reject a ceasefire while support holds, and accept it once support collapses', () => {
-    const s = scenario(`
+    const s = scenarioFromYaml(`
 id: worn-down
 title: Worn down
 description: Red's public tires of the war while Blue keeps offering a ceasefire.

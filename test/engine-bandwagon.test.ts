@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { playGame } from '../src/core/engine/game.ts';
 import type { Scenario } from '../src/core/model.ts';
-import { formatProblem, loadScenarioText } from '../src/lang/load.ts';
+import { scenarioFromYaml } from './helpers/scenarios.ts';
 
 function crowd(thresholds: number[]): Scenario {
   const yaml = [
@@ -28,9 +28,7 @@ function crowd(thresholds: number[]): Scenario {
     '  - {id: war, name: The war, start: 2024-01-01, sides: [[lead], [foe]]}',
     '',
   ].join('\n');
-  const r = loadScenarioText(yaml, 'granovetter.yaml', { strict: true });
-  if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
-  return r.scenario;
+  return scenarioFromYaml(yaml, 'granovetter.yaml', { strict: true });
 }
 
 function joined(s: Scenario): number {

@@ -1,17 +1,19 @@
 // Forecasts (issue 5): identical results whatever the number of workers; different seeds give consistent answers;
 // the 95 % intervals cover a known probability about 95 % of the time; metrics and sensitivity are reported.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../src/lang/builtins.ts';
 import { wilson, type ForecastResult } from '../src/sim/aggregate.ts';
 import { runForecast } from '../src/sim/forecast.ts';
 import type { Scenario } from '../src/core/model.ts';
-import { formatProblem, loadScenarioText } from '../src/lang/load.ts';
+import { loadBuiltin, scenarioFromYaml } from './helpers/scenarios.ts';
 import { yourmove } from './helpers/cli.ts';
 
 // A red line acted on with probability exactly 0.3 (its likelihood, a plain number): the question "is the
 // permission granted?" has probability 0.3 in every run. Its rival input, a uniform "noise", moves nothing.
-const coin: Scenario = (() => {
-  const r = loadScenarioText(
-    `
+const coin: Scenario = scenarioFromYaml(
+  `
 id: coin
 title: A known probability
 description: Gold allows Red's strikes with probability 0.3.
@@ -38,11 +40,8 @@ questions:
 metrics:
   - {id: red_support, text: Red's support, unit: share, of: {support: {actor: red}}}
 `,
-    'coin.yaml',
-  );
-  if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
-  return r.scenario;
-})();
+  'coin.yaml',
+);
 
 describe('Wilson intervals', () => {
   it('match published values', () => {
@@ -115,9 +114,6 @@ describe('yourmove forecast', () => {
 
 describe('Ctrl-C', () => {
   it('stops a forecast and prints the runs done, marked partial', async () => {
-    const { spawn } = await import('node:child_process');
-    const { join } = await import('node:path');
-    const { PACKAGE_ROOT } = await import('../src/lang/builtins.ts');
     const child = spawn(process.execPath, [
       join(PACKAGE_ROOT, 'bin', 'yourmove.js'),
       'forecast',
@@ -148,7 +144,6 @@ describe('Ctrl-C', () => {
 describe('sensitivity', () => {
   it('finds the input that decides a question', async () => {
     // South Korea's arming of Ukraine is decided by its red line's likelihood (uniform 0.3-0.7).
-    const { loadBuiltin } = await import('./helpers/scenarios.ts');
     const r = await runForecast({ scenario: loadBuiltin('korea-russia-2024'), runs: 800, seed: 3, turns: 3, workers: 1 });
     const s = r.sensitivity.find((x) => x.question === 'kor_arms_to_ukr')!;
     expect(s.inputs[0]!.input).toBe('red_lines.kor-arms-defensive.likelihood');
@@ -160,7 +155,6 @@ describe('sensitivity', () => {
 
 describe('the ledger', () => {
   it("counts what each actor gave and got: North Korea's shells are Russia's", async () => {
-    const { loadBuiltin } = await import('./helpers/scenarios.ts');
     const r = await runForecast({ scenario: loadBuiltin('korea-russia-2024'), runs: 40, seed: 2, turns: 10, workers: 1 });
     const entry = (actor: string) => r.ledger.find((l) => l.actor === actor)!.entries;
     // 57,700-115,400 shells a week for 10 weeks, every week delivered (North Korea's stock is not tracked).

@@ -5,6 +5,7 @@
 import { playGame, type PlayedTurn } from '../core/engine/game.ts';
 import { observe, type Observation } from '../core/engine/observe.ts';
 import type { TurnOrders } from '../core/engine/orders.ts';
+import type { GameState } from '../core/engine/state.ts';
 import { crisisGame } from '../core/game/crisis.ts';
 import type { Id, Scenario } from '../core/model.ts';
 import { Rng } from '../core/rng.ts';
@@ -40,20 +41,29 @@ export interface BotTurn extends PlayedTurn {
   decisions: Decision[];
 }
 
+/**
+ * One turn's orders: the scripted ones, and for every actor the script does not move this turn its bot's, decided
+ * on its observation. Every game loop with bots goes through here (playWithBots, interactive play, forecast runs).
+ */
+export function botTurn(state: GameState, scripted: TurnOrders, bots: readonly Bot[]): { orders: TurnOrders; decisions: Decision[] } {
+  const orders: TurnOrders = { ...scripted };
+  const decisions: Decision[] = [];
+  for (const bot of bots) {
+    if (orders[bot.actor] !== undefined) continue; // the script moves this actor this turn
+    const d = bot.decide(observe(state, bot.actor) as Observation);
+    decisions.push(d);
+    if (d.orders.length > 0) orders[bot.actor] = d.orders;
+  }
+  return { orders, decisions };
+}
+
 export function playWithBots(s: Scenario, seed: number, scripted: readonly TurnOrders[], turns: number, bots: readonly Bot[]) {
   const decisions: Decision[][] = [];
   const game = playGame(s, seed, scripted, turns, {
     complete: (state, orders) => {
-      const out: TurnOrders = { ...orders };
-      const made: Decision[] = [];
-      for (const bot of bots) {
-        if (out[bot.actor] !== undefined) continue; // the script moves this actor this turn
-        const d = bot.decide(observe(state, bot.actor) as Observation);
-        made.push(d);
-        if (d.orders.length > 0) out[bot.actor] = d.orders;
-      }
-      decisions.push(made);
-      return out;
+      const turn = botTurn(state, orders, bots);
+      decisions.push(turn.decisions);
+      return turn.orders;
     },
   });
   return { ...game, turns: game.turns.map((t, i): BotTurn => ({ ...t, decisions: decisions[i] ?? [] })) };

@@ -3,11 +3,11 @@
  * the domino chain after a trigger — for every actor, the probability it enters, when (median and range), in what
  * order and why — as text, JSON, or a Graphviz graph.
  */
-import { SingleBar } from 'cli-progress';
 import { writeFileSync } from 'node:fs';
-import { cascadeDot, parseTrigger, runCascade, type CascadeResult } from '../sim/cascade.ts';
+import { cascadeDot, parseTrigger, runCascade } from '../sim/cascade.ts';
 import { compareDates } from '../core/scenario/dates.ts';
 import { endDate } from './render.ts';
+import { integer, seedOf, withProgress } from './args.ts';
 import { CliError, EXIT } from './errors.ts';
 import { loadOrExit } from './scenario-commands.ts';
 
@@ -21,14 +21,7 @@ export interface CascadeCliOptions {
   dot?: string;
 }
 
-function integer(value: string, flag: string, min: number, max: number): number {
-  const x = Number(value);
-  if (!Number.isInteger(x) || x < min || x > max)
-    throw new CliError(`${flag} ${value}: expected a whole number from ${min} to ${max}`, EXIT.usage);
-  return x;
-}
-
-export function cascadeCommand(ref: string, opts: CascadeCliOptions): void {
+export async function cascadeCommand(ref: string, opts: CascadeCliOptions): Promise<void> {
   const s = loadOrExit(ref);
   const trigger = parseTrigger(s, opts.trigger);
   if ('error' in trigger) throw new CliError(trigger.error, EXIT.usage);
@@ -38,28 +31,11 @@ export function cascadeCommand(ref: string, opts: CascadeCliOptions): void {
   )
     throw new CliError(`--at ${opts.at}: expected a date (YYYY-MM-DD) from ${s.start} to before ${endDate(s)}`, EXIT.usage);
   const runs = integer(opts.runs, '--runs', 1, 1_000_000);
-  const seed = integer(opts.seed, '--seed', -2147483648, 2147483647);
+  const seed = seedOf(opts.seed);
   const after = opts.after === undefined ? undefined : integer(opts.after, '--after', 1, s.horizon);
-  const bar = new SingleBar({
-    stream: process.stderr,
-    format: 'cascade {bar} {percentage}% | {value}/{total} runs | ETA {eta_formatted}',
-    hideCursor: true,
-  });
-  bar.start(runs, 0);
-  let r: CascadeResult;
-  try {
-    r = runCascade({
-      scenario: s,
-      trigger,
-      runs,
-      seed,
-      ...(opts.at ? { at: opts.at } : {}),
-      ...(after ? { after } : {}),
-      onProgress: (d) => bar.update(d),
-    });
-  } finally {
-    bar.stop();
-  }
+  const r = await withProgress('cascade', runs, (onProgress) =>
+    runCascade({ scenario: s, trigger, runs, seed, ...(opts.at ? { at: opts.at } : {}), ...(after ? { after } : {}), onProgress }),
+  );
   if (opts.dot) writeFileSync(opts.dot, cascadeDot(r));
   if (opts.json) {
     process.stdout.write(JSON.stringify(r, null, 2) + '\n');

@@ -4,12 +4,12 @@
  * turn (for fan charts), and which uncertain inputs move each question most (a tornado table). A progress bar with
  * ETA goes to stderr; Ctrl-C stops the runs and prints what was done, marked partial.
  */
-import { SingleBar } from 'cli-progress';
 import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import type { ForecastResult } from '../sim/aggregate.ts';
 import { defaultWorkers, runForecast } from '../sim/forecast.ts';
 import { fanChart } from './fan-chart.ts';
+import { integer, seedOf, turnsOf, withProgress } from './args.ts';
 import { CliError, EXIT } from './errors.ts';
 import { loadOrExit } from './scenario-commands.ts';
 
@@ -22,43 +22,24 @@ export interface ForecastCliOptions {
   csv?: boolean;
 }
 
-function integer(value: string, flag: string, min: number, max: number): number {
-  const x = Number(value);
-  if (!Number.isInteger(x) || x < min || x > max)
-    throw new CliError(`${flag} ${value}: expected a whole number from ${min} to ${max}`, EXIT.usage);
-  return x;
-}
-
 export async function forecastCommand(ref: string, opts: ForecastCliOptions): Promise<void> {
   if (opts.json && opts.csv) throw new CliError('--json and --csv: choose one', EXIT.usage);
   const s = loadOrExit(ref);
   const runs = integer(opts.runs, '--runs', 1, 10_000_000);
-  const seed = integer(opts.seed, '--seed', -2147483648, 2147483647);
-  const turns = opts.turns === undefined ? s.horizon : integer(opts.turns, '--turns', 1, s.horizon);
+  const seed = seedOf(opts.seed);
+  const turns = turnsOf(opts.turns, s);
   const workers = opts.workers === undefined ? defaultWorkers() : integer(opts.workers, '--workers', 1, 256);
 
-  const bar = new SingleBar(
-    { stream: process.stderr, format: 'forecast {bar} {percentage}% | {value}/{total} runs | ETA {eta_formatted}', hideCursor: true },
-    undefined,
-  );
-  bar.start(runs, 0);
   const controller = new AbortController();
   const onInterrupt = () => controller.abort();
   process.once('SIGINT', onInterrupt);
   const started = performance.now();
   let result: ForecastResult;
   try {
-    result = await runForecast({
-      scenario: s,
-      runs,
-      seed,
-      turns,
-      workers,
-      signal: controller.signal,
-      onProgress: (done) => bar.update(done),
-    });
+    result = await withProgress('forecast', runs, (onProgress) =>
+      runForecast({ scenario: s, runs, seed, turns, workers, signal: controller.signal, onProgress }),
+    );
   } finally {
-    bar.stop();
     process.removeListener('SIGINT', onInterrupt);
   }
   const seconds = (performance.now() - started) / 1000;
@@ -68,7 +49,8 @@ export async function forecastCommand(ref: string, opts: ForecastCliOptions): Pr
   if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else if (opts.csv) process.stdout.write(forecastCsv(result));
   else process.stdout.write(forecastTable(result));
-  if (result.partial) process.exitCode = 130;
+  // Interrupted: the partial result is out; the status says so (128 + SIGINT), as a shell expects.
+  if (result.partial) throw new CliError('', EXIT.interrupted);
 }
 
 export function forecastCsv(r: ForecastResult): string {

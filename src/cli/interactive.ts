@@ -7,11 +7,12 @@
  */
 import { createInterface } from 'node:readline';
 import type { Bot, Decision } from '../ai/bot.ts';
+import { botTurn } from '../ai/play.ts';
 import { apply } from '../core/engine/apply.ts';
 import { initialState } from '../core/engine/init.ts';
 import { legalOrders } from '../core/engine/legal.ts';
 import { observe, visibleEvents, type Observation } from '../core/engine/observe.ts';
-import type { Order, TurnOrders } from '../core/engine/orders.ts';
+import type { Order } from '../core/engine/orders.ts';
 import { isTerminal } from '../core/engine/returns.ts';
 import type { GameState } from '../core/engine/state.ts';
 import type { Scenario } from '../core/model.ts';
@@ -99,13 +100,7 @@ export async function playInteractive(opts: InteractiveOptions): Promise<number>
         if (order === null) return played;
         mine.push(order);
       }
-      const orders: TurnOrders = mine.length > 0 ? { [player]: mine } : {};
-      const decisions: Decision[] = [];
-      for (const bot of opts.bots) {
-        const d = bot.decide(observe(state, bot.actor) as Observation);
-        decisions.push(d);
-        if (d.orders.length > 0) orders[bot.actor] = d.orders;
-      }
+      const { orders, decisions } = botTurn(state, mine.length > 0 ? { [player]: mine } : {}, opts.bots);
       const result = apply(state, orders, rng);
       state = result.state;
       played++;

@@ -119,6 +119,4 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-const status = await run(process.argv.slice(2));
-// A command may have set its own status (an interrupted forecast: 130); otherwise the run's.
-if (process.exitCode === undefined || process.exitCode === 0) process.exitCode = status;
+process.exitCode = await run(process.argv.slice(2));

@@ -13,6 +13,7 @@ import { turnMetrics } from '../core/engine/game.ts';
 import { visibleEvents } from '../core/engine/observe.ts';
 import { formatProblem } from '../lang/load.ts';
 import { loadOrdersText } from '../lang/orders-file.ts';
+import { actorOf, integer, seedOf, turnsOf } from './args.ts';
 import { CliError, EXIT } from './errors.ts';
 import { answers, playInteractive } from './interactive.ts';
 import { turnReport } from './report.ts';
@@ -37,19 +38,11 @@ function budgetOf(value: string | undefined): Budget {
   return { iterations: integer(value, '--budget', 1, 10_000_000) };
 }
 
-function integer(value: string, flag: string, min: number, max: number): number {
-  const x = Number(value);
-  if (!Number.isInteger(x) || x < min || x > max)
-    throw new CliError(`${flag} ${value}: expected a whole number from ${min} to ${max}`, EXIT.usage);
-  return x;
-}
-
 export async function playCommand(ref: string, opts: PlayOptions): Promise<void> {
   const s = loadOrExit(ref);
-  if (!s.actors.some((a) => a.id === opts.as))
-    throw new CliError(`--as ${opts.as}: no such actor in ${s.id} (actors: ${s.actors.map((a) => a.id).join(', ')})`, EXIT.usage);
-  const seed = integer(opts.seed, '--seed', -2147483648, 2147483647);
-  const turns = opts.turns === undefined ? s.horizon : integer(opts.turns, '--turns', 1, s.horizon);
+  actorOf(s, opts.as);
+  const seed = seedOf(opts.seed);
+  const turns = turnsOf(opts.turns, s);
   if (!(BOT_KINDS as readonly string[]).includes(opts.bots))
     throw new CliError(`--bots ${opts.bots}: expected one of ${BOT_KINDS.join(', ')}`, EXIT.usage);
   const kind = opts.bots as (typeof BOT_KINDS)[number];

@@ -2,11 +2,12 @@
  * The scenario commands: `scenarios`, `validate`, `show`, and the default "your move" screen.
  */
 import { makeBots } from '../ai/play.ts';
+import { actorOf } from './args.ts';
 import { playInteractive } from './interactive.ts';
 import type { Scenario } from '../core/model.ts';
 import { builtinIds, DEFAULT_SCENARIO, findScenario, loadScenarioFile } from '../lang/builtins.ts';
 import { formatProblem } from '../lang/load.ts';
-import { CliError, EXIT } from './errors.ts';
+import { CliError } from './errors.ts';
 import { endDate, renderScenario, renderYourMove } from './render.ts';
 
 const write = (s: string) => process.stdout.write(s);
@@ -64,8 +65,7 @@ export function showCommand(ref: string, opts: { json?: boolean }): void {
 export async function yourMoveCommand(opts: { scenario?: string; as?: string }): Promise<void> {
   const s = loadOrExit(opts.scenario ?? DEFAULT_SCENARIO);
   const id = opts.as ?? s.player;
-  const player = s.actors.find((a) => a.id === id);
-  if (!player) throw new CliError(`--as ${id}: no such actor in ${s.id} (actors: ${s.actors.map((a) => a.id).join(', ')})`, EXIT.usage);
+  const player = actorOf(s, id);
   write(renderYourMove(s, player));
   if (!process.stdin.isTTY || !process.stdout.isTTY) return;
   write('\n');

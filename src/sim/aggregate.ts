@@ -12,21 +12,23 @@ import type { Scenario } from '../core/model.ts';
 import { addDays } from '../core/scenario/dates.ts';
 import { LEDGER, type LedgerEntry, type RunResult } from './run.ts';
 
-/** A running mean and a quantile sketch of one quantity. */
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** A running mean and a quantile sketch of one quantity (every metric per turn, every return and ledger entry). */
 class Stat {
   private sum = 0;
-  private n = 0;
+  n = 0;
   private readonly sketch = new DDSketch({ relativeAccuracy: 0.001 });
   add(x: number): void {
     this.sum += x;
     this.n++;
     this.sketch.accept(x);
   }
-  summary(digits: number): Summary {
-    const round = (x: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+  /** Mean and quantiles (clamped to the values seen), rounded; all 0 before any value. */
+  summary(digits: number, meanDigits = digits): Summary {
     if (this.n === 0) return { mean: 0, p05: 0, p50: 0, p95: 0 };
-    const q = (p: number) => round(Math.min(this.sketch.max, Math.max(this.sketch.min, this.sketch.getValueAtQuantile(p))));
-    return { mean: round(this.sum / this.n), p05: q(0.05), p50: q(0.5), p95: q(0.95) };
+    const q = (p: number) => round(Math.min(this.sketch.max, Math.max(this.sketch.min, this.sketch.getValueAtQuantile(p))), digits);
+    return { mean: round(this.sum / this.n, meanDigits), p05: q(0.05), p50: q(0.5), p95: q(0.95) };
   }
 }
 
@@ -101,9 +103,7 @@ export const TORNADO_SIZE = 5;
 export class ForecastAggregate {
   private n = 0;
   private readonly yes: number[];
-  private readonly sums: number[][];
-  private readonly counts: number[][];
-  private readonly sketches: DDSketch[][];
+  private readonly metricStats: Stat[][];
   // Per input: Σx, Σx²; per input × question: Σxy, and the low/high splits.
   private readonly sx: number[];
   private readonly sxx: number[];
@@ -120,9 +120,7 @@ export class ForecastAggregate {
     const q = (s.questions ?? []).length;
     const m = (s.metrics ?? []).length;
     this.yes = new Array<number>(q).fill(0);
-    this.sums = Array.from({ length: m }, () => new Array<number>(turns).fill(0));
-    this.counts = Array.from({ length: m }, () => new Array<number>(turns).fill(0));
-    this.sketches = Array.from({ length: m }, () => Array.from({ length: turns }, () => new DDSketch({ relativeAccuracy: 0.001 })));
+    this.metricStats = Array.from({ length: m }, () => Array.from({ length: turns }, () => new Stat()));
     this.sx = inputs.map(() => 0);
     this.sxx = inputs.map(() => 0);
     this.sxy = inputs.map(() => new Array<number>(q).fill(0));
@@ -142,9 +140,7 @@ export class ForecastAggregate {
     r.metrics.forEach((values, i) =>
       values.forEach((v, t) => {
         if (v === null || t >= this.turns) return;
-        this.sums[i]![t]! += v;
-        this.counts[i]![t]!++;
-        this.sketches[i]![t]!.accept(v);
+        this.metricStats[i]![t]!.add(v);
       }),
     );
     r.returns.forEach((v, a) => this.returnStats[a]!.add(v));
@@ -172,7 +168,6 @@ export class ForecastAggregate {
   result(meta: { seed: number; requested: number; partial: boolean }): ForecastResult {
     const s = this.s;
     const n = this.n;
-    const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
     const questions = (s.questions ?? []).map((q, i) => {
       const [lo, hi] = wilson(this.yes[i]!, n);
       return {
@@ -187,20 +182,12 @@ export class ForecastAggregate {
     (s.metrics ?? []).forEach((m, i) => {
       const digits = m.unit === 'share' ? 4 : m.unit === 'rung' || m.unit === 'persons' || m.unit === 'rounds' ? 0 : 3;
       for (let t = 0; t < this.turns; t++) {
-        const sk = this.sketches[i]![t]!;
-        const count = this.counts[i]![t]!;
-        const q = (p: number) => (count > 0 ? round(Math.min(sk.max, Math.max(sk.min, sk.getValueAtQuantile(p))), digits) : null);
-        metrics.push({
-          id: m.id,
-          unit: m.unit,
-          turn: t + 1,
-          date: addDays(s.start, (t + 1) * s.turn_days),
-          n: count,
-          mean: count > 0 ? round(this.sums[i]![t]! / count, digits + 2) : null,
-          p05: q(0.05),
-          p50: q(0.5),
-          p95: q(0.95),
-        });
+        const stat = this.metricStats[i]![t]!;
+        const point = { id: m.id, unit: m.unit, turn: t + 1, date: addDays(s.start, (t + 1) * s.turn_days), n: stat.n };
+        // A turn in which no run had a value has no figures (null), not zeros.
+        metrics.push(
+          stat.n > 0 ? { ...point, ...stat.summary(digits, digits + 2) } : { ...point, mean: null, p05: null, p50: null, p95: null },
+        );
       }
     });
     const sensitivity = (s.questions ?? []).map((q, i) => {

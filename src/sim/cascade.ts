@@ -5,7 +5,7 @@
  * it acted on, the bandwagon it joined, the attack it suffered, or its own choice — and the most likely outcome (the
  * commonest set of belligerents at the end).
  */
-import type { TurnOrders } from '../core/engine/orders.ts';
+import type { Event, TurnOrders } from '../core/engine/orders.ts';
 import { sideOf, type GameState } from '../core/engine/state.ts';
 import { inputTemplate } from '../core/forecast/inputs.ts';
 import type { Id, Scenario } from '../core/model.ts';
@@ -14,7 +14,7 @@ import { dutyOf } from '../core/engine/treaties.ts';
 import type { Trigger } from '../core/forecast/trigger.ts';
 import { simulateRun } from './run.ts';
 
-import { parseTrigger as parseEvent } from '../core/forecast/trigger.ts';
+import { parseTrigger as parseEvent, sameTrigger } from '../core/forecast/trigger.ts';
 
 export type { Trigger } from '../core/forecast/trigger.ts';
 
@@ -77,7 +77,7 @@ export interface CascadeOptions {
 
 export function runCascade(o: CascadeOptions): CascadeResult {
   const s = o.scenario;
-  const known = s.triggers?.find((t) => t.event.trim().replace(/\s+/g, ' ').toLowerCase() === o.trigger.text.toLowerCase());
+  const known = s.triggers?.find((t) => sameTrigger(t.event, o.trigger.text));
   const date = o.at ?? known?.date;
   const triggerTurn = date === undefined ? 1 : Math.floor((toDay(date) - toDay(s.start)) / s.turn_days) + 1;
   const turns = Math.min(s.horizon, triggerTurn - 1 + (o.after ?? s.horizon));
@@ -85,56 +85,52 @@ export function runCascade(o: CascadeOptions): CascadeResult {
   script[triggerTurn - 1] = { [o.trigger.actor]: [o.trigger.order] };
   const template = inputTemplate(s);
   const entered = new Map<Id, { turns: number[]; because: Map<string, number> }>();
+  // Turns of first occurrences after the trigger, across runs: any mobilisation, general mobilisation, declarations.
   const mobilised = new Map<Id, number[]>();
   const general = new Map<Id, number[]>();
   const declared = new Map<string, number[]>();
   const outcomes = new Map<string, number>();
   const edges = new Map<string, number>();
-  const name = (id: Id) => id;
 
   for (let i = 0; i < o.runs; i++) {
     const atWar = new Set<Id>();
-    const mobilisedNow = new Set<Id>();
-    const generalNow = new Set<Id>();
-    const declaredNow = new Set<string>();
+    // What has already happened in this run: a later occurrence is not a first one.
+    const seen = new Set<string>();
+    const first = (into: Map<string, number[]>, tag: string, key: string, turn: number) => {
+      if (seen.has(`${tag}:${key}`)) return;
+      seen.add(`${tag}:${key}`);
+      into.set(key, [...(into.get(key) ?? []), turn]);
+    };
     let causes = new Map<Id, string>();
     const start = (state: GameState) => {
       for (const w of state.wars) if (w.active) for (const x of w.sides.flat()) atWar.add(x);
-      for (const a of state.actors) if (a.mobilisation === 'partial' || a.mobilisation === 'general') mobilisedNow.add(a.id);
-      for (const a of state.actors) if (a.mobilisation === 'general') generalNow.add(a.id);
+      for (const a of state.actors) {
+        if (a.mobilisation === 'partial' || a.mobilisation === 'general') seen.add(`mobilised:${a.id}`);
+        if (a.mobilisation === 'general') seen.add(`general:${a.id}`);
+      }
     };
     simulateRun(template, o.seed, i, {
       turns,
       script,
-      beforeTurn: (state, orders) => {
+      beforeTurn: (state) => {
         if (state.turn === 0) start(state);
         causes = new Map();
         // Orders the scenario issued that take an actor into a war: a red line's, a bandwagon's.
         for (const p of state.pending)
           if (p.turn === state.turn + 1 && (p.order.type === 'declare_war' || p.order.type === 'join_war')) causes.set(p.actor, p.cause);
         if (state.turn + 1 === triggerTurn) causes.set(o.trigger.actor, `the trigger: ${o.trigger.text}`);
-        void orders;
       },
       onTurn: (state, events) => {
         if (state.turn < triggerTurn) {
           start(state);
           return;
         }
-        for (const e of events)
-          if (e.type === 'mobilised' && e.level === 'general' && !generalNow.has(e.actor)) {
-            generalNow.add(e.actor);
-            general.set(e.actor, [...(general.get(e.actor) ?? []), state.turn]);
-          }
-        for (const e of events)
-          if (e.type === 'war_declared' && !declaredNow.has(`${e.actor}>${e.on}`)) {
-            declaredNow.add(`${e.actor}>${e.on}`);
-            declared.set(`${e.actor}>${e.on}`, [...(declared.get(`${e.actor}>${e.on}`) ?? []), state.turn]);
-          }
-        for (const e of events)
-          if (e.type === 'mobilised' && (e.level === 'partial' || e.level === 'general') && !mobilisedNow.has(e.actor)) {
-            mobilisedNow.add(e.actor);
-            mobilised.set(e.actor, [...(mobilised.get(e.actor) ?? []), state.turn]);
-          }
+        for (const e of events) {
+          if (e.type === 'mobilised' && e.level === 'general') first(general, 'general', e.actor, state.turn);
+          if (e.type === 'war_declared') first(declared, 'declared', `${e.actor}>${e.on}`, state.turn);
+          if (e.type === 'mobilised' && (e.level === 'partial' || e.level === 'general'))
+            first(mobilised, 'mobilised', e.actor, state.turn);
+        }
         for (const w of state.wars) {
           if (!w.active) continue;
           for (const x of w.sides.flat()) {
@@ -146,7 +142,7 @@ export function runCascade(o: CascadeOptions): CascadeResult {
             rec.because.set(why.text, (rec.because.get(why.text) ?? 0) + 1);
             entered.set(x, rec);
             const enemy = why.from ?? w.sides[1 - sideOf(w, x)]![0]!;
-            const key = `${name(enemy)}\u0000${name(x)}\u0000${why.text}`;
+            const key = `${enemy}\u0000${x}\u0000${why.text}`;
             edges.set(key, (edges.get(key) ?? 0) + 1);
           }
         }
@@ -227,7 +223,7 @@ export function runCascade(o: CascadeOptions): CascadeResult {
 function entryCause(
   s: Scenario,
   state: GameState,
-  events: readonly import('../core/engine/orders.ts').Event[],
+  events: readonly Event[],
   actor: Id,
   pending: string | undefined,
 ): { text: string; from?: Id } {

@@ -5,10 +5,9 @@
  * on how its runs are shared among workers.
  */
 import type { Bot } from '../ai/bot.ts';
-import { makeBots } from '../ai/play.ts';
+import { botTurn, makeBots } from '../ai/play.ts';
 import { applyInPlace } from '../core/engine/apply.ts';
 import { initialState } from '../core/engine/init.ts';
-import { observe, type Observation } from '../core/engine/observe.ts';
 import type { Event, TurnOrders } from '../core/engine/orders.ts';
 import type { ActorState, GameState } from '../core/engine/state.ts';
 import { sampleInputs, type InputTemplate } from '../core/forecast/inputs.ts';
@@ -109,12 +108,7 @@ export function simulateRun(template: InputTemplate, master: number, index: numb
   const start = state.actors.map((a) => ({ ...a })); // the actors' figures at the start, for the ledger
   const rng = Rng.derive(seed, 1);
   for (let t = 0; t < options.turns; t++) {
-    const orders: TurnOrders = { ...(options.script?.[t] ?? {}) };
-    for (const bot of bots) {
-      if (orders[bot.actor] !== undefined) continue;
-      const d = bot.decide(observe(state, bot.actor) as Observation);
-      if (d.orders.length > 0) orders[bot.actor] = d.orders;
-    }
+    const { orders } = botTurn(state, options.script?.[t] ?? {}, bots);
     options.beforeTurn?.(state, orders);
     const result = applyInPlace(state, orders, rng); // the run owns its state: no copy per turn
     state = result.state;

@@ -17,10 +17,11 @@
  * The terms are the engine's first measure; the AI (docs/ai.md, issue 4) builds its utilities on them.
  */
 import type { Id } from '../model.ts';
+import { RUNG } from './apply.ts';
 import { sideOf, type ActorState, type GameState, type InterestTerm } from './state.ts';
 
 /** The ladder's last rung (Kahn 1965, "spasm or insensate war"): nothing is left to play for. */
-export const LAST_RUNG = 44;
+const LAST_RUNG = RUNG.top;
 
 /** The game is over at the horizon, or when the escalation ladder has been climbed to its end. */
 export function isTerminal(state: GameState): boolean {

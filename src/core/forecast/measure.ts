@@ -33,7 +33,11 @@ export class RunMeter {
   observe(state: GameState): void {
     (this.s.questions ?? []).forEach((q, i) => {
       if (state.turn > this.byTurn[i]!) return;
-      this.answers[i] = answer(q, this.answers[i] ?? null, holds(q.when, state));
+      const sofar = this.answers[i] ?? null;
+      const holdsHow = q.holds ?? 'ever';
+      // Settled answers need no more looking: "ever" once yes, "throughout" once no.
+      if ((holdsHow === 'ever' && sofar === true) || (holdsHow === 'throughout' && sofar === false)) return;
+      this.answers[i] = answer(q, sofar, holds(q.when, state));
     });
     (this.s.metrics ?? []).forEach((m, i) => {
       if ('first_turn' in m.of) {

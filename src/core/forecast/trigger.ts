@@ -20,9 +20,19 @@ export const TRIGGER_FORMS = [
   '<actor> permits <permission>',
 ];
 
+/** A trigger's text with its spaces normalised, as `parseTrigger` reads it. */
+function normalise(text: string): string {
+  return text.trim().replace(/\s+/g, ' ');
+}
+
+/** Whether two trigger texts name the same event (spaces and letter case aside). */
+export function sameTrigger(a: string, b: string): boolean {
+  return normalise(a).toLowerCase() === normalise(b).toLowerCase();
+}
+
 /** Read a trigger such as "aut declares war on srb" (actor ids), or say why it cannot be read. */
 export function parseTrigger(s: Scenario, text: string): Trigger | { error: string } {
-  const t = text.trim().replace(/\s+/g, ' ');
+  const t = normalise(text);
   const actor = (id: string) => s.actors.some((a) => a.id === id);
   const bad = (why: string) => ({ error: `"${text}": ${why}` });
   let m: RegExpExecArray | null;
