@@ -32,6 +32,8 @@ export function orderText(o: Order): string {
       return `withdrawing ${n.format(o.troops)} troops from ${o.front}`;
     case 'declare_war':
       return `war on ${o.on}`;
+    case 'invade':
+      return `invading ${o.territory} with ${n.format(o.troops)} troops`;
     case 'join_war':
       return `entering ${o.war} beside ${o.side_with}`;
     case 'propose_ceasefire':

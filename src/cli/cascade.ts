@@ -51,13 +51,28 @@ export async function cascadeCommand(ref: string, opts: CascadeCliOptions): Prom
     out.push(
       `  ${name(e.actor).padEnd(22)} ${(Math.round(e.p * 1000) / 10).toFixed(1).padStart(5)} %  ${e.date!.p50} (${e.date!.p05} - ${e.date!.p95}), day ${e.days}: ${e.because.slice(0, 2).join('; ')}`,
     );
+  const pct = (p: number) => `${(Math.round(p * 1000) / 10).toFixed(1).padStart(5)} %`;
   if (r.mobilisations.length > 0)
     out.push(
       '',
-      'Mobilisations (median):',
+      'Mobilisations (median date of the first, and of the general one):',
       ...r.mobilisations.map(
-        (m) => `  ${name(m.actor).padEnd(22)} ${(Math.round(m.p * 1000) / 10).toFixed(1).padStart(5)} %  ${m.date}, day ${m.days}`,
+        (m) =>
+          `  ${name(m.actor).padEnd(22)} ${pct(m.p)}  ${m.date}, day ${m.days}` +
+          (m.general ? `; general ${pct(m.general.p).trim()} ${m.general.date}, day ${m.general.days}` : ''),
       ),
+    );
+  if (r.declarations.length > 0)
+    out.push(
+      '',
+      'Declarations of war (median date):',
+      ...r.declarations.map((d) => `  ${`${name(d.by)} on ${name(d.on)}`.padEnd(40)} ${pct(d.p)}  ${d.date}, day ${d.days}`),
+    );
+  if (r.invasions.length > 0)
+    out.push(
+      '',
+      "Invasions: forces arrive on an enemy's territory (median date):",
+      ...r.invasions.map((d) => `  ${`${name(d.by)} into ${name(d.territory)}`.padEnd(40)} ${pct(d.p)}  ${d.date}, day ${d.days}`),
     );
   out.push('', `Stayed out in every run: ${r.stayedOut.map(name).join(', ') || 'none'}`);
   out.push(

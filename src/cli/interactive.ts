@@ -28,6 +28,7 @@ const GROUP: Record<Order['type'], string> = {
   deploy: '-- forces',
   withdraw: '-- forces',
   declare_war: '-- war and peace',
+  invade: '-- war and peace',
   join_war: '-- war and peace',
   propose_ceasefire: '-- war and peace',
   accept_ceasefire: '-- war and peace',
@@ -195,6 +196,8 @@ export function describe(s: Scenario, o: Order): string {
       return `withdraw ${n.format(o.troops)} troops from ${front(o.front)}`;
     case 'declare_war':
       return `declare war on ${name(o.on)}`;
+    case 'invade':
+      return `invade ${name(o.territory)} with ${n.format(o.troops)} troops`;
     case 'join_war':
       return `enter the war ${o.war} on ${name(o.side_with)}'s side`;
     case 'propose_ceasefire':

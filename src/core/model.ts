@@ -136,6 +136,8 @@ export interface Actor extends Provenance {
   decision?: 'consensus' | 'majority' | 'leader';
   /** Region ids (see the scenario's `regions`) the actor's territory lies in. */
   regions?: Id[];
+  /** The area of the actor's territory in km²: the area of the front an invasion of it opens. */
+  area_km2?: Num;
   /** Correlates of War state abbreviation (`RUS`, `GMY`), for capability data. */
   cow?: string;
   /** A great power: counted by `by_at_least` conditions (Triple Alliance Art. III). */
@@ -386,8 +388,22 @@ export interface RedLine extends Provenance {
   text?: string;
   when: Predicate;
   then: RedLineEffect;
-  /** Probability that the holder acts on the red line when it is crossed. */
+  /** Probability that the holder acts on the red line when it is crossed (and at each reconsideration). */
   likelihood: Num;
+  /** A holder that did not act decides again, while the condition holds; without it, the decision is taken once. */
+  reconsider?: Reconsider;
+  /** Days from the decision to the act (an ultimatum's term, a deployment to finish first); without it, the next turn. */
+  delay_days?: Num;
+}
+
+/**
+ * The pressure of a standing situation (mobilisation timetables, an invasion going on): the holder of a red line
+ * who did not act faces the choice again every `every_days`, for `for_days` after the line was first crossed
+ * (without it, as long as the condition holds).
+ */
+export interface Reconsider extends Provenance {
+  every_days: Num;
+  for_days?: Num;
 }
 
 /** An event of the scenario's history (or a hypothesis) a cascade starts from: "aut declares war on srb" on its date. */

@@ -31,6 +31,7 @@ export const orderSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('withdraw'), front: id, troops: z.number() }),
   z.strictObject({ type: z.literal('declare_war'), on: id }),
+  z.strictObject({ type: z.literal('invade'), territory: id, troops: z.number() }),
   z.strictObject({ type: z.literal('join_war'), war: id, side_with: id }),
   z.strictObject({ type: z.literal('propose_ceasefire'), war: id }),
   z.strictObject({ type: z.literal('accept_ceasefire'), war: id }),

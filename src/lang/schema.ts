@@ -152,6 +152,7 @@ const actor = z.strictObject({
   cohesion: fraction.exactOptional(),
   decision: z.enum(['consensus', 'majority', 'leader']).exactOptional(),
   regions: ids.exactOptional(),
+  area_km2: count.exactOptional(),
   cow: z
     .string()
     .regex(/^[A-Z]{2,3}$/, 'a Correlates of War state abbreviation is 2-3 capital letters')
@@ -339,6 +340,8 @@ const redLine = z.strictObject({
   when: predicate,
   then: redLineEffect,
   likelihood: fraction,
+  reconsider: z.strictObject({ every_days: positive, for_days: count.exactOptional(), ...provenance }).exactOptional(),
+  delay_days: count.exactOptional(),
   ...provenance,
 });
 

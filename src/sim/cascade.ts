@@ -46,17 +46,19 @@ export interface CascadeResult {
   entries: CascadeEntry[];
   /** Actors that never entered. */
   stayedOut: Id[];
-  /** Median first mobilisation (partial or general) after the trigger, per actor that mobilised in most runs. */
+  /** Median first mobilisation (partial or general) after the trigger, per actor that mobilised in any run. */
   mobilisations: {
     actor: Id;
     p: number;
-    date: string | null;
-    days: number | null;
+    date: string;
+    days: number;
     /** The first general mobilisation (after a partial one, or at once), where it came. */
     general: { p: number; date: string; days: number } | null;
   }[];
   /** Declarations of war after the trigger (the first of each pair in a run), by median date. */
   declarations: { by: Id; on: Id; p: number; date: string; days: number }[];
+  /** Invasions after the trigger: the first arrival of an actor's forces on an enemy's territory in a run, by median date. */
+  invasions: { by: Id; territory: Id; p: number; date: string; days: number }[];
   /** The commonest set of belligerents at the end, and its share of runs. */
   mostLikely: { belligerents: Id[]; share: number };
   /** Edges of the domino graph: who pulled whom in, why, and in what share of runs. */
@@ -89,6 +91,7 @@ export function runCascade(o: CascadeOptions): CascadeResult {
   const mobilised = new Map<Id, number[]>();
   const general = new Map<Id, number[]>();
   const declared = new Map<string, number[]>();
+  const invaded = new Map<string, number[]>();
   const outcomes = new Map<string, number>();
   const edges = new Map<string, number>();
 
@@ -128,6 +131,11 @@ export function runCascade(o: CascadeOptions): CascadeResult {
         for (const e of events) {
           if (e.type === 'mobilised' && e.level === 'general') first(general, 'general', e.actor, state.turn);
           if (e.type === 'war_declared') first(declared, 'declared', `${e.actor}>${e.on}`, state.turn);
+          if (e.type === 'forces_arrived') {
+            const territory = state.fronts.find((f) => f.id === e.front)?.territory;
+            if (territory !== undefined && territory !== e.actor && enemies(state, e.actor, territory))
+              first(invaded, 'invaded', `${e.actor}>${territory}`, state.turn);
+          }
           if (e.type === 'mobilised' && (e.level === 'partial' || e.level === 'general'))
             first(mobilised, 'mobilised', e.actor, state.turn);
         }
@@ -200,12 +208,19 @@ export function runCascade(o: CascadeOptions): CascadeResult {
             }
           : null,
       }))
-      .sort((a, b) => (a.days ?? 0) - (b.days ?? 0)),
+      .sort((a, b) => a.days - b.days),
     declarations: [...declared.entries()]
       .map(([key, turns]) => {
         const [by, on] = key.split('>') as [string, string];
         const t = quantile(turns, 0.5);
         return { by, on, p: round(turns.length / o.runs), date: dateOf(t), days: daysAfter(t) };
+      })
+      .sort((a, b) => a.days - b.days || b.p - a.p),
+    invasions: [...invaded.entries()]
+      .map(([key, turns]) => {
+        const [by, territory] = key.split('>') as [string, string];
+        const t = quantile(turns, 0.5);
+        return { by, territory, p: round(turns.length / o.runs), date: dateOf(t), days: daysAfter(t) };
       })
       .sort((a, b) => a.days - b.days || b.p - a.p),
     mostLikely: { belligerents: best.split(',').filter(Boolean), share: round(count / o.runs) },
@@ -230,7 +245,7 @@ function entryCause(
   // A call to arms honoured this turn whose duty is to fight (honouring a duty to mobilise takes no one to war).
   for (const e of events) {
     if (e.type !== 'call_answered' || e.actor !== actor || e.answer !== 'honour') continue;
-    const call = state.calls.find((c) => c.obliged === actor && c.treaty === e.treaty && c.protects === e.protects);
+    const call = state.calls.find((c) => c.obliged === actor && c.treaty === e.treaty && c.protects === e.protects && c.war === e.war);
     const obligation = call ? state.treaties.find((t) => t.id === call.treaty)?.obligations[call.obligation] : undefined;
     if (!obligation || dutyOf(obligation) !== 'fight') continue;
     const article = s.treaties?.find((t) => t.id === e.treaty)?.obligations[call!.obligation]?.article;
@@ -255,4 +270,8 @@ export function cascadeDot(r: CascadeResult): string {
     lines.push(`  "${e.from}" -> "${e.to}" [label="${e.because.replace(/"/g, "'")} (${Math.round(e.share * 100)} %)"];`);
   lines.push('}');
   return lines.join('\n') + '\n';
+}
+
+function enemies(state: GameState, a: Id, b: Id): boolean {
+  return state.wars.some((w) => w.active && sideOf(w, a) !== -1 && sideOf(w, b) !== -1 && sideOf(w, a) !== sideOf(w, b));
 }

@@ -92,7 +92,9 @@ const EVENT_FIELDS = {
   rallied: ['actor', 'war'],
   support_collapsed: ['actor', 'support'],
   red_line_crossed: ['redLine', 'holder', 'acts'],
+  red_line_reconsidered: ['redLine', 'holder', 'acts'],
   bandwagon: ['actor', 'side_with', 'war', 'joined', 'threshold'],
+  front_opened: ['front', 'war', 'territory', 'by'],
 } satisfies { [K in EventType]: readonly Exclude<keyof Extract<Event, { type: K }>, 'type'>[] };
 
 const CODES: Record<ViolationCode, true> = {
@@ -105,6 +107,8 @@ const CODES: Record<ViolationCode, true> = {
   mobilisation_not_higher: true,
   already_at_war: true,
   self_target: true,
+  bloc_has_no_territory: true,
+  co_belligerent: true,
   bloc_cannot_fight: true,
   unknown_treaty: true,
   not_a_party: true,

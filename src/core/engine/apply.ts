@@ -27,12 +27,25 @@ import type { Id } from '../model.ts';
 import { Rng } from '../rng.ts';
 import { addDays } from '../scenario/dates.ts';
 import { fightFront, returnWounded } from './combat.ts';
-import { scenarioDefaults } from './defaults.ts';
+import { alreadyDone, scenarioDefaults } from './defaults.ts';
 import { economicOrders, economyStage, ECONOMIC_PAIN, fireSupport } from './economy.ts';
 import { gatherIntelligence } from './intel.ts';
+import { invade, invasionValid } from './invasion.ts';
 import { treatyStage } from './treaties.ts';
 import type { Event, NuclearAlert, Order, Queued, TurnOrders, Violation, ViolationCode } from './orders.ts';
-import { cloneState, dyad, MOBILISATION_LEVELS, RAISE_SHARE, sideOf, type ActorState, type GameState, type WarState } from './state.ts';
+import {
+  cloneState,
+  dyad,
+  clashText,
+  sideClash,
+  sidesOnDeclaring,
+  MOBILISATION_LEVELS,
+  RAISE_SHARE,
+  sideOf,
+  type ActorState,
+  type GameState,
+  type WarState,
+} from './state.ts';
 
 export interface TurnResult {
   state: GameState;
@@ -82,6 +95,9 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
   const queue: Queued[] = [];
   for (const [actor, list] of Object.entries(orders)) list.forEach((order, index) => queue.push({ actor, index, order }));
   for (const p of state.pending.filter((x) => x.turn <= nextTurn)) {
+    // A red line's act that has come about meanwhile (a delayed declaration of war on an actor already an enemy)
+    // is left out, as it would have been at the decision.
+    if (p.cause.startsWith('red_line:') && alreadyDone(state, p)) continue;
     const index = (orders[p.actor]?.length ?? 0) + queue.filter((q) => q.actor === p.actor && q.cause !== undefined).length;
     queue.push({ actor: p.actor, index, order: p.order, cause: p.cause });
   }
@@ -273,10 +289,17 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
   // 3. Declarations, simultaneous: judged against the wars at the start of the stage, so two actors that
   // declare war on each other in the same turn both stand; the second finds the war already made.
   const warsBefore = state.wars.map((w) => ({ ...w, sides: [[...w.sides[0]], [...w.sides[1]]] as [Id[], Id[]] }));
-  for (const q of stage('declare_war', 'join_war').filter(valid)) {
+  // An invasion is a declaration of war on the territory's owner (unless already at war with it), then a march.
+  const invasions: Queued[] = [];
+  for (const q of stage('declare_war', 'join_war', 'invade').filter(valid)) {
     let o: Extract<Order, { type: 'declare_war' }>;
     let into: WarState | undefined; // the war a join_war names, which the declaration joins
-    if (q.order.type === 'join_war') {
+    if (q.order.type === 'invade') {
+      if (!invasionValid(q, actors, refuse)) continue;
+      invasions.push(q);
+      if (atWar(state.wars, q.actor, q.order.territory)) continue;
+      o = { type: 'declare_war', on: q.order.territory };
+    } else if (q.order.type === 'join_war') {
       // Entering a war on a side is declaring war on the other side's principal.
       const war = wars.get(q.order.war);
       const side = war ? sideOf(war, q.order.side_with) : -1;
@@ -288,9 +311,12 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
       o = { type: 'declare_war', on: war.sides[1 - side]![0]! };
       into = war;
     } else o = q.order as Extract<Order, { type: 'declare_war' }>;
+    // No one fights on both sides: not against an actor it stands beside in another war.
+    const clash = sideClash(state.wars, q.actor, sidesOnDeclaring(state.wars, q.actor, o.on, into));
     if (!actors.has(o.on)) refuse(q, 'unknown_actor', `no actor "${o.on}"`);
     else if (o.on === q.actor) refuse(q, 'self_target', `"${q.actor}" cannot declare war on itself`);
     else if (atWar(warsBefore, q.actor, o.on)) refuse(q, 'already_at_war', `"${q.actor}" is already at war with "${o.on}"`);
+    else if (clash) refuse(q, 'co_belligerent', `${clashText(q.actor, clash)}: no one fights on both sides`);
     else if (atWar(state.wars, q.actor, o.on)) {
       const war = state.wars.find((w) => w.active && sideOf(w, q.actor) !== -1 && sideOf(w, o.on) !== -1)!;
       war.declarations.push({ by: q.actor, on: o.on });
@@ -329,6 +355,8 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
       });
     }
   }
+
+  for (const q of invasions) events.push(...invade(state, q, actors, nextTurn + TRAVEL_TURNS));
 
   // Ratifications, then the treaty stage (treaties.ts).
   for (const q of stage('ratify').filter(valid)) {

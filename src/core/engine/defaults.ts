@@ -3,8 +3,9 @@
  *
  * - **Red lines**: the first turn a red line's condition holds it is crossed; its holder acts on it with the
  *   line's likelihood (drawn then, from the turn's generator) and the effect becomes the holder's orders on
- *   its next turn (`enter_war` -> join_war; `arm` -> a standing weapons transfer; `escalate` -> escalate;
- *   `invade` -> declare war, then deploy half the pool to a front on that territory the turn after; ...).
+ *   its next turn (or `delay_days` later; a red line with `reconsider` whose holder did not act is decided
+ *   again every so many days, while its condition holds, for as long as the scenario says) (`enter_war` -> join_war; `arm` -> a standing weapons transfer; `escalate` -> escalate;
+ *   `invade` -> an invasion with half the forces at hand, declaring war if need be; ...).
  * - **Bandwagons** (Granovetter 1978): an actor with threshold k joins `side_with`'s war the turn after at
  *   least k actors besides `side_with` stand on its side. Thresholds 0, 1, ..., 99 bring in all 100; change
  *   one and the cascade stops there.
@@ -34,12 +35,20 @@ export function scenarioDefaults(state: GameState, rng: Rng): Event[] {
   const issue = (actor: Id, order: Order, cause: string, turn = next) => state.pending.push({ turn, actor, order, cause });
 
   for (const r of state.redLines) {
-    if (r.crossed !== null || !holds(r.when, state)) continue;
-    r.crossed = state.turn;
+    if (r.acted) continue;
+    const first = r.crossed === null;
+    const again =
+      !first &&
+      r.reconsiderTurns !== null &&
+      state.turn - r.decided! >= r.reconsiderTurns &&
+      (r.reconsiderFor === null || state.turn - r.crossed! <= r.reconsiderFor);
+    if (!(first || again) || !holds(r.when, state)) continue;
+    if (first) r.crossed = state.turn;
+    r.decided = state.turn;
     r.acted = rng.chance(r.likelihood);
-    events.push({ type: 'red_line_crossed', redLine: r.id, holder: r.holder, acts: r.acted });
+    events.push({ type: first ? 'red_line_crossed' : 'red_line_reconsidered', redLine: r.id, holder: r.holder, acts: r.acted });
     if (!r.acted) continue;
-    for (const p of effectOrders(state, r.holder, r.then, `red_line:${r.id}`, next)) {
+    for (const p of effectOrders(state, r.holder, r.then, `red_line:${r.id}`, next + r.delayTurns)) {
       if (alreadyDone(state, p)) continue;
       // Two red lines arming the same recipient in one turn make one flow, offensive if either is.
       const o = p.order;
@@ -82,7 +91,7 @@ export function scenarioDefaults(state: GameState, rng: Rng): Event[] {
  * Whether an order a red line would issue is already in effect (mobilised at that level or higher; at war
  * with the target; in the war; the permission given): the holder acts, but there is nothing left to order.
  */
-function alreadyDone(state: GameState, p: PendingOrder): boolean {
+export function alreadyDone(state: GameState, p: PendingOrder): boolean {
   const o = p.order;
   const enemies = (x: Id, y: Id) =>
     state.wars.some((w) => w.active && sideOf(w, x) !== -1 && sideOf(w, y) !== -1 && sideOf(w, x) !== sideOf(w, y));
@@ -130,13 +139,10 @@ function effectOrders(state: GameState, holder: Id, e: RedLineEffect, cause: str
   if ('mobilise' in e) return [at({ type: 'mobilise', level: e.mobilise.level })];
   if ('declare_war' in e) return [at({ type: 'declare_war', on: e.declare_war.on })];
   if ('invade' in e) {
+    // Half the forces at hand when the holder decides; with none at hand, the declaration of war alone.
+    const troops = Math.floor((state.actors.find((a) => a.id === holder)?.pool ?? 0) / 2);
     const territory = e.invade.territory;
-    const out = [at({ type: 'declare_war', on: territory })];
-    const front = state.fronts.find((f) => f.territory === territory);
-    const pool = state.actors.find((a) => a.id === holder)?.pool ?? 0;
-    const troops = Math.floor(pool / 2);
-    if (front && troops > 0) out.push(at({ type: 'deploy', front: front.id, troops }, turn + 1));
-    return out;
+    return [at(troops > 0 ? { type: 'invade', territory, troops } : { type: 'declare_war', on: territory })];
   }
   if ('escalate' in e) {
     const order: Order = { type: 'escalate', rung: e.escalate.rung };

@@ -35,7 +35,12 @@ export const DEFAULTS = {
   reputation: 1,
   economicSensitivity: 0.5,
   rally: 0,
+  /** The area of a front, in km², when the scenario gives none. */
+  frontAreaKm2: 1000,
 } as const;
+
+/** Without a published length, a compact front: a line twice the side of a square of its area. */
+export const compactLength = (areaKm2: number): number => 2 * Math.sqrt(areaKm2);
 
 const levelOf = (level: Val<MobilisationLevel> | undefined): MobilisationLevel =>
   (typeof level === 'object' ? level.value : level) ?? 'none';
@@ -84,6 +89,7 @@ export function initialState(s: Scenario, seed: number): GameState {
       id: a.id,
       kind: a.kind,
       regions: [...(a.regions ?? [])],
+      areaKm2: draw(a.area_km2, DEFAULTS.frontAreaKm2),
       greatPower: a.great_power ?? false,
       pool: active,
       reserve: Math.round(draw(c.reserve, 0)),
@@ -104,7 +110,8 @@ export function initialState(s: Scenario, seed: number): GameState {
       technology: 0,
       economicSensitivity: draw(a.domestic?.economic_sensitivity, DEFAULTS.economicSensitivity),
       rally: draw(a.domestic?.rally, DEFAULTS.rally),
-      rallied: [],
+      // A war under way at the start has had its rally: the support the scenario gives comes after it.
+      rallied: (s.conflicts ?? []).filter((c) => c.sides.some((side) => side.includes(a.id))).map((c) => c.id),
       collapsed: false,
       bandwagon: a.bandwagon
         ? { sideWith: a.bandwagon.side_with, threshold: Math.round(draw(a.bandwagon.threshold, 0)), done: false }
@@ -158,7 +165,7 @@ export function initialState(s: Scenario, seed: number): GameState {
       }
       forces.push({ actor: d.actor, for: side, troops, posture: d.posture ?? 'hold', covert, quality });
     }
-    const area = draw(f.area_km2, 1000);
+    const area = draw(f.area_km2, DEFAULTS.frontAreaKm2);
     return {
       id: f.id,
       conflict: f.conflict,
@@ -166,8 +173,7 @@ export function initialState(s: Scenario, seed: number): GameState {
       control: draw(f.control, 1),
       startControl: 0, // set below
       areaKm2: area,
-      // Without a published length, a compact front: a line twice the side of a square of its area.
-      lengthKm: draw(f.length_km, 2 * Math.sqrt(area)),
+      lengthKm: draw(f.length_km, compactLength(area)),
       terrain: f.terrain ?? 'mixed',
       forces,
     };
@@ -275,6 +281,10 @@ export function initialState(s: Scenario, seed: number): GameState {
       then: r.then,
       crossed: null,
       acted: false,
+      decided: null,
+      reconsiderTurns: r.reconsider ? Math.max(1, Math.round(draw(r.reconsider.every_days, 1) / s.turn_days)) : null,
+      reconsiderFor: r.reconsider?.for_days === undefined ? null : Math.round(draw(r.reconsider.for_days, 0) / s.turn_days),
+      delayTurns: Math.round(draw(r.delay_days, 0) / s.turn_days),
     })),
     pending: [],
   };

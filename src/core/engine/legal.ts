@@ -5,7 +5,8 @@
  */
 import type { Id } from '../model.ts';
 import type { NuclearAlert, Order } from './orders.ts';
-import { MOBILISATION_LEVELS, sideOf, type GameState } from './state.ts';
+import { MOBILISATION_LEVELS, sideClash, sideOf, sidesOnDeclaring, type CallState, type GameState } from './state.ts';
+import { fightClash } from './treaties.ts';
 
 const SIGNALS: NuclearAlert[] = ['raised', 'high', 'ultimatum'];
 const SHARES = [0.25, 0.5, 1];
@@ -46,14 +47,33 @@ export function legalOrders(state: GameState, actor: Id): Order[] {
       for (const k of [0, 1] as const) {
         const sideWith = w.sides[k][0];
         const on = w.sides[1 - k]![0];
-        if (sideWith !== undefined && on !== undefined && !enemies.has(on)) out.push({ type: 'join_war', war: w.id, side_with: sideWith });
+        if (
+          sideWith !== undefined &&
+          on !== undefined &&
+          !enemies.has(on) &&
+          !sideClash(state.wars, actor, { beside: w.sides[k], against: w.sides[1 - k]! })
+        )
+          out.push({ type: 'join_war', war: w.id, side_with: sideWith });
       }
     } else {
       out.push({ type: 'accept_ceasefire', war: w.id });
       out.push({ type: 'reject_ceasefire', war: w.id });
     }
   }
-  for (const other of state.actors) if (other.id !== actor && !enemies.has(other.id)) out.push({ type: 'declare_war', on: other.id });
+  for (const other of state.actors)
+    if (other.id !== actor && !enemies.has(other.id) && !sideClash(state.wars, actor, sidesOnDeclaring(state.wars, actor, other.id)))
+      out.push({ type: 'declare_war', on: other.id });
+  // Invading an enemy with no front on its territory (where there is one, deploying there is the same thing).
+  if (me.kind === 'state')
+    for (const e of enemies) {
+      const owner = state.actors.find((a) => a.id === e);
+      if (owner?.kind !== 'state' || state.fronts.some((f) => f.territory === e && state.wars.some((w) => w.id === f.conflict && w.active)))
+        continue;
+      for (const share of SHARES) {
+        const troops = Math.floor(me.pool * share);
+        if (troops > 0) out.push({ type: 'invade', territory: e, troops });
+      }
+    }
   for (const level of SIGNALS) out.push({ type: 'nuclear_signal', level });
   if (enemies.size > 0) for (const rung of ESCALATION_RUNGS) out.push({ type: 'escalate', rung });
   for (const t of state.treaties)
@@ -91,7 +111,11 @@ export function legalOrders(state: GameState, actor: Id): Order[] {
   }
   const invocable = new Set(state.triggers.filter((x) => x.protects === actor && !x.invoked).map((x) => x.treaty));
   for (const treaty of invocable) out.push({ type: 'invoke_treaty', treaty });
-  const called = new Set(state.calls.filter((c) => c.obliged === actor && c.answer === 'pending').map((c) => c.treaty));
-  for (const treaty of called) for (const answer of ANSWERS) out.push({ type: 'answer_call', treaty, answer });
+  // An answer goes to the first pending call under the treaty; honouring it is no choice if it means fighting a
+  // co-belligerent.
+  const called = new Map<Id, CallState>();
+  for (const c of state.calls) if (c.obliged === actor && c.answer === 'pending' && !called.has(c.treaty)) called.set(c.treaty, c);
+  for (const [treaty, call] of called)
+    for (const answer of ANSWERS) if (answer !== 'honour' || !fightClash(state, call)) out.push({ type: 'answer_call', treaty, answer });
   return out;
 }

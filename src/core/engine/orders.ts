@@ -10,6 +10,11 @@ export type Order =
   | { type: 'deploy'; front: Id; troops: number; covert?: boolean; for?: Id }
   | { type: 'withdraw'; front: Id; troops: number }
   | { type: 'declare_war'; on: Id }
+  /**
+   * March `troops` into `territory` (an actor's id: whose territory): a declaration of war on it if not already
+   * at war, then the forces move onto the front on that territory, opened if the war has none there.
+   */
+  | { type: 'invade'; territory: Id; troops: number }
   /** Enter a war on the side of `side_with` (a declaration of war on the other side's principal). */
   | { type: 'join_war'; war: Id; side_with: Id }
   | { type: 'propose_ceasefire'; war: Id }
@@ -77,6 +82,8 @@ export const VIOLATION_CODES = [
   'duplicate_id',
   'already_done',
   'bad_unit',
+  'bloc_has_no_territory',
+  'co_belligerent',
 ] as const;
 
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
@@ -99,6 +106,8 @@ export type Event =
   | { type: 'forces_withdrawn'; actor: Id; front: Id; troops: number; covert: boolean }
   | { type: 'war_declared'; actor: Id; on: Id; war: Id }
   | { type: 'war_joined'; actor: Id; war: Id; side: 0 | 1 }
+  /** An invasion opened a front on `territory` in `war`. */
+  | { type: 'front_opened'; front: Id; war: Id; territory: Id; by: Id }
   | { type: 'ceasefire_proposed'; actor: Id; war: Id }
   | { type: 'ceasefire'; war: Id }
   | { type: 'combat'; front: Id; losses: { actor: Id; for: Id; covert: boolean; killed: number; wounded: number }[]; control: number }
@@ -146,6 +155,8 @@ export type Event =
   | { type: 'support_collapsed'; actor: Id; support: number }
   /** A red line held for the first time; `acts` says whether its holder acts on it (next turn). */
   | { type: 'red_line_crossed'; redLine: Id; holder: Id; acts: boolean }
+  /** A red line whose holder had not acted, decided again while its condition still holds. */
+  | { type: 'red_line_reconsidered'; redLine: Id; holder: Id; acts: boolean }
   /** A Granovetter threshold reached: `actor` joins `side_with`'s war next turn. */
   | { type: 'bandwagon'; actor: Id; side_with: Id; war: Id; joined: number; threshold: number };
 

@@ -38,6 +38,8 @@ export interface ActorState {
   kind: ActorKind;
   /** Regions the actor's territory lies in (for treaty conditions). */
   regions: Id[];
+  /** The area of the actor's territory in km² (the front an invasion opens). */
+  areaKm2: number;
   greatPower: boolean;
   /** Active forces not deployed on any front. */
   pool: number;
@@ -241,8 +243,16 @@ export interface RedLineState {
   then: RedLineEffect;
   /** The turn the line was crossed, or null. */
   crossed: number | null;
-  /** Whether the holder acted on it (decided once, when crossed). */
+  /** Whether the holder acted on it (decided when crossed, and again at each reconsideration until it does). */
   acted: boolean;
+  /** The turn of the last decision, or null. */
+  decided: number | null;
+  /** Turns between decisions while the condition holds and the holder has not acted; null: decided once. */
+  reconsiderTurns: number | null;
+  /** Turns after the first crossing during which it is reconsidered (null: as long as the condition holds). */
+  reconsiderFor: number | null;
+  /** Turns from the decision to the act, beyond the next turn. */
+  delayTurns: number;
 }
 
 /** An order the engine issues for an actor on `turn`, and why (`red_line:ID`, `bandwagon`, `collapse`). */
@@ -281,6 +291,49 @@ export function sideOf(war: WarState, actor: Id): 0 | 1 | -1 {
   if (war.sides[0].includes(actor)) return 0;
   if (war.sides[1].includes(actor)) return 1;
   return -1;
+}
+
+/** The sides an actor would take: those it stands beside and those it fights. */
+export interface Sides {
+  beside: readonly Id[];
+  against: readonly Id[];
+}
+
+/**
+ * The sides a declaration by `actor` on `on` makes it take: in the war named (`into`), else in the war `on` already
+ * fights and `actor` is not in (which the declarer enters), else a new war of the two.
+ */
+export function sidesOnDeclaring(wars: readonly WarState[], actor: Id, on: Id, into?: WarState): Sides {
+  const war = into ?? wars.find((w) => w.active && sideOf(w, on) !== -1 && sideOf(w, actor) === -1);
+  if (!war) return { beside: [actor], against: [on] };
+  const k = sideOf(war, on) as 0 | 1;
+  return { beside: war.sides[1 - k]!, against: war.sides[k] };
+}
+
+/** Someone `actor` would both fight and stand beside: `other`, and the active war where it stands `beside` it (or not). */
+export interface Clash {
+  other: Id;
+  war: Id;
+  beside: boolean;
+}
+
+/** Whether taking `sides` would set `actor` against one it fights beside, or beside one it fights, in an active war. */
+export function sideClash(wars: readonly WarState[], actor: Id, sides: Sides): Clash | undefined {
+  for (const w of wars) {
+    const k = sideOf(w, actor);
+    if (!w.active || k === -1) continue;
+    const friend = sides.against.find((x) => x !== actor && w.sides[k]!.includes(x));
+    if (friend !== undefined) return { other: friend, war: w.id, beside: true };
+    const enemy = sides.beside.find((x) => x !== actor && w.sides[1 - k]!.includes(x));
+    if (enemy !== undefined) return { other: enemy, war: w.id, beside: false };
+  }
+  return undefined;
+}
+
+export function clashText(actor: Id, c: Clash): string {
+  return c.beside
+    ? `"${actor}" would fight "${c.other}", beside whom it fights in war "${c.war}"`
+    : `"${actor}" would stand beside "${c.other}", whom it fights in war "${c.war}"`;
 }
 
 /** The canonical key of an unordered pair of actors. */
@@ -368,6 +421,7 @@ export function cloneActor(a: ActorState): ActorState {
     id: a.id,
     kind: a.kind,
     regions: a.regions,
+    areaKm2: a.areaKm2,
     greatPower: a.greatPower,
     pool: a.pool,
     reserve: a.reserve,

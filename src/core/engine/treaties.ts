@@ -20,6 +20,9 @@
 import type { Id, Obligation, ObligationStrength } from '../model.ts';
 import type { Event } from './orders.ts';
 import {
+  clashText,
+  sideClash,
+  type Clash,
   MOBILISATION_LEVELS,
   sideOf,
   type ActorState,
@@ -155,8 +158,18 @@ function carryOut(state: GameState, call: CallState, answer: CallAnswer, actors:
     const war = state.wars.find((w) => w.id === call.war);
     const side = war ? sideOf(war, call.protects) : -1;
     if (war && war.active && side !== -1 && sideOf(war, obliged.id) === -1) {
+      // As a join_war order: a declaration of war on the other side's principal, unless already its enemy
+      // elsewhere (then joining is no new attack).
+      const principal = war.sides[1 - side]![0]!;
+      const enemies = state.wars.some(
+        (w) => w.active && sideOf(w, obliged.id) !== -1 && sideOf(w, principal) !== -1 && sideOf(w, obliged.id) !== sideOf(w, principal),
+      );
       war.sides[side].push(obliged.id);
       events.push({ type: 'war_joined', actor: obliged.id, war: war.id, side });
+      if (!enemies) {
+        war.declarations.push({ by: obliged.id, on: principal });
+        events.push({ type: 'war_declared', actor: obliged.id, on: principal, war: war.id });
+      }
     }
   }
   if (duty === 'mobilise' && answer !== 'renege' && answer !== 'lapsed') {
@@ -167,6 +180,15 @@ function carryOut(state: GameState, call: CallState, answer: CallAnswer, actors:
     }
   }
   return events;
+}
+
+/** For a call whose duty is to fight: whether honouring it would set the obliged on both sides of someone. */
+export function fightClash(state: GameState, call: CallState): Clash | undefined {
+  const obligation = state.treaties.find((t) => t.id === call.treaty)?.obligations[call.obligation];
+  const war = state.wars.find((w) => w.id === call.war);
+  if (!obligation || dutyOf(obligation) !== 'fight' || !war || sideOf(war, call.protects) === -1) return undefined;
+  const k = sideOf(war, call.protects) as 0 | 1;
+  return sideClash(state.wars, call.obliged, { beside: war.sides[k], against: war.sides[1 - k]! });
 }
 
 function issueCalls(state: GameState, trigger: TriggerState, treaty: TreatyState): Event[] {
@@ -197,7 +219,7 @@ function issueCalls(state: GameState, trigger: TriggerState, treaty: TreatyState
 export type TreatyRefusal = {
   kind: 'invoke' | 'answer';
   index: number;
-  code: 'unknown_treaty' | 'not_triggered' | 'no_call';
+  code: 'unknown_treaty' | 'not_triggered' | 'no_call' | 'co_belligerent';
   message: string;
 };
 
@@ -227,7 +249,17 @@ export function treatyStage(
       refusals.push({ kind: 'answer', index, code: 'unknown_treaty', message: `no treaty "${a.treaty}"` });
     else if (!call)
       refusals.push({ kind: 'answer', index, code: 'no_call', message: `"${a.actor}" has no call to arms to answer under "${a.treaty}"` });
-    else events.push(...carryOut(state, call, a.answer, actors));
+    else {
+      const clash = a.answer === 'honour' ? fightClash(state, call) : undefined;
+      if (clash)
+        refusals.push({
+          kind: 'answer',
+          index,
+          code: 'co_belligerent',
+          message: `honouring "${a.treaty}": ${clashText(a.actor, clash)}`,
+        });
+      else events.push(...carryOut(state, call, a.answer, actors));
+    }
   });
   for (const call of state.calls) if (call.answer === 'pending' && call.due < turn) events.push(...carryOut(state, call, 'lapsed', actors));
 

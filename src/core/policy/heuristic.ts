@@ -7,7 +7,8 @@
  *    on Leeds, Long & Mitchell 2000: alliance commitments were honoured in ~74 % of the cases that invoked them),
  *    scaled by domestic support and by what the alliance is worth to the actor: its weight on credibility, or —
  *    when the protected party is its patron (it receives transfers from it) — its weight on the technology or
- *    leverage that flow would lose; otherwise a partial answer for the weaker strengths, or reneging.
+ *    leverage that flow would lose; otherwise a partial answer for the weaker strengths, or reneging. A duty to
+ *    fight an actor it already fights beside (in another war) is reneged on: it cannot be met.
  * 2. Invoke a treaty triggered for oneself while at war.
  * 3. Ceasefire (a war's principal only): take up the other side's offer when support is below ACCEPT_SUPPORT,
  *    reject it otherwise; offer one when support falls below OFFER_SUPPORT.
@@ -20,7 +21,8 @@ import type { Id, ObligationStrength } from '../model.ts';
 import type { Rng } from '../rng.ts';
 import type { Observation } from '../engine/observe.ts';
 import type { Order } from '../engine/orders.ts';
-import { MOBILISATION_LEVELS, sideOf } from '../engine/state.ts';
+import { MOBILISATION_LEVELS, sideClash, sideOf } from '../engine/state.ts';
+import { dutyOf } from '../engine/treaties.ts';
 
 /** Probability of honouring a call by the obligation's strength, before support and credibility (judgement). */
 export const HONOUR_BASE: Record<ObligationStrength, number> = {
@@ -59,6 +61,24 @@ export function heuristicOrders(o: Observation, rng: Rng): PolicyChoice {
     if (c.obliged !== me.id || c.answer !== 'pending') continue;
     const obligation = o.treaties.find((t) => t.id === c.treaty)?.obligations[c.obligation];
     const strength = obligation?.strength ?? 'consult';
+    // A duty to fight an actor it fights beside in another war cannot be met; one to fight an ally under another
+    // treaty in force is not met either (the conflicting obligation wins).
+    const war = o.wars.find((w) => w.id === c.war);
+    const k = war ? sideOf(war, c.protects) : -1;
+    if (war && k !== -1 && obligation && dutyOf(obligation) === 'fight') {
+      const clash = sideClash(o.wars, me.id, { beside: war.sides[k], against: war.sides[1 - k]! });
+      const ally = clash ? undefined : allyAmong(o, me.id, war.sides[1 - k]!, c.treaty);
+      if (clash || ally) {
+        orders.push({ type: 'answer_call', treaty: c.treaty, answer: 'renege' });
+        reasons.push(
+          `reneges on ${c.protects}'s call under ${c.treaty}: ` +
+            (clash
+              ? `it would ${clash.beside ? 'fight' : 'stand beside'} ${clash.other}, ${clash.beside ? 'beside' : 'against'} whom it is at war`
+              : `it would have to fight ${ally![0]}, its ally under ${ally![1]}`),
+        );
+        continue;
+      }
+    }
     const patron = o.transfers.some((t) => t.active && t.from === c.protects && t.to === me.id);
     const stake = Math.max(me.interests.credibility, patron ? Math.max(me.interests.technology, me.interests.leverage) : 0);
     const p = HONOUR_BASE[strength] * (0.5 + 0.5 * me.support) * (0.5 + 0.5 * stake);
@@ -153,4 +173,15 @@ function weakestFront(o: Observation, actor: Id): { front: Id; mine: number; the
     }
   }
   return best;
+}
+
+/** The first of `others` that `me` is allied with (a defence or offence pact in force) under a treaty other than `besides`. */
+function allyAmong(o: Observation, me: Id, others: readonly Id[], besides: Id): [Id, Id] | undefined {
+  for (const t of o.treaties) {
+    if (t.id === besides || !t.inForce || !t.parties.includes(me)) continue;
+    if (!t.obligations.some((x) => x.type === 'defense' || x.type === 'offense')) continue;
+    const ally = others.find((x) => x !== me && t.parties.includes(x));
+    if (ally !== undefined) return [ally, t.id];
+  }
+  return undefined;
 }

@@ -1,0 +1,73 @@
+/**
+ * Invasion (the `invade` order): forces march into an enemy's territory. The declaration of war it implies is
+ * made in the declarations stage with the others (apply.ts); then the forces set out for the front on that
+ * territory in the war, which the invasion opens if the war has none there — the whole territory, held by its
+ * owner, the line a compact one (docs/model.md §2).
+ */
+import type { Id } from '../model.ts';
+import { compactLength } from './init.ts';
+import type { Event, Order, Queued, Refuse } from './orders.ts';
+import { sideOf, type ActorState, type FrontState, type GameState, type WarState } from './state.ts';
+
+export type InvadeOrder = Extract<Order, { type: 'invade' }>;
+
+/** Whether an invasion can go ahead at all (refused with the reason if not), before any declaration it implies. */
+export function invasionValid(q: Queued, actors: Map<Id, ActorState>, refuse: Refuse): boolean {
+  const o = q.order as InvadeOrder;
+  const me = actors.get(q.actor)!;
+  const owner = actors.get(o.territory);
+  if (!owner) refuse(q, 'unknown_actor', `no actor "${o.territory}" whose territory to invade`);
+  else if (o.territory === q.actor) refuse(q, 'self_target', `"${q.actor}" cannot invade its own territory`);
+  else if (me.kind === 'bloc') refuse(q, 'bloc_cannot_fight', `"${q.actor}" is a bloc: its member states deploy forces`);
+  else if (owner.kind === 'bloc') refuse(q, 'bloc_has_no_territory', `"${o.territory}" is a bloc: invade one of its members`);
+  else if (!Number.isInteger(o.troops) || o.troops <= 0) refuse(q, 'bad_amount', `troops must be a whole number above 0, got ${o.troops}`);
+  else if (o.troops > me.pool)
+    refuse(q, 'not_enough_troops', `"${q.actor}" has ${me.pool} troops available, cannot invade with ${o.troops}`);
+  else return true;
+  return false;
+}
+
+/**
+ * Send the forces of a valid invasion (the invader now at war with the territory's owner) towards the front,
+ * opening it if need be. They arrive like any deployment, after `travel` turns.
+ */
+export function invade(state: GameState, q: Queued, actors: Map<Id, ActorState>, arrives: number): Event[] {
+  const o = q.order as InvadeOrder;
+  const war = state.wars.find((w) => w.active && enemies(w, q.actor, o.territory));
+  if (!war) return []; // the declaration was refused, and said why
+  const events: Event[] = [];
+  let front = state.fronts.find((f) => f.conflict === war.id && f.territory === o.territory);
+  if (!front) {
+    front = openFront(state, war, q.actor, actors.get(o.territory)!);
+    events.push({ type: 'front_opened', front: front.id, war: war.id, territory: o.territory, by: q.actor });
+  }
+  actors.get(q.actor)!.pool -= o.troops;
+  state.transit.push({ actor: q.actor, for: q.actor, front: front.id, troops: o.troops, covert: false, arrives });
+  events.push({ type: 'deployment_ordered', actor: q.actor, for: q.actor, front: front.id, troops: o.troops, covert: false, arrives });
+  return events;
+}
+
+function enemies(w: WarState, a: Id, b: Id): boolean {
+  const x = sideOf(w, a);
+  const y = sideOf(w, b);
+  return x !== -1 && y !== -1 && x !== y;
+}
+
+function openFront(state: GameState, war: WarState, invader: Id, owner: ActorState): FrontState {
+  const base = `${invader}-into-${owner.id}`;
+  let id = base;
+  for (let n = 2; state.fronts.some((f) => f.id === id); n++) id = `${base}-${n}`;
+  const front: FrontState = {
+    id,
+    conflict: war.id,
+    territory: owner.id,
+    control: 1,
+    startControl: 1,
+    areaKm2: owner.areaKm2,
+    lengthKm: compactLength(owner.areaKm2),
+    terrain: 'mixed',
+    forces: [],
+  };
+  state.fronts.push(front);
+  return front;
+}
