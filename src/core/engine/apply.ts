@@ -43,6 +43,7 @@ import {
   RAISE_SHARE,
   sideOf,
   type ActorState,
+  type FrontState,
   type GameState,
   type WarState,
 } from './state.ts';
@@ -82,30 +83,78 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
   // their plans on the same dice (common random numbers, src/ai/evaluate.ts).
   const stream = { combat: rng.nextU32(), intel: rng.nextU32(), defaults: rng.nextU32() };
   const lastTurnCombat = combatFrontsLastTurn(state); // fronts under fire at the start, before any change
-  const events: Event[] = [];
-  const violations: Violation[] = [];
-  const actors = new Map(state.actors.map((a) => [a.id, a]));
-  const fronts = new Map(state.fronts.map((f) => [f.id, f]));
-  const wars = new Map(state.wars.map((w) => [w.id, w]));
-  const nextTurn = state.turn + 1;
-  const days = state.turnDays;
+  const t = new Turn(state, orders);
 
-  // Orders in a fixed order: actors as the scenario lists them, each actor's orders as given, then the
-  // orders the engine issued for it (red lines, bandwagons, collapse), numbered after its own.
-  const queue: Queued[] = [];
-  for (const [actor, list] of Object.entries(orders)) list.forEach((order, index) => queue.push({ actor, index, order }));
-  for (const p of state.pending.filter((x) => x.turn <= nextTurn)) {
-    // A red line's act that has come about meanwhile (a delayed declaration of war on an actor already an enemy)
-    // is left out, as it would have been at the decision.
-    if (p.cause.startsWith('red_line:') && alreadyDone(state, p)) continue;
-    const index = (orders[p.actor]?.length ?? 0) + queue.filter((q) => q.actor === p.actor && q.cause !== undefined).length;
-    queue.push({ actor: p.actor, index, order: p.order, cause: p.cause });
+  diplomacy(t);
+  const economy = logistics(t);
+  declarations(t);
+  treatyOrders(t, lastTurnCombat);
+  combat(t, stream.combat);
+  politics(t, economy.outputLost);
+  escalation(t);
+
+  // 7. Intelligence.
+  const { events } = t;
+  const combatFronts = new Set(events.flatMap((e) => (e.type === 'combat' ? [e.front] : [])));
+  events.push(...gatherIntelligence(state, combatFronts, Rng.seeded(stream.intel)));
+  for (const x of state.transfers) if (!x.standing) x.active = false; // one-offs have delivered
+
+  state.turn = t.nextTurn;
+  state.date = addDays(state.date, t.days);
+
+  // 8. What the scenario commits actors to next turn.
+  events.push(...scenarioDefaults(state, Rng.seeded(stream.defaults)));
+  return { state, events, violations: t.sortedViolations() };
+}
+
+/**
+ * One turn being adjudicated: the state, indexes into it, the queue of orders in adjudication order and what the
+ * stages have produced so far (events, violations).
+ */
+class Turn {
+  readonly events: Event[] = [];
+  readonly violations: Violation[] = [];
+  readonly actors: Map<Id, ActorState>;
+  readonly fronts: Map<Id, FrontState>;
+  readonly wars: Map<Id, WarState>;
+  readonly nextTurn: number;
+  readonly days: number;
+  /** Orders in a fixed order: actors as the scenario lists them, each actor's own, then those the engine issued. */
+  private readonly queue: Queued[] = [];
+  private readonly rank: Map<Id, number>;
+
+  constructor(
+    readonly state: GameState,
+    orders: TurnOrders,
+  ) {
+    this.actors = new Map(state.actors.map((a) => [a.id, a]));
+    this.fronts = new Map(state.fronts.map((f) => [f.id, f]));
+    this.wars = new Map(state.wars.map((w) => [w.id, w]));
+    this.nextTurn = state.turn + 1;
+    this.days = state.turnDays;
+    this.rank = new Map(state.actors.map((a, i) => [a.id, i]));
+    const queue = this.queue;
+    for (const [actor, list] of Object.entries(orders)) list.forEach((order, index) => queue.push({ actor, index, order }));
+    // Orders the engine issued (red lines, bandwagons, collapse), numbered after the actor's own.
+    for (const p of state.pending.filter((x) => x.turn <= this.nextTurn)) {
+      // A red line's act that has come about meanwhile (a delayed declaration of war on an actor already an
+      // enemy) is left out, as it would have been at the decision.
+      if (p.cause.startsWith('red_line:') && alreadyDone(state, p)) continue;
+      const index = (orders[p.actor]?.length ?? 0) + queue.filter((q) => q.actor === p.actor && q.cause !== undefined).length;
+      queue.push({ actor: p.actor, index, order: p.order, cause: p.cause });
+    }
+    state.pending = state.pending.filter((x) => x.turn > this.nextTurn);
+    queue.sort((p, q) => this.order(p.actor) - this.order(q.actor) || p.index - q.index);
+    for (const q of queue) if (!this.actors.has(q.actor)) this.refuse(q, 'unknown_actor', `"${q.actor}" is not an actor of this game`);
   }
-  state.pending = state.pending.filter((x) => x.turn > nextTurn);
-  const rank = new Map(state.actors.map((a, i) => [a.id, i]));
-  queue.sort((p, q) => (rank.get(p.actor) ?? Infinity) - (rank.get(q.actor) ?? Infinity) || p.index - q.index);
-  const refuse = (q: Queued, code: ViolationCode, message: string) =>
-    violations.push({
+
+  /** The orders of these types from known actors, in adjudication order. */
+  stage(...types: Order['type'][]): Queued[] {
+    return this.queue.filter((q) => types.includes(q.order.type) && this.actors.has(q.actor));
+  }
+
+  readonly refuse = (q: Queued, code: ViolationCode, message: string): void => {
+    this.violations.push({
       actor: q.actor,
       index: q.index,
       order: q.order,
@@ -113,12 +162,24 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
       message,
       ...(q.cause === undefined ? {} : { cause: q.cause }),
     });
-  const stage = (...types: Order['type'][]) => queue.filter((q) => types.includes(q.order.type));
+  };
 
-  for (const q of queue) if (!actors.has(q.actor)) refuse(q, 'unknown_actor', `"${q.actor}" is not an actor of this game`);
-  const valid = (q: Queued) => actors.has(q.actor);
+  /** Violations in adjudication order: by actor as the scenario lists them, then by the order's place. */
+  sortedViolations(): Violation[] {
+    return this.violations.sort((p, q) => this.order(p.actor) - this.order(q.actor) || p.index - q.index);
+  }
 
-  // 1. Diplomacy. An offer stands for one turn: the other side's principal may take it up on the next.
+  private order(actor: Id): number {
+    return this.rank.get(actor) ?? Infinity;
+  }
+}
+
+/**
+ * 1. Diplomacy: messages, ceasefires, treaty proposals and rejections, transfers, sanctions and permissions. An
+ * offer of ceasefire stands for one turn: the other side's principal may take it up on the next.
+ */
+function diplomacy(turn: Turn): void {
+  const { state, events, actors, wars } = turn;
   const standing = new Map<Id, readonly Id[]>();
   for (const w of state.wars)
     if (w.offers.length > 0) {
@@ -126,17 +187,17 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
       w.offers = [];
     }
   const proposals = new Map<Id, Set<0 | 1>>();
-  for (const q of stage('message', 'propose_ceasefire', 'accept_ceasefire', 'reject_ceasefire').filter(valid)) {
+  for (const q of turn.stage('message', 'propose_ceasefire', 'accept_ceasefire', 'reject_ceasefire')) {
     const o = q.order;
     if (o.type === 'message') {
-      if (!actors.has(o.to)) refuse(q, 'unknown_actor', `no actor "${o.to}" to send a message to`);
+      if (!actors.has(o.to)) turn.refuse(q, 'unknown_actor', `no actor "${o.to}" to send a message to`);
       else events.push({ type: 'message', from: q.actor, to: o.to, text: o.text });
     } else if (o.type === 'propose_ceasefire' || o.type === 'accept_ceasefire' || o.type === 'reject_ceasefire') {
       const war = wars.get(o.war);
       const side = war ? sideOf(war, q.actor) : -1;
-      if (!war) refuse(q, 'unknown_war', `no war "${o.war}"`);
-      else if (side === -1) refuse(q, 'not_a_belligerent', `"${q.actor}" is not a party to war "${o.war}"`);
-      else if (!war.active) refuse(q, 'unknown_war', `war "${o.war}" has already stopped`);
+      if (!war) turn.refuse(q, 'unknown_war', `no war "${o.war}"`);
+      else if (side === -1) turn.refuse(q, 'not_a_belligerent', `"${q.actor}" is not a party to war "${o.war}"`);
+      else if (!war.active) turn.refuse(q, 'unknown_war', `war "${o.war}" has already stopped`);
       else if (o.type === 'reject_ceasefire') events.push({ type: 'ceasefire_rejected', actor: q.actor, war: war.id });
       else {
         events.push({ type: 'ceasefire_proposed', actor: q.actor, war: war.id });
@@ -145,15 +206,15 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
       }
     }
   }
-  for (const q of stage('propose_treaty', 'reject_treaty').filter(valid)) {
+  for (const q of turn.stage('propose_treaty', 'reject_treaty')) {
     const o = q.order as Extract<Order, { type: 'propose_treaty' | 'reject_treaty' }>;
     if (o.type === 'propose_treaty') {
       const unknown = o.parties.find((p) => !actors.has(p));
-      if (state.treaties.some((t) => t.id === o.treaty)) refuse(q, 'duplicate_id', `there is already a treaty "${o.treaty}"`);
-      else if (unknown !== undefined) refuse(q, 'unknown_actor', `no actor "${unknown}" to make a treaty with`);
+      if (state.treaties.some((t) => t.id === o.treaty)) turn.refuse(q, 'duplicate_id', `there is already a treaty "${o.treaty}"`);
+      else if (unknown !== undefined) turn.refuse(q, 'unknown_actor', `no actor "${unknown}" to make a treaty with`);
       else if (!o.parties.includes(q.actor) || new Set(o.parties).size < 2 || new Set(o.parties).size !== o.parties.length)
-        refuse(q, 'bad_amount', `a treaty's parties are two or more different actors, the proposer among them`);
-      else if (o.obligations.length === 0) refuse(q, 'bad_amount', `a treaty needs at least one obligation`);
+        turn.refuse(q, 'bad_amount', `a treaty's parties are two or more different actors, the proposer among them`);
+      else if (o.obligations.length === 0) turn.refuse(q, 'bad_amount', `a treaty needs at least one obligation`);
       else {
         state.treaties.push({
           id: o.treaty,
@@ -169,10 +230,10 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
       }
     } else {
       const t = state.treaties.find((x) => x.id === o.treaty);
-      if (!t) refuse(q, 'unknown_treaty', `no treaty "${o.treaty}"`);
-      else if (!t.parties.includes(q.actor)) refuse(q, 'not_a_party', `"${q.actor}" is not a party to "${o.treaty}"`);
-      else if (t.inForce) refuse(q, 'already_in_force', `"${o.treaty}" is already in force`);
-      else if (t.rejectedBy !== null) refuse(q, 'already_done', `"${o.treaty}" was already rejected by "${t.rejectedBy}"`);
+      if (!t) turn.refuse(q, 'unknown_treaty', `no treaty "${o.treaty}"`);
+      else if (!t.parties.includes(q.actor)) turn.refuse(q, 'not_a_party', `"${q.actor}" is not a party to "${o.treaty}"`);
+      else if (t.inForce) turn.refuse(q, 'already_in_force', `"${o.treaty}" is already in force`);
+      else if (t.rejectedBy !== null) turn.refuse(q, 'already_done', `"${o.treaty}" was already rejected by "${t.rejectedBy}"`);
       else {
         t.rejectedBy = q.actor;
         events.push({ type: 'treaty_rejected', actor: q.actor, treaty: t.id });
@@ -180,12 +241,7 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
     }
   }
   events.push(
-    ...economicOrders(
-      state,
-      stage('transfer', 'stop_transfer', 'sanction', 'lift_sanction', 'permit', 'forbid').filter(valid),
-      actors,
-      refuse,
-    ),
+    ...economicOrders(state, turn.stage('transfer', 'stop_transfer', 'sanction', 'lift_sanction', 'permit', 'forbid'), actors, turn.refuse),
   );
   for (const [id, sides] of proposals) {
     const war = wars.get(id)!;
@@ -196,14 +252,17 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
       events.push({ type: 'ceasefire', war: id });
     }
   }
+}
 
-  // 2. Logistics.
+/** 2. Logistics: mobilisation, arrivals, the economy, deployments and withdrawals. Returns the economy's result. */
+function logistics(turn: Turn): ReturnType<typeof economyStage> {
+  const { state, events, actors, fronts, wars, nextTurn } = turn;
   const escalated = new Set<Id>();
-  for (const q of stage('mobilise').filter(valid)) {
+  for (const q of turn.stage('mobilise')) {
     const o = q.order as Extract<Order, { type: 'mobilise' }>;
     const a = actors.get(q.actor)!;
     if (MOBILISATION_LEVELS.indexOf(o.level) <= MOBILISATION_LEVELS.indexOf(a.mobilisation))
-      refuse(q, 'mobilisation_not_higher', `"${q.actor}" is already at ${a.mobilisation} mobilisation`);
+      turn.refuse(q, 'mobilisation_not_higher', `"${q.actor}" is already at ${a.mobilisation} mobilisation`);
     else {
       a.mobilisation = o.level;
       escalated.add(a.id);
@@ -231,22 +290,22 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
   state.transit = state.transit.filter((t) => t.arrives > nextTurn);
   const economy = economyStage(state, actors);
   events.push(...economy.events);
-  for (const q of stage('deploy', 'withdraw').filter(valid)) {
+  for (const q of turn.stage('deploy', 'withdraw')) {
     const o = q.order as Extract<Order, { type: 'deploy' | 'withdraw' }>;
     const a = actors.get(q.actor)!;
     const front = fronts.get(o.front);
     if (!front) {
-      refuse(q, 'unknown_front', `no front "${o.front}"`);
+      turn.refuse(q, 'unknown_front', `no front "${o.front}"`);
       continue;
     }
     if (!Number.isInteger(o.troops) || o.troops <= 0) {
-      refuse(q, 'bad_amount', `troops must be a whole number above 0, got ${o.troops}`);
+      turn.refuse(q, 'bad_amount', `troops must be a whole number above 0, got ${o.troops}`);
       continue;
     }
     if (o.type === 'withdraw') {
       const here = front.forces.filter((f) => f.actor === q.actor).reduce((acc, f) => acc + f.troops, 0);
       if (here < o.troops) {
-        refuse(q, 'not_enough_troops', `"${q.actor}" has ${here} troops on ${o.front}, cannot withdraw ${o.troops}`);
+        turn.refuse(q, 'not_enough_troops', `"${q.actor}" has ${here} troops on ${o.front}, cannot withdraw ${o.troops}`);
         continue;
       }
       let left = o.troops;
@@ -264,12 +323,13 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
     const side = o.for ?? q.actor;
     const war = wars.get(front.conflict);
     const ownSide = war ? sideOf(war, q.actor) : -1;
-    if (a.kind === 'bloc') refuse(q, 'bloc_cannot_fight', `"${q.actor}" is a bloc: its member states deploy forces`);
-    else if (!actors.has(side)) refuse(q, 'unknown_actor', `no actor "${side}" to fight for`);
-    else if (!war || sideOf(war, side) === -1) refuse(q, 'not_a_belligerent', `"${side}" is not a party to the war on ${o.front}`);
+    if (a.kind === 'bloc') turn.refuse(q, 'bloc_cannot_fight', `"${q.actor}" is a bloc: its member states deploy forces`);
+    else if (!actors.has(side)) turn.refuse(q, 'unknown_actor', `no actor "${side}" to fight for`);
+    else if (!war || sideOf(war, side) === -1) turn.refuse(q, 'not_a_belligerent', `"${side}" is not a party to the war on ${o.front}`);
     else if (ownSide !== -1 && ownSide !== sideOf(war, side))
-      refuse(q, 'not_a_belligerent', `"${q.actor}" is a party on the other side: it cannot fight for "${side}"`);
-    else if (o.troops > a.pool) refuse(q, 'not_enough_troops', `"${q.actor}" has ${a.pool} troops available, cannot deploy ${o.troops}`);
+      turn.refuse(q, 'not_a_belligerent', `"${q.actor}" is a party on the other side: it cannot fight for "${side}"`);
+    else if (o.troops > a.pool)
+      turn.refuse(q, 'not_enough_troops', `"${q.actor}" has ${a.pool} troops available, cannot deploy ${o.troops}`);
     else {
       a.pool -= o.troops;
       const covert = o.covert ?? false;
@@ -285,17 +345,24 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
       });
     }
   }
+  return economy;
+}
 
-  // 3. Declarations, simultaneous: judged against the wars at the start of the stage, so two actors that
+/**
+ * 3. Declarations, simultaneous: judged against the wars at the start of the stage, so two actors that declare war
+ * on each other in the same turn both stand; the second finds the war already made.
+ */
+function declarations(turn: Turn): void {
+  const { state, events, actors, wars, nextTurn } = turn;
   // declare war on each other in the same turn both stand; the second finds the war already made.
   const warsBefore = state.wars.map((w) => ({ ...w, sides: [[...w.sides[0]], [...w.sides[1]]] as [Id[], Id[]] }));
   // An invasion is a declaration of war on the territory's owner (unless already at war with it), then a march.
   const invasions: Queued[] = [];
-  for (const q of stage('declare_war', 'join_war', 'invade').filter(valid)) {
+  for (const q of turn.stage('declare_war', 'join_war', 'invade')) {
     let o: Extract<Order, { type: 'declare_war' }>;
     let into: WarState | undefined; // the war a join_war names, which the declaration joins
     if (q.order.type === 'invade') {
-      if (!invasionValid(q, actors, refuse)) continue;
+      if (!invasionValid(q, actors, turn.refuse)) continue;
       invasions.push(q);
       if (atWar(state.wars, q.actor, q.order.territory)) continue;
       o = { type: 'declare_war', on: q.order.territory };
@@ -303,20 +370,20 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
       // Entering a war on a side is declaring war on the other side's principal.
       const war = wars.get(q.order.war);
       const side = war ? sideOf(war, q.order.side_with) : -1;
-      if (!war) refuse(q, 'unknown_war', `no war "${q.order.war}"`);
-      else if (side === -1) refuse(q, 'not_a_belligerent', `"${q.order.side_with}" is not a party to war "${war.id}"`);
-      else if (!war.active) refuse(q, 'unknown_war', `war "${war.id}" has stopped`);
-      else if (sideOf(war, q.actor) !== -1) refuse(q, 'already_at_war', `"${q.actor}" is already a party to war "${war.id}"`);
+      if (!war) turn.refuse(q, 'unknown_war', `no war "${q.order.war}"`);
+      else if (side === -1) turn.refuse(q, 'not_a_belligerent', `"${q.order.side_with}" is not a party to war "${war.id}"`);
+      else if (!war.active) turn.refuse(q, 'unknown_war', `war "${war.id}" has stopped`);
+      else if (sideOf(war, q.actor) !== -1) turn.refuse(q, 'already_at_war', `"${q.actor}" is already a party to war "${war.id}"`);
       if (!war || side === -1 || !war.active || sideOf(war, q.actor) !== -1) continue;
       o = { type: 'declare_war', on: war.sides[1 - side]![0]! };
       into = war;
     } else o = q.order as Extract<Order, { type: 'declare_war' }>;
     // No one fights on both sides: not against an actor it stands beside in another war.
     const clash = sideClash(state.wars, q.actor, sidesOnDeclaring(state.wars, q.actor, o.on, into));
-    if (!actors.has(o.on)) refuse(q, 'unknown_actor', `no actor "${o.on}"`);
-    else if (o.on === q.actor) refuse(q, 'self_target', `"${q.actor}" cannot declare war on itself`);
-    else if (atWar(warsBefore, q.actor, o.on)) refuse(q, 'already_at_war', `"${q.actor}" is already at war with "${o.on}"`);
-    else if (clash) refuse(q, 'co_belligerent', `${clashText(q.actor, clash)}: no one fights on both sides`);
+    if (!actors.has(o.on)) turn.refuse(q, 'unknown_actor', `no actor "${o.on}"`);
+    else if (o.on === q.actor) turn.refuse(q, 'self_target', `"${q.actor}" cannot declare war on itself`);
+    else if (atWar(warsBefore, q.actor, o.on)) turn.refuse(q, 'already_at_war', `"${q.actor}" is already at war with "${o.on}"`);
+    else if (clash) turn.refuse(q, 'co_belligerent', `${clashText(q.actor, clash)}: no one fights on both sides`);
     else if (atWar(state.wars, q.actor, o.on)) {
       const war = state.wars.find((w) => w.active && sideOf(w, q.actor) !== -1 && sideOf(w, o.on) !== -1)!;
       war.declarations.push({ by: q.actor, on: o.on });
@@ -357,22 +424,25 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
   }
 
   for (const q of invasions) events.push(...invade(state, q, actors, nextTurn + TRAVEL_TURNS));
+}
 
-  // Ratifications, then the treaty stage (treaties.ts).
-  for (const q of stage('ratify').filter(valid)) {
+/** 3b. Ratifications, then the treaty stage (treaties.ts): answers to calls, invocations, new triggers. */
+function treatyOrders(turn: Turn, lastTurnCombat: ReadonlySet<Id>): void {
+  const { state, events, actors } = turn;
+  for (const q of turn.stage('ratify')) {
     const o = q.order as Extract<Order, { type: 'ratify' }>;
     const t = state.treaties.find((x) => x.id === o.treaty);
-    if (!t) refuse(q, 'unknown_treaty', `no treaty "${o.treaty}"`);
-    else if (!t.parties.includes(q.actor)) refuse(q, 'not_a_party', `"${q.actor}" is not a party to "${o.treaty}"`);
-    else if (t.inForce) refuse(q, 'already_in_force', `"${o.treaty}" is already in force`);
-    else if (t.rejectedBy !== null) refuse(q, 'already_done', `"${o.treaty}" was rejected by "${t.rejectedBy}"`);
+    if (!t) turn.refuse(q, 'unknown_treaty', `no treaty "${o.treaty}"`);
+    else if (!t.parties.includes(q.actor)) turn.refuse(q, 'not_a_party', `"${q.actor}" is not a party to "${o.treaty}"`);
+    else if (t.inForce) turn.refuse(q, 'already_in_force', `"${o.treaty}" is already in force`);
+    else if (t.rejectedBy !== null) turn.refuse(q, 'already_done', `"${o.treaty}" was rejected by "${t.rejectedBy}"`);
     else {
       if (!t.ratifiedBy.includes(q.actor)) t.ratifiedBy.push(q.actor);
       events.push({ type: 'treaty_ratified', actor: q.actor, treaty: t.id });
     }
   }
-  const invokes = stage('invoke_treaty').filter(valid);
-  const answers = stage('answer_call').filter(valid);
+  const invokes = turn.stage('invoke_treaty');
+  const answers = turn.stage('answer_call');
   const treatyResult = treatyStage(
     state,
     {
@@ -386,9 +456,12 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
     actors,
   );
   events.push(...treatyResult.events);
-  for (const r of treatyResult.refusals) refuse((r.kind === 'invoke' ? invokes : answers)[r.index]!, r.code, r.message);
+  for (const r of treatyResult.refusals) turn.refuse((r.kind === 'invoke' ? invokes : answers)[r.index]!, r.code, r.message);
+}
 
-  // 4. Combat: fire support first, for the fronts where both sides stand.
+/** 4. Combat: fire support first, for the fronts where both sides stand; then each such front, with its own generator. */
+function combat(turn: Turn, seed: number): void {
+  const { state, events, actors, wars, days } = turn;
   const fighting = state.fronts.filter((f) => {
     const war = wars.get(f.conflict);
     if (!war?.active) return false;
@@ -398,12 +471,15 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
   const fire = fireSupport(state, actors, fighting, wars);
   events.push(...fire.events);
   for (const front of fighting) {
-    const frontRng = Rng.derive(stream.combat, state.fronts.indexOf(front));
+    const frontRng = Rng.derive(seed, state.fronts.indexOf(front));
     const e = fightFront(front, wars.get(front.conflict)!, actors, days, frontRng, fire.firepower);
     if (e) events.push(e);
   }
+}
 
-  // 5. Politics.
+/** 5. Politics: wounded return; support falls with casualties and economic pain, rallies when the homeland is attacked. */
+function politics(turn: Turn, outputLost: ReadonlyMap<Id, number>): void {
+  const { state, events, actors, days } = turn;
   const pain = new Map<Id, number>();
   for (const e of events)
     if (e.type === 'combat') {
@@ -422,7 +498,7 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
     const from = a.support;
     const p = pain.get(a.id) ?? 0;
     if (p > 0 && a.raised > 0) a.support -= a.casualtySensitivity * SUPPORT_PAIN * (p / a.raised);
-    a.support -= a.economicSensitivity * ECONOMIC_PAIN * (economy.outputLost.get(a.id) ?? 0);
+    a.support -= a.economicSensitivity * ECONOMIC_PAIN * (outputLost.get(a.id) ?? 0);
     const war = attacked.get(a.id);
     if (war !== undefined && !a.rallied.includes(war)) {
       a.rallied.push(war);
@@ -434,8 +510,11 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
     a.support = Math.min(1, Math.max(0, a.support));
     if (a.support !== from) events.push({ type: 'support_changed', actor: a.id, from, to: a.support });
   }
+}
 
-  // 6. Escalation.
+/** 6. Escalation: Kahn rungs per dyad from the turn's declarations, signals and escalation orders. */
+function escalation(turn: Turn): void {
+  const { state, events, actors, wars } = turn;
   const raiseRung = (x: Id, y: Id, rung: number) => {
     const key = dyad(x, y);
     if (rung > (state.rungs[key] ?? 0)) {
@@ -448,40 +527,26 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
     if (e.type === 'war_declared') raiseRung(e.actor, e.on, RUNG.war);
     if (e.type === 'war_joined') for (const enemy of wars.get(e.war)!.sides[1 - e.side]!) raiseRung(e.actor, enemy, RUNG.war);
   }
-  for (const q of stage('nuclear_signal').filter(valid)) {
+  for (const q of turn.stage('nuclear_signal')) {
     const o = q.order as Extract<Order, { type: 'nuclear_signal' }>;
     events.push({ type: 'nuclear_signal', actor: q.actor, level: o.level });
     for (const enemy of enemiesOf(state.wars, q.actor)) raiseRung(q.actor, enemy, RUNG.signal[o.level]);
   }
-  for (const q of stage('escalate').filter(valid)) {
+  for (const q of turn.stage('escalate')) {
     const o = q.order as Extract<Order, { type: 'escalate' }>;
     const against = o.against ?? enemiesOf(state.wars, q.actor);
     const unknown = against.find((x) => !actors.has(x) || x === q.actor);
     if (!Number.isInteger(o.rung) || o.rung < 1 || o.rung > RUNG.top)
-      refuse(q, 'bad_amount', `a Kahn rung is a whole number 1..${RUNG.top}, got ${o.rung}`);
+      turn.refuse(q, 'bad_amount', `a Kahn rung is a whole number 1..${RUNG.top}, got ${o.rung}`);
     else if (unknown !== undefined)
-      refuse(q, unknown === q.actor ? 'self_target' : 'unknown_actor', `cannot escalate against "${unknown}"`);
-    else if (against.length === 0) refuse(q, 'not_a_belligerent', `"${q.actor}" has no enemy to escalate against: name them in "against"`);
+      turn.refuse(q, unknown === q.actor ? 'self_target' : 'unknown_actor', `cannot escalate against "${unknown}"`);
+    else if (against.length === 0)
+      turn.refuse(q, 'not_a_belligerent', `"${q.actor}" has no enemy to escalate against: name them in "against"`);
     else {
       events.push({ type: 'escalated', actor: q.actor, rung: o.rung, against: [...against] });
       for (const x of against) raiseRung(q.actor, x, o.rung);
     }
   }
-
-  // 7. Intelligence.
-  const combatFronts = new Set(events.flatMap((e) => (e.type === 'combat' ? [e.front] : [])));
-  events.push(...gatherIntelligence(state, combatFronts, Rng.seeded(stream.intel)));
-  for (const t of state.transfers) if (!t.standing) t.active = false; // one-offs have delivered
-
-  state.turn = nextTurn;
-  state.date = addDays(state.date, days);
-
-  // 8. What the scenario commits actors to next turn.
-  events.push(...scenarioDefaults(state, Rng.seeded(stream.defaults)));
-
-  // Violations in adjudication order: by actor as the scenario lists them, then by the order's place.
-  violations.sort((p, q) => (rank.get(p.actor) ?? Infinity) - (rank.get(q.actor) ?? Infinity) || p.index - q.index);
-  return { state, events, violations };
 }
 
 /** Raise troops from the reserve at the actor's mobilisation level, within the cap. Returns how many. */
