@@ -179,9 +179,7 @@ export function runCascade(o: CascadeOptions): CascadeResult {
       turn: { p50, p05, p95 },
       date: { p50: dateOf(p50), p05: dateOf(p05), p95: dateOf(p95) },
       days: daysAfter(p50),
-      because: [...rec.because.entries()]
-        .sort((a, b) => b[1] - a[1])
-        .map(([why, n]) => `${why} (${Math.round((100 * n) / rec.turns.length)} %)`),
+      because: [...rec.because.entries()].sort((a, b) => b[1] - a[1]).map(([why, n]) => `${why} (${share(n / rec.turns.length)})`),
     };
   });
   entries.sort((a, b) => a.turn!.p50 - b.turn!.p50 || b.p - a.p || a.actor.localeCompare(b.actor));
@@ -274,4 +272,9 @@ export function cascadeDot(r: CascadeResult): string {
 
 function enemies(state: GameState, a: Id, b: Id): boolean {
   return state.wars.some((w) => w.active && sideOf(w, a) !== -1 && sideOf(w, b) !== -1 && sideOf(w, a) !== sideOf(w, b));
+}
+
+/** A share as a whole percentage; a share too small to round to 1 % is not shown as 0 %. */
+function share(x: number): string {
+  return x > 0 && x < 0.005 ? '<1 %' : `${Math.round(100 * x)} %`;
 }

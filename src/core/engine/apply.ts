@@ -354,7 +354,6 @@ function logistics(turn: Turn): ReturnType<typeof economyStage> {
  */
 function declarations(turn: Turn): void {
   const { state, events, actors, wars, nextTurn } = turn;
-  // declare war on each other in the same turn both stand; the second finds the war already made.
   const warsBefore = state.wars.map((w) => ({ ...w, sides: [[...w.sides[0]], [...w.sides[1]]] as [Id[], Id[]] }));
   // An invasion is a declaration of war on the territory's owner (unless already at war with it), then a march.
   const invasions: Queued[] = [];

@@ -22,6 +22,7 @@ export function estimateOf(troops: number, rng: Rng): number {
 }
 
 interface CovertGroup {
+  key: string;
   actor: string;
   for: string;
   front: string;
@@ -33,7 +34,7 @@ function covertGroups(state: GameState, combatFronts: ReadonlySet<string>): Cove
   const groups = new Map<string, CovertGroup>();
   const add = (actor: string, forId: string, front: string, troops: number, fighting: boolean) => {
     const key = covertKey(actor, forId, front);
-    const g = groups.get(key) ?? { actor, for: forId, front, troops: 0, inCombatWith: new Set<string>() };
+    const g = groups.get(key) ?? { key, actor, for: forId, front, troops: 0, inCombatWith: new Set<string>() };
     g.troops += troops;
     if (fighting) {
       const f = state.fronts.find((x) => x.id === front)!;
@@ -55,14 +56,20 @@ function covertGroups(state: GameState, combatFronts: ReadonlySet<string>): Cove
 export function gatherIntelligence(state: GameState, combatFronts: ReadonlySet<string>, rng: Rng): Event[] {
   const events: Event[] = [];
   const groups = covertGroups(state, combatFronts);
-  const live = new Set(groups.map((g) => covertKey(g.actor, g.for, g.front)));
-  const known = new Map(state.intel.filter((i) => live.has(i.key)).map((i) => [`${i.viewer}|${i.key}`, i]));
+  // Who has already found each group (a group no longer there is forgotten with it).
+  const knownBy = new Map<string, Set<string>>();
+  for (const i of state.intel) {
+    const viewers = knownBy.get(i.key);
+    if (viewers) viewers.add(i.viewer);
+    else knownBy.set(i.key, new Set([i.viewer]));
+  }
   const next: IntelState[] = [];
   for (const g of groups) {
-    const key = covertKey(g.actor, g.for, g.front);
+    const key = g.key;
+    const knew = knownBy.get(key);
     for (const viewer of state.actors) {
       if (viewer.id === g.actor || viewer.id === g.for) continue;
-      const had = known.has(`${viewer.id}|${key}`);
+      const had = knew?.has(viewer.id) ?? false;
       const found = had || g.inCombatWith.has(viewer.id) || rng.chance(viewer.intelligence);
       if (!found) continue;
       const estimate = estimateOf(g.troops, rng);
