@@ -1,5 +1,5 @@
 /**
- * `yourmove forecast <scenario> --runs N [--seed S] [--turns N] [--workers W] [--json|--csv]`: Monte Carlo
+ * `yourmove forecast <scenario> --runs N [--seed S] [--turns N] [--workers W] [--queue REDIS_URL] [--json|--csv]`: Monte Carlo
  * answers to the scenario's questions (probabilities with Wilson 95 % intervals), its metrics' distributions per
  * turn (for fan charts), and which uncertain inputs move each question most (a tornado table). A progress bar with
  * ETA goes to stderr; Ctrl-C stops the runs and prints what was done, marked partial.
@@ -18,6 +18,7 @@ export interface ForecastCliOptions {
   seed: string;
   turns?: string;
   workers?: string;
+  queue?: string;
   json?: boolean;
   csv?: boolean;
 }
@@ -28,6 +29,9 @@ export async function forecastCommand(ref: string, opts: ForecastCliOptions): Pr
   const runs = integer(opts.runs, '--runs', 1, 10_000_000);
   const seed = seedOf(opts.seed);
   const turns = turnsOf(opts.turns, s);
+  if (opts.queue !== undefined && opts.workers !== undefined)
+    throw new CliError('--workers is for this machine; with --queue, give each `yourmove worker` its --workers', EXIT.usage);
+  const queue = opts.queue === undefined ? undefined : redisUrl(opts.queue);
   const workers = opts.workers === undefined ? defaultWorkers() : integer(opts.workers, '--workers', 1, 256);
 
   const controller = new AbortController();
@@ -37,14 +41,20 @@ export async function forecastCommand(ref: string, opts: ForecastCliOptions): Pr
   let result: ForecastResult;
   try {
     result = await withProgress('forecast', runs, (onProgress) =>
-      runForecast({ scenario: s, runs, seed, turns, workers, signal: controller.signal, onProgress }),
+      runForecast({ scenario: s, runs, seed, turns, workers, signal: controller.signal, onProgress, ...(queue ? { queue } : {}) }),
     );
+  } catch (e) {
+    if (queue && e instanceof Error && e.message.startsWith('cannot reach Redis')) throw new CliError(e.message, EXIT.invalid);
+    throw e;
   } finally {
     process.removeListener('SIGINT', onInterrupt);
   }
   const seconds = (performance.now() - started) / 1000;
   if (result.partial) process.stderr.write(`yourmove: interrupted: a partial forecast of ${result.runs} of ${runs} runs\n`);
-  else process.stderr.write(`yourmove: ${runs} runs in ${seconds.toFixed(1)} s on ${workers} worker${workers === 1 ? '' : 's'}\n`);
+  else
+    process.stderr.write(
+      `yourmove: ${runs} runs in ${seconds.toFixed(1)} s ${queue ? `through the queue at ${queue}` : `on ${workers} worker${workers === 1 ? '' : 's'}`}\n`,
+    );
 
   if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else if (opts.csv) process.stdout.write(forecastCsv(result));
@@ -145,4 +155,17 @@ export function ledgerTable(r: Pick<ForecastResult, 'ledger' | 'returns'>): stri
     ]);
   }
   return `The ledger: what each actor gained and paid (mean over runs; return: mean, 5-95 %)\n${t.toString()}`;
+}
+
+/** A Redis URL as BullMQ takes it: `redis://host:port` (or `rediss://`), else a usage error. */
+export function redisUrl(text: string): string {
+  let u: URL;
+  try {
+    u = new URL(text);
+  } catch {
+    throw new CliError(`--queue ${JSON.stringify(text)}: not a URL; expected redis://host:port`, EXIT.usage);
+  }
+  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:')
+    throw new CliError(`--queue ${JSON.stringify(text)}: expected a redis:// or rediss:// URL`, EXIT.usage);
+  return text;
 }

@@ -10,6 +10,7 @@ import { adviseCommand } from './advise.ts';
 import { cascadeCommand } from './cascade.ts';
 import { cincCommand } from './cinc.ts';
 import { forecastCommand } from './forecast.ts';
+import { workerCommand } from './worker.ts';
 import { playCommand } from './play.ts';
 import { CliError, EXIT } from './errors.ts';
 import { scenariosCommand, showCommand, validateCommand, yourMoveCommand } from './scenario-commands.ts';
@@ -57,9 +58,16 @@ export function program(): Command {
     .option('--seed <n>', 'master seed (run i uses a seed derived from it and i)', '1')
     .option('--turns <n>', 'turns per run (default: the scenario horizon)')
     .option('--workers <n>', 'worker threads (default: the number of cores)')
+    .option('--queue <redis-url>', 'spread the runs over `yourmove worker` processes through a BullMQ queue on Redis')
     .option('--json', 'the whole result as JSON')
     .option('--csv', 'questions and metric quantiles per turn as CSV')
     .action(forecastCommand);
+
+  p.command('worker')
+    .description('play forecast runs from a queue on Redis (see forecast --queue) until stopped')
+    .option('--queue <redis-url>', 'the Redis server, redis://host:port')
+    .option('--workers <n>', 'worker threads (default: the number of cores)')
+    .action(workerCommand);
 
   p.command('cascade')
     .description('the domino chain after a trigger: who enters, when, in what order and why')

@@ -5,13 +5,14 @@
  * marked partial.
  */
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
 import { scenarioHash } from '../core/engine/game.ts';
 import type { TurnOrders } from '../core/engine/orders.ts';
 import { inputTemplate } from '../core/forecast/inputs.ts';
 import type { Scenario } from '../core/model.ts';
 import { ForecastAggregate, type ForecastResult } from './aggregate.ts';
 import type { RunResult } from './run.ts';
+import { localPool } from './pool.ts';
+import { QueueExecutor } from './queue.ts';
 import { runChunk, type Chunk } from './worker.ts';
 
 export interface ForecastOptions {
@@ -21,6 +22,8 @@ export interface ForecastOptions {
   turns: number;
   /** Worker threads (default: the machine's cores); 1 runs in this thread. */
   workers?: number;
+  /** A Redis URL: the chunks go to `yourmove worker` processes through a BullMQ queue instead (src/sim/queue.ts). */
+  queue?: string;
   /** Orders by turn that override the bots' (a trigger, a player's option). */
   script?: TurnOrders[];
   /** Runs per task given to a worker. */
@@ -50,7 +53,7 @@ export async function runForecast(o: ForecastOptions): Promise<ForecastResult> {
   let done = 0;
   const finish = (partial: boolean) => aggregate.result({ seed: o.seed, requested: o.runs, partial });
 
-  if (workers === 1) {
+  if (workers === 1 && !o.queue) {
     for (const c of chunks) {
       if (o.signal?.aborted) return finish(true);
       for (const r of runChunk(c)) aggregate.add(r);
@@ -61,13 +64,7 @@ export async function runForecast(o: ForecastOptions): Promise<ForecastResult> {
     return finish(false);
   }
 
-  const ts = import.meta.url.endsWith('.ts');
-  const pool = new Piscina({
-    filename: new URL(ts ? './worker.ts' : './worker.js', import.meta.url).href,
-    minThreads: workers,
-    maxThreads: workers,
-    ...(ts ? { execArgv: ['--import', 'tsx'] } : {}),
-  });
+  const executor = o.queue ? await queueExecutor(o.queue, o.scenario, key) : poolExecutor(workers);
   // Results arrive in any order; they are added in run order, each chunk as soon as all before it are in.
   const arrived = new Map<number, RunResult[]>();
   let next = 0;
@@ -81,9 +78,9 @@ export async function runForecast(o: ForecastOptions): Promise<ForecastResult> {
   const abort = new AbortController();
   const onAbort = () => abort.abort();
   o.signal?.addEventListener('abort', onAbort);
-  // At most two chunks per worker in flight: the queue (and the results waiting for their turn) stay bounded,
-  // so memory does not grow with the number of runs.
-  const inFlight = 2 * workers;
+  // A bounded number of chunks in flight: the queue (and the results waiting for their turn) stay bounded, so
+  // memory does not grow with the number of runs.
+  const inFlight = executor.inFlight;
   let submitted = 0;
   try {
     await new Promise<void>((resolve, reject) => {
@@ -93,7 +90,7 @@ export async function runForecast(o: ForecastOptions): Promise<ForecastResult> {
           const i = submitted++;
           const c = chunks[i]!;
           running++;
-          (pool.run(c, { signal: abort.signal }) as Promise<RunResult[]>).then(
+          executor.run(c, abort.signal).then(
             (results) => {
               running--;
               arrived.set(i, results);
@@ -115,6 +112,32 @@ export async function runForecast(o: ForecastOptions): Promise<ForecastResult> {
     throw e;
   } finally {
     o.signal?.removeEventListener('abort', onAbort);
-    await pool.destroy();
+    await executor.close();
   }
+}
+
+/** Where chunks are played: threads of this process, or workers behind a queue. */
+interface Executor {
+  run(c: Chunk, signal: AbortSignal): Promise<RunResult[]>;
+  /** Chunks to keep in flight. */
+  inFlight: number;
+  close(): Promise<void>;
+}
+
+function poolExecutor(workers: number): Executor {
+  const pool = localPool(workers);
+  return {
+    run: (c, signal) => pool.run(c, { signal }) as Promise<RunResult[]>,
+    // Two per thread: one running, one ready.
+    inFlight: 2 * workers,
+    close: () => pool.destroy(),
+  };
+}
+
+/** Chunks in flight on a queue: enough for a few machines' threads, few enough to keep memory flat. */
+export const QUEUE_IN_FLIGHT = 64;
+
+async function queueExecutor(url: string, scenario: Scenario, key: string): Promise<Executor> {
+  const q = await QueueExecutor.open(url, scenario, key);
+  return { run: (c) => q.run(c), inFlight: QUEUE_IN_FLIGHT, close: () => q.close() };
 }
