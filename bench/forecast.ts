@@ -1,7 +1,8 @@
 // npm run bench:forecast — Monte Carlo speed on the default scenario (52 weekly turns, every actor a heuristic bot):
 // runs per second with 1 and with 2 workers at N = 10,000, the parallel speed-up, and the peak memory at N = 10,000
 // and N = 100,000 — each measurement in a fresh process, so peaks do not mix. Next to it, the machine's own
-// ceiling: the speed-up of a pure arithmetic loop on 2 threads (what the cores give when memory is not in the way).
+// ceiling: the speed-up of a pure arithmetic loop on 2 threads (what the cores give when memory is not in the way);
+// the sustained speed-up over 100,000 runs; and the speed-up with V8's helper threads off.
 // Prints figures; asserts nothing. Usage: npm run bench:forecast [-- --runs N] [-- --big N]
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -28,9 +29,9 @@ process.stderr.write('\\n');
 process.stdout.write(JSON.stringify({ seconds, peakMiB: process.resourceUsage().maxRSS / 1024 }) + '\\n');
 `;
 
-function measure(workers: number, runs: number): { seconds: number; peakMiB: number } {
-  process.stderr.write(`bench:forecast: ${runs} runs on ${workers} worker${workers === 1 ? '' : 's'}\n`);
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', CHILD, String(workers), String(runs)], {
+function measure(workers: number, runs: number, v8Flags: string[] = []): { seconds: number; peakMiB: number } {
+  process.stderr.write(`bench:forecast: ${runs} runs on ${workers} worker${workers === 1 ? '' : 's'} ${v8Flags.join(' ')}\n`);
+  const r = spawnSync(process.execPath, [...v8Flags, '--input-type=module', '-e', CHILD, String(workers), String(runs)], {
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',
   });
@@ -77,6 +78,10 @@ const big = option('--big', 100_000);
 const single = measure(1, runs);
 const double = measure(2, runs);
 const large = measure(2, big);
+// V8 without its helper threads (garbage collection, optimising compiler): then one worker cannot borrow the
+// second core, and the ratio is the workers' own parallel efficiency.
+const singleBare = measure(1, runs, ['--single-threaded']);
+const doubleBare = measure(2, runs, ['--single-threaded']);
 const loop = await ceiling();
 process.stderr.write(`bench:forecast: ${runs} runs in two processes at once\n`);
 const apart = await twoProcesses(runs);
@@ -89,6 +94,8 @@ line(`${fmt(runs)} runs, 2 workers (s)`, double.seconds.toFixed(1));
 line('runs per second, 1 worker', fmt(runs / single.seconds));
 line('runs per second, 2 workers', fmt(runs / double.seconds));
 line('speed-up 1 -> 2 workers', `${(single.seconds / double.seconds).toFixed(2)}x (target >= 1.7x)`);
+line('sustained: 100,000 runs on 2 vs 10,000 on 1', `${(single.seconds / runs / (large.seconds / big)).toFixed(2)}x (runs per second)`);
+line('V8 without helper threads (--single-threaded)', `${(singleBare.seconds / doubleBare.seconds).toFixed(2)}x (${singleBare.seconds.toFixed(1)} s / ${doubleBare.seconds.toFixed(1)} s)`);
 line('machine ceiling: arithmetic loop, 2 threads', `${loop.toFixed(2)}x`);
 line('same runs in 2 processes at once', `${(single.seconds / apart).toFixed(2)}x (${apart.toFixed(1)} s)`);
 line(`peak memory, ${fmt(runs)} runs, 2 workers (MiB)`, double.peakMiB.toFixed(0));
