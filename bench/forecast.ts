@@ -95,7 +95,10 @@ line('runs per second, 1 worker', fmt(runs / single.seconds));
 line('runs per second, 2 workers', fmt(runs / double.seconds));
 line('speed-up 1 -> 2 workers', `${(single.seconds / double.seconds).toFixed(2)}x (target >= 1.7x)`);
 line('sustained: 100,000 runs on 2 vs 10,000 on 1', `${(single.seconds / runs / (large.seconds / big)).toFixed(2)}x (runs per second)`);
-line('V8 without helper threads (--single-threaded)', `${(singleBare.seconds / doubleBare.seconds).toFixed(2)}x (${singleBare.seconds.toFixed(1)} s / ${doubleBare.seconds.toFixed(1)} s)`);
+line(
+  'V8 without helper threads (--single-threaded)',
+  `${(singleBare.seconds / doubleBare.seconds).toFixed(2)}x (${singleBare.seconds.toFixed(1)} s / ${doubleBare.seconds.toFixed(1)} s)`,
+);
 line('machine ceiling: arithmetic loop, 2 threads', `${loop.toFixed(2)}x`);
 line('same runs in 2 processes at once', `${(single.seconds / apart).toFixed(2)}x (${apart.toFixed(1)} s)`);
 line(`peak memory, ${fmt(runs)} runs, 2 workers (MiB)`, double.peakMiB.toFixed(0));
