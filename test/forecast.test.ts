@@ -184,6 +184,9 @@ describe('yourmove advise', () => {
     expect(deep.changes[0]).toMatchObject({ id: 'deep_strikes_allowed' });
     expect(deep.changes[0]!.diff).toBeGreaterThan(0.3);
     expect(deep.versusNothing).toBeLessThan(0);
+    // The options share one set of threads; the answer is the same bytes as on this thread alone.
+    const one = yourmove(['advise', 'korea-russia-2024', '--as', 'nato', '--runs', '40', '--turns', '12', '--json', '--workers', '1']);
+    expect(one.stdout).toBe(r.stdout);
   });
 
   it('weighs named options and refuses unknown ones', () => {

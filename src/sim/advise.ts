@@ -10,7 +10,7 @@ import { candidates } from '../core/game/crisis.ts';
 import type { Id, Scenario } from '../core/model.ts';
 import type { ForecastResult, Summary } from './aggregate.ts';
 import { parseTrigger } from './cascade.ts';
-import { runForecast } from './forecast.ts';
+import { defaultWorkers, poolExecutor, runForecast } from './forecast.ts';
 
 export interface AdviseOption {
   label: string;
@@ -75,19 +75,27 @@ export async function runAdvise(o: {
   const results: ForecastResult[] = [];
   let done = 0;
   const total = o.options.length * o.runs;
-  for (const option of o.options) {
-    results.push(
-      await runForecast({
-        scenario: o.scenario,
-        runs: o.runs,
-        seed: o.seed,
-        turns: o.turns,
-        script: [option.orders],
-        ...(o.workers === undefined ? {} : { workers: o.workers }),
-        onProgress: (d) => o.onProgress?.(done + d, total),
-      }),
-    );
-    done += o.runs;
+  // One set of threads for all the options: started, and warmed up, once.
+  const workers = o.workers ?? defaultWorkers();
+  const executor = workers > 1 ? poolExecutor(workers) : undefined;
+  try {
+    for (const option of o.options) {
+      results.push(
+        await runForecast({
+          scenario: o.scenario,
+          runs: o.runs,
+          seed: o.seed,
+          turns: o.turns,
+          script: [option.orders],
+          workers,
+          ...(executor ? { executor } : {}),
+          onProgress: (d) => o.onProgress?.(done + d, total),
+        }),
+      );
+      done += o.runs;
+    }
+  } finally {
+    await executor?.close();
   }
   const utility = (r: ForecastResult) => r.returns.find((x) => x.actor === o.actor)!;
   const base = results[0]!;

@@ -24,6 +24,8 @@ export interface ForecastOptions {
   workers?: number;
   /** A Redis URL: the chunks go to `yourmove worker` processes through a BullMQ queue instead (src/sim/queue.ts). */
   queue?: string;
+  /** Threads already started (and warmed up) by the caller, who closes them: several forecasts in a row share them. */
+  executor?: Executor;
   /** Orders by turn that override the bots' (a trigger, a player's option). */
   script?: TurnOrders[];
   /** Runs per task given to a worker. */
@@ -53,7 +55,7 @@ export async function runForecast(o: ForecastOptions): Promise<ForecastResult> {
   let done = 0;
   const finish = (partial: boolean) => aggregate.result({ seed: o.seed, requested: o.runs, partial });
 
-  if (workers === 1 && !o.queue) {
+  if (workers === 1 && !o.queue && !o.executor) {
     for (const c of chunks) {
       if (o.signal?.aborted) return finish(true);
       for (const r of runChunk(c)) aggregate.add(r);
@@ -64,7 +66,7 @@ export async function runForecast(o: ForecastOptions): Promise<ForecastResult> {
     return finish(false);
   }
 
-  const executor = o.queue ? await queueExecutor(o.queue, o.scenario, key) : poolExecutor(workers);
+  const executor = o.executor ?? (o.queue ? await queueExecutor(o.queue, o.scenario, key) : poolExecutor(workers));
   // Results arrive in any order; they are added in run order, each chunk as soon as all before it are in.
   const arrived = new Map<number, RunResult[]>();
   let next = 0;
@@ -112,19 +114,19 @@ export async function runForecast(o: ForecastOptions): Promise<ForecastResult> {
     throw e;
   } finally {
     o.signal?.removeEventListener('abort', onAbort);
-    await executor.close();
+    if (!o.executor) await executor.close();
   }
 }
 
 /** Where chunks are played: threads of this process, or workers behind a queue. */
-interface Executor {
+export interface Executor {
   run(c: Chunk, signal: AbortSignal): Promise<RunResult[]>;
   /** Chunks to keep in flight. */
   inFlight: number;
   close(): Promise<void>;
 }
 
-function poolExecutor(workers: number): Executor {
+export function poolExecutor(workers: number): Executor {
   const pool = localPool(workers);
   return {
     run: (c, signal) => pool.run(c, { signal }) as Promise<RunResult[]>,
