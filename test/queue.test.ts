@@ -75,6 +75,28 @@ describe('forecast through a queue on Redis', () => {
     expect([waiting, completed]).toEqual([0, 0]);
   });
 
+  it('stops on Ctrl-C with a partial result, and takes its waiting jobs off the queue', async () => {
+    const child = spawn(
+      process.execPath,
+      [join(PACKAGE_ROOT, 'bin', 'yourmove.js'), 'forecast', 'korea-russia-2024', '--runs', '50000', '--json', '--queue', redis.url],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(130);
+    const r = JSON.parse(out) as { runs: number; requested: number; partial: boolean };
+    expect(r).toMatchObject({ requested: 50000, partial: true });
+    expect(r.runs).toBeLessThan(50000);
+    expect(r.runs % 50).toBe(0); // whole chunks, in run order
+    const { Redis } = await import('ioredis');
+    const db = new Redis(redis.url);
+    expect(await db.llen('bull:yourmove-forecast:wait')).toBe(0);
+    await db.quit();
+  }, 20_000);
+
   it('stops a worker on SIGTERM after its chunks', async () => {
     const w = workers.pop()!;
     expect(await stopped(w.child)).toBe(0);

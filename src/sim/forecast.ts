@@ -141,5 +141,5 @@ export const QUEUE_IN_FLIGHT = 64;
 
 async function queueExecutor(url: string, scenario: Scenario, key: string): Promise<Executor> {
   const q = await QueueExecutor.open(url, scenario, key);
-  return { run: (c) => q.run(c), inFlight: QUEUE_IN_FLIGHT, close: () => q.close() };
+  return { run: (c, signal) => q.run(c, signal), inFlight: QUEUE_IN_FLIGHT, close: () => q.close() };
 }

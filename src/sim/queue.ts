@@ -16,7 +16,7 @@ import type { Chunk } from './worker.ts';
 
 /** The queue's name on Redis. */
 export const QUEUE = 'yourmove-forecast';
-/** How long a scenario stays in Redis for late workers (seconds). */
+/** How long a scenario, or a job nobody collected, stays in Redis (seconds). */
 const SCENARIO_TTL = 86_400;
 const scenarioKey = (hash: string) => `yourmove:scenario:${hash}`;
 
@@ -48,6 +48,7 @@ export async function reachRedis(url: string): Promise<void> {
 export class QueueExecutor {
   private readonly forecast = randomUUID();
   private readonly waiting = new Map<string, { resolve: (r: RunResult[]) => void; reject: (e: Error) => void }>();
+  private watched: AbortSignal | undefined;
 
   private constructor(
     private readonly queue: Queue,
@@ -70,22 +71,42 @@ export class QueueExecutor {
     return new QueueExecutor(queue, events, key);
   }
 
-  run(c: Chunk): Promise<RunResult[]> {
+  /** The chunk's results, when a worker has played it; rejected when `signal` aborts first. */
+  run(c: Chunk, signal: AbortSignal): Promise<RunResult[]> {
     const job: ChunkJob = { key: this.key, seed: c.seed, start: c.start, end: c.end, turns: c.turns };
     if (c.script) job.script = c.script;
     const id = `${this.forecast}-${c.start}`;
     return new Promise<RunResult[]>((resolve, reject) => {
+      if (signal.aborted) return reject(new Error('the forecast was stopped'));
       this.waiting.set(id, { resolve, reject });
-      this.queue.add('chunk', job, { jobId: id }).catch((e: Error) => this.settle(id, e));
+      this.watch(signal);
+      // Read and removed by this forecast when done; one that nobody reads (the forecast stopped) expires.
+      const expire = { age: SCENARIO_TTL };
+      this.queue.add('chunk', job, { jobId: id, removeOnComplete: expire, removeOnFail: expire }).catch((e: Error) => this.settle(id, e));
     });
   }
 
-  /** Stop: jobs not yet taken are removed; those under way finish unread. */
+  /**
+   * Stop: this forecast's jobs not yet taken are removed; any under way finish unread (and are removed when they
+   * do, or in a day at the latest).
+   */
   async close(): Promise<void> {
-    for (const id of this.waiting.keys()) await this.queue.remove(id).catch(() => 0);
-    for (const id of [...this.waiting.keys()]) this.settle(id, new Error('the forecast was stopped'));
+    this.stopWaiting();
+    const mine = (await this.queue.getJobs(['waiting', 'delayed', 'prioritized'])).filter((j) => j?.id?.startsWith(`${this.forecast}-`));
+    for (const j of mine) await j.remove().catch(() => undefined);
     await this.events.close();
     await this.queue.close();
+  }
+
+  /** On abort, every chunk still waiting is given up (one listener per signal, not per chunk). */
+  private watch(signal: AbortSignal): void {
+    if (this.watched === signal) return;
+    this.watched = signal;
+    signal.addEventListener('abort', () => this.stopWaiting(), { once: true });
+  }
+
+  private stopWaiting(): void {
+    for (const id of [...this.waiting.keys()]) this.settle(id, new Error('the forecast was stopped'));
   }
 
   private async collect(id: string): Promise<void> {
