@@ -88,6 +88,18 @@ describe('cascade: July 1914', () => {
     expect(entry('gbr')!.p).toBeGreaterThan(0.5);
   });
 
+  it('brings the Ottoman Empire in later still, in the autumn, in some runs (to the horizon, 10 November)', () => {
+    const full = runCascade({ scenario: s, trigger, runs: 200, seed: 1 });
+    const tur = full.entries.find((e) => e.actor === 'tur')!;
+    const jpn = full.entries.find((e) => e.actor === 'jpn')!;
+    expect(tur.because).toEqual(['red line tur-against-russia (100 %)']);
+    expect(tur.p).toBeGreaterThan(0.1);
+    expect(tur.p).toBeLessThan(0.6); // a policy, not an alliance: far from certain on 28 June
+    expect(tur.days!).toBeGreaterThan(jpn.days! + 30);
+    expect(tur.date!.p50 >= '1914-10-01' && tur.date!.p50 <= '1914-11-15').toBe(true);
+    expect(full.stayedOut).toEqual(expect.arrayContaining(['ita', 'rom', 'usa']));
+  });
+
   it('keeps Italy and Romania neutral in every run', () => {
     expect(entry('ita')).toBeUndefined();
     expect(entry('rom')).toBeUndefined();
