@@ -177,8 +177,16 @@ export function turnReport(
           `  ${name(e.actor)} will join ${name(e.side_with)}'s side: ${e.joined} others already have (its threshold: ${e.threshold})`,
         );
         break;
+      case 'red_line_reconsidered':
+        lines.push(`  ${name(e.holder)} weighs its red line again (${e.redLine})${e.acts ? `: it acts on it` : `, and holds back still`}`);
+        break;
+      case 'front_opened':
+        lines.push(`  ${name(e.by)} invades ${name(e.territory)}: a front opens there (${e.front})`);
+        break;
       case 'wounded_returned':
         break;
+      default:
+        e satisfies never; // every event has its line (or, as returning wounded, deliberately none)
     }
   }
   for (const v of violations)
