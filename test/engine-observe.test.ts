@@ -7,7 +7,7 @@ import { initialState } from '../src/core/engine/init.ts';
 import { observe, UMPIRE, visibleEvents, type Observation } from '../src/core/engine/observe.ts';
 import type { GameState } from '../src/core/engine/state.ts';
 import { Rng } from '../src/core/rng.ts';
-import { loadBuiltin } from './helpers/scenarios.ts';
+import { loadBuiltin, scenarioFromYaml } from './helpers/scenarios.ts';
 
 const korea = loadBuiltin('korea-russia-2024');
 const tutorial = loadBuiltin('tutorial');
@@ -112,6 +112,31 @@ describe('detection', () => {
     const rng = Rng.seeded(2);
     for (let t = 0; t < 6; t++) state = apply(state, {}, rng).state;
     expect(state.intel.some((i) => i.viewer === 'blu' && i.actor === 'red')).toBe(true);
+  });
+
+  it('a red line weighed, at the crossing or again, is seen by its holder alone', () => {
+    const s = scenarioFromYaml(`
+id: red-line-private
+title: A private red line
+description: Gold thinks it over.
+start: 2024-06-01
+turn_days: 7
+horizon: 4
+player: red
+actors:
+  - {id: red, name: Red, kind: state, capabilities: {active: 1000}}
+  - {id: gold, name: Gold, kind: state, capabilities: {active: 1000}}
+red_lines:
+  - {id: gold-arms, holder: gold, when: {mobilised: {actor: red, level: partial}}, then: {arm: {to: red}}, likelihood: 0, reconsider: {every_days: 7}}
+`);
+    const rng = Rng.seeded(1);
+    const first = apply(initialState(s, 1), { red: [{ type: 'mobilise', level: 'partial' }] }, rng);
+    const again = apply(first.state, {}, rng);
+    const weighed = (r: typeof first, viewer: string) =>
+      visibleEvents(r.events, viewer, r.state).filter((e) => e.type === 'red_line_crossed' || e.type === 'red_line_reconsidered');
+    expect(weighed(first, 'gold').map((e) => e.type)).toEqual(['red_line_crossed']);
+    expect(weighed(again, 'gold').map((e) => e.type)).toEqual(['red_line_reconsidered']);
+    expect([...weighed(first, 'red'), ...weighed(again, 'red')]).toEqual([]);
   });
 
   it("covert movements are hidden from others' turn reports", () => {

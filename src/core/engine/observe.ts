@@ -232,6 +232,7 @@ export function visibleEvents(events: readonly Event[], viewer: Id, after: GameS
         if (e.actor === viewer) out.push(e);
         break;
       case 'red_line_crossed':
+      case 'red_line_reconsidered':
         if (e.holder === viewer) out.push(e);
         break;
       case 'transfer_detected':
