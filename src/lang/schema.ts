@@ -152,7 +152,7 @@ const actor = z.strictObject({
   cohesion: fraction.exactOptional(),
   decision: z.enum(['consensus', 'majority', 'leader']).exactOptional(),
   regions: ids.exactOptional(),
-  area_km2: count.exactOptional(),
+  area_km2: positive.exactOptional(),
   cow: z
     .string()
     .regex(/^[A-Z]{2,3}$/, 'a Correlates of War state abbreviation is 2-3 capital letters')
@@ -184,8 +184,8 @@ const front = z.strictObject({
   conflict: id,
   territory: id,
   control: fraction,
-  area_km2: count.exactOptional(),
-  length_km: count.exactOptional(),
+  area_km2: positive.exactOptional(),
+  length_km: positive.exactOptional(),
   terrain: z.enum(['open', 'mixed', 'forest', 'urban', 'mountain', 'marsh', 'river']).exactOptional(),
   forces: z.array(deployment).max(LIMITS.items),
   ...provenance,

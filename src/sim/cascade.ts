@@ -120,7 +120,8 @@ export function runCascade(o: CascadeOptions): CascadeResult {
         causes = new Map();
         // Orders the scenario issued that take an actor into a war: a red line's, a bandwagon's.
         for (const p of state.pending)
-          if (p.turn === state.turn + 1 && (p.order.type === 'declare_war' || p.order.type === 'join_war')) causes.set(p.actor, p.cause);
+          if (p.turn === state.turn + 1 && (p.order.type === 'declare_war' || p.order.type === 'join_war' || p.order.type === 'invade'))
+            causes.set(p.actor, p.cause);
         if (state.turn + 1 === triggerTurn) causes.set(o.trigger.actor, `the trigger: ${o.trigger.text}`);
       },
       onTurn: (state, events) => {

@@ -10,8 +10,11 @@
  *                    permissions (economy.ts)
  *   2. logistics     mobilisation; forces in transit arrive; deployments leave (arriving next turn); withdrawals;
  *                    the economy: sanctions, deliveries, technology, production (economy.ts)
- *   3. declarations  declarations of war and entries into wars (joining the opposite side when the target is
- *                    already at war); ratifications; treaty calls: answers, invocations, new triggers (treaties.ts)
+ *   3. declarations  declarations of war, entries into wars (joining the opposite side when the target is
+ *                    already at war) and invasions (invasion.ts), refused where they would set an actor against
+ *                    one it stands beside (co_belligerent: judged on the wars as the stage has made them so far,
+ *                    so between two such declarations in one turn the actor listed first prevails); ratifications;
+ *                    treaty calls: answers, invocations, new triggers (treaties.ts)
  *   4. combat        fire support from the stocks (economy.ts), then every front of an active war (combat.ts)
  *   5. politics      wounded return; domestic support falls with casualties (auxiliaries' at the host's weight)
  *                    and with economic pain, rallies when the homeland is attacked
@@ -19,9 +22,10 @@
  *   7. intelligence  covert forces and transfers detected, estimates refreshed (intel.ts)
  *   8. defaults      red lines crossed, bandwagons, collapse: orders for the next turn (defaults.ts)
  *
- * Orders the engine issued on an actor's behalf (state.pending) join that actor's orders, after its own.
- * Invalid orders are not applied and come back as typed violations; nothing throws, nothing is skipped
- * silently.
+ * Orders the engine issued on an actor's behalf (state.pending) join that actor's orders, after its own — but a
+ * red line's act that has come about meanwhile (a delayed declaration on an actor already an enemy) is dropped, as
+ * it would have been at the decision. Invalid orders are not applied and come back as typed violations; nothing
+ * throws, nothing else is left out.
  */
 import type { Id } from '../model.ts';
 import { Rng } from '../rng.ts';
@@ -356,13 +360,14 @@ function declarations(turn: Turn): void {
   const { state, events, actors, wars, nextTurn } = turn;
   const warsBefore = state.wars.map((w) => ({ ...w, sides: [[...w.sides[0]], [...w.sides[1]]] as [Id[], Id[]] }));
   // An invasion is a declaration of war on the territory's owner (unless already at war with it), then a march.
-  const invasions: Queued[] = [];
+  const invasions: { q: Queued; troops: number }[] = [];
   for (const q of turn.stage('declare_war', 'join_war', 'invade')) {
     let o: Extract<Order, { type: 'declare_war' }>;
     let into: WarState | undefined; // the war a join_war names, which the declaration joins
     if (q.order.type === 'invade') {
-      if (!invasionValid(q, actors, turn.refuse)) continue;
-      invasions.push(q);
+      const troops = invasionValid(q, actors, turn.refuse);
+      if (troops === null) continue;
+      invasions.push({ q, troops });
       if (atWar(state.wars, q.actor, q.order.territory)) continue;
       o = { type: 'declare_war', on: q.order.territory };
     } else if (q.order.type === 'join_war') {
@@ -422,7 +427,7 @@ function declarations(turn: Turn): void {
     }
   }
 
-  for (const q of invasions) events.push(...invade(state, q, actors, nextTurn + TRAVEL_TURNS));
+  for (const { q, troops } of invasions) events.push(...invade(state, q, troops, actors, nextTurn + TRAVEL_TURNS));
 }
 
 /** 3b. Ratifications, then the treaty stage (treaties.ts): answers to calls, invocations, new triggers. */

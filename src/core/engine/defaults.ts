@@ -3,9 +3,10 @@
  *
  * - **Red lines**: the first turn a red line's condition holds it is crossed; its holder acts on it with the
  *   line's likelihood (drawn then, from the turn's generator) and the effect becomes the holder's orders on
- *   its next turn (or `delay_days` later; a red line with `reconsider` whose holder did not act is decided
- *   again every so many days, while its condition holds, for as long as the scenario says) (`enter_war` -> join_war; `arm` -> a standing weapons transfer; `escalate` -> escalate;
- *   `invade` -> an invasion with half the forces at hand, declaring war if need be; ...).
+ *   its next turn, or `delay_days` later: `enter_war` -> join_war; `arm` -> a standing weapons transfer;
+ *   `escalate` -> escalate; `invade` -> an invasion with half the forces at hand, declaring war if need be; ...
+ *   A line with `reconsider` whose holder did not act is decided again every so many days while its condition
+ *   holds, for as long as the scenario says.
  * - **Bandwagons** (Granovetter 1978): an actor with threshold k joins `side_with`'s war the turn after at
  *   least k actors besides `side_with` stand on its side. Thresholds 0, 1, ..., 99 bring in all 100; change
  *   one and the cascade stops there.

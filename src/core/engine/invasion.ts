@@ -11,39 +11,51 @@ import { sideOf, type ActorState, type FrontState, type GameState, type WarState
 
 export type InvadeOrder = Extract<Order, { type: 'invade' }>;
 
-/** Whether an invasion can go ahead at all (refused with the reason if not), before any declaration it implies. */
-export function invasionValid(q: Queued, actors: Map<Id, ActorState>, refuse: Refuse): boolean {
+/**
+ * Whether an invasion can go ahead at all (refused with the reason if not), before any declaration it implies; if
+ * it can, its troops are set aside from the pool at once (two invasions cannot send the same soldiers) and their
+ * number returned. An invasion the scenario issued (a red line's, decided a turn or more before) goes with what is
+ * at hand by now, up to the number decided — with none at hand, the declaration alone.
+ */
+export function invasionValid(q: Queued, actors: Map<Id, ActorState>, refuse: Refuse): number | null {
   const o = q.order as InvadeOrder;
   const me = actors.get(q.actor)!;
   const owner = actors.get(o.territory);
+  const troops = q.cause === undefined ? o.troops : Math.min(o.troops, me.pool);
   if (!owner) refuse(q, 'unknown_actor', `no actor "${o.territory}" whose territory to invade`);
   else if (o.territory === q.actor) refuse(q, 'self_target', `"${q.actor}" cannot invade its own territory`);
   else if (me.kind === 'bloc') refuse(q, 'bloc_cannot_fight', `"${q.actor}" is a bloc: its member states deploy forces`);
   else if (owner.kind === 'bloc') refuse(q, 'bloc_has_no_territory', `"${o.territory}" is a bloc: invade one of its members`);
   else if (!Number.isInteger(o.troops) || o.troops <= 0) refuse(q, 'bad_amount', `troops must be a whole number above 0, got ${o.troops}`);
-  else if (o.troops > me.pool)
-    refuse(q, 'not_enough_troops', `"${q.actor}" has ${me.pool} troops available, cannot invade with ${o.troops}`);
-  else return true;
-  return false;
+  else if (troops > me.pool) refuse(q, 'not_enough_troops', `"${q.actor}" has ${me.pool} troops available, cannot invade with ${o.troops}`);
+  else {
+    me.pool -= troops;
+    return troops;
+  }
+  return null;
 }
 
 /**
- * Send the forces of a valid invasion (the invader now at war with the territory's owner) towards the front,
- * opening it if need be. They arrive like any deployment, after `travel` turns.
+ * Send the `troops` set aside for a valid invasion towards the front on the territory, opening it if need be;
+ * they arrive like any deployment, on turn `arrives`. If the declaration it implied was refused (and said why),
+ * the troops go back to the pool.
  */
-export function invade(state: GameState, q: Queued, actors: Map<Id, ActorState>, arrives: number): Event[] {
+export function invade(state: GameState, q: Queued, troops: number, actors: Map<Id, ActorState>, arrives: number): Event[] {
   const o = q.order as InvadeOrder;
   const war = state.wars.find((w) => w.active && enemies(w, q.actor, o.territory));
-  if (!war) return []; // the declaration was refused, and said why
+  if (!war) {
+    actors.get(q.actor)!.pool += troops;
+    return [];
+  }
+  if (troops === 0) return [];
   const events: Event[] = [];
   let front = state.fronts.find((f) => f.conflict === war.id && f.territory === o.territory);
   if (!front) {
     front = openFront(state, war, q.actor, actors.get(o.territory)!);
     events.push({ type: 'front_opened', front: front.id, war: war.id, territory: o.territory, by: q.actor });
   }
-  actors.get(q.actor)!.pool -= o.troops;
-  state.transit.push({ actor: q.actor, for: q.actor, front: front.id, troops: o.troops, covert: false, arrives });
-  events.push({ type: 'deployment_ordered', actor: q.actor, for: q.actor, front: front.id, troops: o.troops, covert: false, arrives });
+  state.transit.push({ actor: q.actor, for: q.actor, front: front.id, troops, covert: false, arrives });
+  events.push({ type: 'deployment_ordered', actor: q.actor, for: q.actor, front: front.id, troops, covert: false, arrives });
   return events;
 }
 

@@ -153,7 +153,7 @@ export type Event =
   | { type: 'permission_changed'; permission: Id; by: Id; to: Id; territory: Id; allowed: boolean }
   | { type: 'rallied'; actor: Id; war: Id }
   | { type: 'support_collapsed'; actor: Id; support: number }
-  /** A red line held for the first time; `acts` says whether its holder acts on it (next turn). */
+  /** A red line held for the first time; `acts` says whether its holder acts on it (next turn, or after its delay). */
   | { type: 'red_line_crossed'; redLine: Id; holder: Id; acts: boolean }
   /** A red line whose holder had not acted, decided again while its condition still holds. */
   | { type: 'red_line_reconsidered'; redLine: Id; holder: Id; acts: boolean }

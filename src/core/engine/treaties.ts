@@ -158,8 +158,8 @@ function carryOut(state: GameState, call: CallState, answer: CallAnswer, actors:
     const war = state.wars.find((w) => w.id === call.war);
     const side = war ? sideOf(war, call.protects) : -1;
     if (war && war.active && side !== -1 && sideOf(war, obliged.id) === -1) {
-      // As a join_war order: a declaration of war on the other side's principal, unless already its enemy
-      // elsewhere (then joining is no new attack).
+      // Entering the war is a declaration on the other side's principal, as with join_war — but where the two
+      // are already enemies in another war, the ally joins this one too, with no new declaration (no new attack).
       const principal = war.sides[1 - side]![0]!;
       const enemies = state.wars.some(
         (w) => w.active && sideOf(w, obliged.id) !== -1 && sideOf(w, principal) !== -1 && sideOf(w, obliged.id) !== sideOf(w, principal),

@@ -8,7 +8,8 @@
  *    scaled by domestic support and by what the alliance is worth to the actor: its weight on credibility, or —
  *    when the protected party is its patron (it receives transfers from it) — its weight on the technology or
  *    leverage that flow would lose; otherwise a partial answer for the weaker strengths, or reneging. A duty to
- *    fight an actor it already fights beside (in another war) is reneged on: it cannot be met.
+ *    fight an actor it already fights beside (in another war), or an ally under another treaty in force, is
+ *    reneged on: it cannot be met, or the other commitment wins.
  * 2. Invoke a treaty triggered for oneself while at war.
  * 3. Ceasefire (a war's principal only): take up the other side's offer when support is below ACCEPT_SUPPORT,
  *    reject it otherwise; offer one when support falls below OFFER_SUPPORT.
