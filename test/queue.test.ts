@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../src/lang/builtins.ts';
+import { QUEUE } from '../src/sim/queue.ts';
 import { yourmove } from './helpers/cli.ts';
 import { freePort, startRedis, type RedisServer } from './helpers/redis.ts';
 
@@ -66,13 +67,16 @@ describe('forecast through a queue on Redis', () => {
     expect(JSON.parse(queued.stdout)).toMatchObject({ scenario: 'korea-russia-2024', runs: 400, seed: 7, partial: false });
   });
 
-  it('leaves no jobs behind', async () => {
+  it('leaves no jobs and no results behind, and keeps results out of the event stream', async () => {
     const { Redis } = await import('ioredis');
     const r = new Redis(redis.url);
-    const waiting = await r.llen('bull:yourmove-forecast:wait');
-    const completed = await r.zcard('bull:yourmove-forecast:completed');
+    const waiting = await r.llen(`bull:${QUEUE}:wait`);
+    const completed = await r.zcard(`bull:${QUEUE}:completed`);
+    const results = await r.keys('yourmove:result:*');
+    const events = Number(await r.call('MEMORY', 'USAGE', `bull:${QUEUE}:events`));
     await r.quit();
-    expect([waiting, completed]).toEqual([0, 0]);
+    expect([waiting, completed, results.length]).toEqual([0, 0, 0]);
+    expect(events).toBeLessThan(100_000); // a chunk's results are ~340 KB: none of them went into the stream
   });
 
   it('stops on Ctrl-C with a partial result, and takes its waiting jobs off the queue', async () => {
@@ -93,7 +97,7 @@ describe('forecast through a queue on Redis', () => {
     expect(r.runs % 50).toBe(0); // whole chunks, in run order
     const { Redis } = await import('ioredis');
     const db = new Redis(redis.url);
-    expect(await db.llen('bull:yourmove-forecast:wait')).toBe(0);
+    expect(await db.llen(`bull:${QUEUE}:wait`)).toBe(0);
     await db.quit();
   }, 20_000);
 
@@ -112,5 +116,19 @@ describe('forecast through a queue on Redis', () => {
     expect(yourmove(['worker']).stderr).toContain('--queue REDIS_URL is required');
     expect(yourmove(['forecast', 'korea-russia-2024', '--queue', 'http://x']).status).toBe(2);
     expect(yourmove(['forecast', 'korea-russia-2024', '--queue', redis.url, '--workers', '2']).status).toBe(2);
+  });
+
+  it('refuses, at once, a Redis it cannot write to', async () => {
+    const replica = await startRedis(['--replicaof', '127.0.0.1', String(await freePort())]); // read-only
+    try {
+      const f = yourmove(['forecast', 'korea-russia-2024', '--runs', '10', '--queue', replica.url]);
+      expect(f.status).toBe(1);
+      expect(f.stderr).toContain(`Redis at ${replica.url} refused to open the queue: READONLY`);
+      const w = yourmove(['worker', '--queue', replica.url]);
+      expect(w.status).toBe(1);
+      expect(w.stderr).toContain(`Redis at ${replica.url} refused to serve the queue: READONLY`);
+    } finally {
+      await replica.stop();
+    }
   });
 });

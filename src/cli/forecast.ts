@@ -8,6 +8,7 @@ import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import type { ForecastResult } from '../sim/aggregate.ts';
 import { defaultWorkers, runForecast } from '../sim/forecast.ts';
+import { QueueError } from '../sim/queue.ts';
 import { fanChart } from './fan-chart.ts';
 import { integer, seedOf, turnsOf, withProgress } from './args.ts';
 import { CliError, EXIT } from './errors.ts';
@@ -44,7 +45,7 @@ export async function forecastCommand(ref: string, opts: ForecastCliOptions): Pr
       runForecast({ scenario: s, runs, seed, turns, workers, signal: controller.signal, onProgress, ...(queue ? { queue } : {}) }),
     );
   } catch (e) {
-    if (queue && e instanceof Error && e.message.startsWith('cannot reach Redis')) throw new CliError(e.message, EXIT.invalid);
+    if (e instanceof QueueError) throw new CliError(e.message, EXIT.invalid);
     throw e;
   } finally {
     process.removeListener('SIGINT', onInterrupt);

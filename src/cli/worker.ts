@@ -4,7 +4,7 @@
  * Redis server can be reached from.
  */
 import { defaultWorkers } from '../sim/forecast.ts';
-import { serveQueue } from '../sim/queue.ts';
+import { QueueError, serveQueue } from '../sim/queue.ts';
 import { integer } from './args.ts';
 import { CliError, EXIT } from './errors.ts';
 import { redisUrl } from './forecast.ts';
@@ -25,7 +25,7 @@ export async function workerCommand(opts: WorkerCliOptions): Promise<void> {
   try {
     await serveQueue(url, threads, stop.signal, (line) => process.stderr.write(`yourmove worker: ${line}\n`));
   } catch (e) {
-    if (e instanceof Error && e.message.startsWith('cannot reach Redis')) throw new CliError(e.message, EXIT.invalid);
+    if (e instanceof QueueError) throw new CliError(e.message, EXIT.invalid);
     throw e;
   } finally {
     process.removeListener('SIGINT', onSignal);

@@ -66,7 +66,18 @@ export async function runForecast(o: ForecastOptions): Promise<ForecastResult> {
     return finish(false);
   }
 
-  const executor = o.executor ?? (o.queue ? await queueExecutor(o.queue, o.scenario, key) : poolExecutor(workers));
+  // Listening for Ctrl-C before anything is awaited: a stop while the queue opens is a stop too.
+  const abort = new AbortController();
+  const onAbort = () => abort.abort();
+  o.signal?.addEventListener('abort', onAbort);
+  if (o.signal?.aborted) abort.abort();
+  let executor: Executor;
+  try {
+    executor = o.executor ?? (o.queue ? await queueExecutor(o.queue, o.scenario, key) : poolExecutor(workers));
+  } catch (e) {
+    o.signal?.removeEventListener('abort', onAbort);
+    throw e;
+  }
   // Results arrive in any order; they are added in run order, each chunk as soon as all before it are in.
   const arrived = new Map<number, RunResult[]>();
   let next = 0;
@@ -77,9 +88,6 @@ export async function runForecast(o: ForecastOptions): Promise<ForecastResult> {
       next++;
     }
   };
-  const abort = new AbortController();
-  const onAbort = () => abort.abort();
-  o.signal?.addEventListener('abort', onAbort);
   // A bounded number of chunks in flight: the queue (and the results waiting for their turn) stay bounded, so
   // memory does not grow with the number of runs.
   const inFlight = executor.inFlight;

@@ -1,27 +1,40 @@
 /**
  * Forecasts spread over machines (PRODUCT.md, Scale): the chunks of runs become BullMQ jobs on Redis, done by
- * `yourmove worker` processes anywhere that reach it, each with worker threads of its own. The scenario goes to
- * Redis once (by its hash); each job names the scenario, the master seed and its runs, and comes back with its
- * runs' results, which the forecast merges in run order as it does for local threads — the same seed gives the
- * same bytes whichever machines did the work.
+ * `yourmove worker` processes anywhere that reach it, each with worker threads of its own.
+ *
+ * - The scenario goes to Redis once, under its hash; a job names it, the master seed, its runs and the turns.
+ * - A worker writes a chunk's results (V8 serialisation: exact) under a key of their own, not into the job's
+ *   return value, which BullMQ would copy into its event stream; the forecast reads and deletes them, and merges
+ *   them in run order as it does for local threads — the same seed gives the same bytes whatever did the work.
+ * - The queue's name carries the engine version and the Node major version, so a worker of another version (whose
+ *   runs could differ, or whose serialisation another Node could not read) never takes this forecast's jobs.
+ * - A forecast waits for completion events, and looks for results every POLL_MS as well, so a missed event cannot
+ *   stall it; with no worker serving the queue for NO_WORKER_MS it fails, saying so.
  */
 import { randomUUID } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
-import { Job, Queue, QueueEvents, Worker } from 'bullmq';
+import { Queue, QueueEvents, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
+import { ENGINE_VERSION } from '../core/engine/game.ts';
 import type { Scenario } from '../core/model.ts';
-import type { RunResult } from './run.ts';
 import { localPool } from './pool.ts';
+import type { RunResult } from './run.ts';
 import type { Chunk } from './worker.ts';
 
-/** The queue's name on Redis. */
-export const QUEUE = 'yourmove-forecast';
-/** How long a scenario, or a job nobody collected, stays in Redis (seconds). */
-const SCENARIO_TTL = 86_400;
+/** The queue's name on Redis: one per engine version and Node major version. */
+export const QUEUE = `yourmove-forecast-${ENGINE_VERSION}-node${process.versions.node.split('.')[0]}`;
+/** How long a scenario, a job or a result nobody collected stays in Redis (seconds). */
+const TTL = 86_400;
+const POLL_MS = 2_000;
+const NO_WORKER_MS = 30_000;
 const scenarioKey = (hash: string) => `yourmove:scenario:${hash}`;
+const resultKey = (job: string) => `yourmove:result:${job}`;
 
 /** A job: a chunk of runs without its scenario, which the worker fetches by hash (and keeps). */
 type ChunkJob = Omit<Chunk, 'scenario'>;
+
+/** Redis could not be reached or refused what the queue needs: a problem of the set-up, said in a sentence. */
+export class QueueError extends Error {}
 
 /** Fail fast, with the reason, when nothing answers at `url` (BullMQ itself would retry for ever). */
 export async function reachRedis(url: string): Promise<void> {
@@ -38,9 +51,19 @@ export async function reachRedis(url: string): Promise<void> {
     await r.connect();
     await r.ping();
   } catch (e) {
-    throw new Error(`cannot reach Redis at ${url}: ${cause || (e as Error).message}`);
+    throw new QueueError(`cannot reach Redis at ${url}: ${cause || (e as Error).message}`);
   } finally {
     r.disconnect();
+  }
+}
+
+/** Run `f`; a Redis error out of it becomes a QueueError that says what was being done. */
+async function asking<T>(url: string, doing: string, f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    if (e instanceof QueueError) throw e;
+    throw new QueueError(`Redis at ${url} refused to ${doing}: ${(e as Error).message}`);
   }
 }
 
@@ -48,15 +71,21 @@ export async function reachRedis(url: string): Promise<void> {
 export class QueueExecutor {
   private readonly forecast = randomUUID();
   private readonly waiting = new Map<string, { resolve: (r: RunResult[]) => void; reject: (e: Error) => void }>();
+  private readonly adding = new Set<Promise<unknown>>();
   private watched: AbortSignal | undefined;
+  private readonly poll: NodeJS.Timeout;
+  private workerless = 0;
 
   private constructor(
+    private readonly url: string,
     private readonly queue: Queue,
     private readonly events: QueueEvents,
+    private readonly redis: Redis,
     private readonly key: string,
   ) {
     events.on('completed', ({ jobId }) => void this.collect(jobId));
-    events.on('failed', ({ jobId, failedReason }) => this.settle(jobId, new Error(`a worker failed on ${jobId}: ${failedReason}`)));
+    events.on('failed', ({ jobId, failedReason }) => this.settle(jobId, new QueueError(`a worker failed on ${jobId}: ${failedReason}`)));
+    this.poll = setInterval(() => void this.check(), POLL_MS);
   }
 
   static async open(url: string, scenario: Scenario, key: string): Promise<QueueExecutor> {
@@ -64,11 +93,17 @@ export class QueueExecutor {
     const connection = { url };
     const queue = new Queue(QUEUE, { connection });
     const events = new QueueEvents(QUEUE, { connection });
-    await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
-    const redis = new Redis(url);
-    await redis.set(scenarioKey(key), JSON.stringify(scenario), 'EX', SCENARIO_TTL);
-    await redis.quit();
-    return new QueueExecutor(queue, events, key);
+    const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+    try {
+      await asking(url, 'open the queue', async () => {
+        await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+        await redis.set(scenarioKey(key), JSON.stringify(scenario), 'EX', TTL);
+      });
+    } catch (e) {
+      await Promise.allSettled([events.close(), queue.close(), redis.quit()]);
+      throw e;
+    }
+    return new QueueExecutor(url, queue, events, redis, key);
   }
 
   /** The chunk's results, when a worker has played it; rejected when `signal` aborts first. */
@@ -80,22 +115,29 @@ export class QueueExecutor {
       if (signal.aborted) return reject(new Error('the forecast was stopped'));
       this.waiting.set(id, { resolve, reject });
       this.watch(signal);
-      // Read and removed by this forecast when done; one that nobody reads (the forecast stopped) expires.
-      const expire = { age: SCENARIO_TTL };
-      this.queue.add('chunk', job, { jobId: id, removeOnComplete: expire, removeOnFail: expire }).catch((e: Error) => this.settle(id, e));
+      // A done job has left its results under their own key; a failed one stays a day for whoever looks.
+      const added = this.queue
+        .add('chunk', job, { jobId: id, removeOnComplete: true, removeOnFail: { age: TTL } })
+        .catch((e: Error) => this.settle(id, new QueueError(`Redis at ${this.url} refused a job: ${e.message}`)))
+        .finally(() => this.adding.delete(added));
+      this.adding.add(added);
     });
   }
 
   /**
-   * Stop: this forecast's jobs not yet taken are removed; any under way finish unread (and are removed when they
-   * do, or in a day at the latest).
+   * Stop: this forecast's jobs not yet taken are removed; any under way finish unread, and they and their results
+   * expire.
    */
   async close(): Promise<void> {
+    clearInterval(this.poll);
     this.stopWaiting();
-    const mine = (await this.queue.getJobs(['waiting', 'delayed', 'prioritized'])).filter((j) => j?.id?.startsWith(`${this.forecast}-`));
-    for (const j of mine) await j.remove().catch(() => undefined);
-    await this.events.close();
-    await this.queue.close();
+    try {
+      await Promise.allSettled([...this.adding]);
+      const mine = (await this.queue.getJobs(['waiting', 'delayed', 'prioritized'])).filter((j) => j?.id?.startsWith(`${this.forecast}-`));
+      for (const j of mine) await j.remove().catch(() => undefined);
+    } finally {
+      await Promise.allSettled([this.events.close(), this.queue.close(), this.redis.quit()]);
+    }
   }
 
   /** On abort, every chunk still waiting is given up (one listener per signal, not per chunk). */
@@ -109,16 +151,30 @@ export class QueueExecutor {
     for (const id of [...this.waiting.keys()]) this.settle(id, new Error('the forecast was stopped'));
   }
 
-  private async collect(id: string): Promise<void> {
-    if (!this.waiting.has(id)) return; // another forecast's job
+  /** Every POLL_MS: results whose event was missed; the scenario kept; and whether anyone serves the queue. */
+  private async check(): Promise<void> {
+    if (this.waiting.size === 0) return;
     try {
-      const job = await Job.fromId(this.queue, id);
-      if (!job) throw new Error(`job ${id} is gone from Redis`);
-      const results = deserialize(Buffer.from(job.returnvalue as string, 'base64')) as RunResult[];
-      await job.remove();
-      this.settle(id, results);
+      for (const id of [...this.waiting.keys()]) if (await this.redis.exists(resultKey(id))) await this.collect(id);
+      await this.redis.expire(scenarioKey(this.key), TTL);
+      this.workerless = (await this.queue.getWorkersCount()) > 0 ? 0 : this.workerless + POLL_MS;
+      if (this.workerless >= NO_WORKER_MS)
+        for (const id of [...this.waiting.keys()])
+          this.settle(id, new QueueError(`no \`yourmove worker\` has served queue ${QUEUE} at ${this.url} for ${NO_WORKER_MS / 1000} s`));
+    } catch {
+      // Redis is unwell: the next tick tries again, and the jobs' own events still come.
+    }
+  }
+
+  private async collect(id: string): Promise<void> {
+    if (!this.waiting.has(id)) return; // another forecast's job, or collected already
+    try {
+      const bytes = await this.redis.getBuffer(resultKey(id));
+      if (bytes === null) return; // not written yet (or taken by an earlier call): the poll comes back to it
+      await this.redis.del(resultKey(id));
+      this.settle(id, deserialize(bytes) as RunResult[]);
     } catch (e) {
-      this.settle(id, e as Error);
+      this.settle(id, new QueueError(`reading the results of ${id} from Redis at ${this.url}: ${(e as Error).message}`));
     }
   }
 
@@ -152,16 +208,28 @@ export async function serveQueue(url: string, threads: number, signal: AbortSign
         scenarios.set(d.key, scenario);
       }
       const results = (await pool.run({ ...d, scenario } satisfies Chunk)) as RunResult[];
-      return serialize(results).toString('base64');
+      await redis.set(resultKey(job.id!), serialize(results), 'EX', TTL);
     },
-    { connection: { url, maxRetriesPerRequest: null }, concurrency: threads },
+    { connection: { url, maxRetriesPerRequest: null }, concurrency: threads, autorun: false },
   );
   worker.on('failed', (job, e) => log(`chunk ${job?.id ?? '?'} failed: ${e.message}`));
-  await worker.waitUntilReady();
-  log(`serving forecasts from ${url} (queue ${QUEUE}) on ${threads} thread${threads === 1 ? '' : 's'}; Ctrl-C stops`);
-  await new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
-  await worker.close();
-  redis.disconnect();
-  await pool.destroy();
+  // Redis trouble while serving (it went away, it turned read-only): said once, not once per poll.
+  let said = '';
+  worker.on('error', (e) => {
+    if (e.message !== said) log(`Redis: ${(said = e.message)}`);
+  });
+  try {
+    await asking(url, 'serve the queue', async () => {
+      await redis.set('yourmove:worker-probe', '1', 'EX', 10); // a Redis it cannot write to is no use
+      await worker.waitUntilReady();
+    });
+    void worker.run();
+    log(`serving forecasts from ${url} (queue ${QUEUE}) on ${threads} thread${threads === 1 ? '' : 's'}; Ctrl-C stops`);
+    await new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
+  } finally {
+    await Promise.allSettled([worker.close()]);
+    redis.disconnect();
+    await pool.destroy();
+  }
   log('stopped');
 }

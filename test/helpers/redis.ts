@@ -21,13 +21,18 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startRedis(): Promise<RedisServer> {
+/** Start a server; `extra` are more redis-server options (`['--replicaof', host, port]` makes a read-only one). */
+export async function startRedis(extra: string[] = []): Promise<RedisServer> {
   if (spawnSync('redis-server', ['--version']).error)
     throw new Error('redis-server is not installed: apt-get install redis-server (.ci/run does)');
   const port = await freePort();
-  const child: ChildProcess = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    'redis-server',
+    ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', ...extra],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`redis-server did not start on ${port}: ${out}`)), 10_000);
