@@ -8,7 +8,7 @@ import { initialState } from '../src/core/engine/init.ts';
 import { legalOrders } from '../src/core/engine/legal.ts';
 import { observe, type Observation } from '../src/core/engine/observe.ts';
 import type { Event, TurnOrders, Violation } from '../src/core/engine/orders.ts';
-import { cloneState, sideClash, sideOf, sidesOnDeclaring, type Clash, type GameState } from '../src/core/engine/state.ts';
+import { cloneState, sideClash, sideOf, sidesInWar, sidesOnDeclaring, type Clash, type GameState } from '../src/core/engine/state.ts';
 import { fightClash } from '../src/core/engine/treaties.ts';
 import { Rng } from '../src/core/rng.ts';
 import { builtinIds } from '../src/lang/builtins.ts';
@@ -30,9 +30,7 @@ function randomOrders(state: GameState, chooser: Rng): TurnOrders {
 function checkInvariants(s: GameState): void {
   // No one fights on both sides: an actor is never the enemy of one it stands beside in another war.
   for (const w of s.wars)
-    for (const [k, side] of w.sides.entries())
-      if (w.active)
-        for (const a of side) expect(sideClash(s.wars, a, { beside: side, against: w.sides[1 - k]! }), `${a} in ${w.id}`).toBeUndefined();
+    if (w.active) for (const a of w.sides.flat()) expect(sideClash(s.wars, a, sidesInWar(w, a)), `${a} in ${w.id}`).toBeUndefined();
   const deployed = new Map<string, number>();
   for (const f of s.fronts) {
     expect(f.control).toBeGreaterThanOrEqual(0);
@@ -106,8 +104,7 @@ function clashAtStart(s: GameState, v: Violation): Clash | undefined {
   }
   if (o.type === 'join_war') {
     const war = s.wars.find((w) => w.id === o.war)!;
-    const k = sideOf(war, o.side_with) as 0 | 1;
-    return sideClash(s.wars, v.actor, { beside: war.sides[k], against: war.sides[1 - k]! });
+    return sideClash(s.wars, v.actor, sidesInWar(war, o.side_with));
   }
   if (o.type === 'answer_call')
     return fightClash(

@@ -1,6 +1,6 @@
 /**
  * Reading command-line values the same way in every command: whole numbers in a range, the seed, the actor a
- * person plays, and the progress bar long commands show on stderr.
+ * person plays, a Redis URL, and the progress bar long commands show on stderr.
  */
 import { SingleBar } from 'cli-progress';
 import type { Actor, Scenario } from '../core/model.ts';
@@ -47,4 +47,17 @@ export async function withProgress<T>(what: string, total: number, work: (progre
   } finally {
     bar.stop();
   }
+}
+
+/** A Redis URL as BullMQ takes it: `redis://host:port` (or `rediss://`), else a usage error. */
+export function redisUrl(text: string): string {
+  let u: URL;
+  try {
+    u = new URL(text);
+  } catch {
+    throw new CliError(`--queue ${JSON.stringify(text)}: not a URL; expected redis://host:port`, EXIT.usage);
+  }
+  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:')
+    throw new CliError(`--queue ${JSON.stringify(text)}: expected a redis:// or rediss:// URL`, EXIT.usage);
+  return text;
 }

@@ -8,9 +8,8 @@ import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import type { ForecastResult } from '../sim/aggregate.ts';
 import { defaultWorkers, runForecast } from '../sim/forecast.ts';
-import { QueueError } from '../sim/queue.ts';
 import { fanChart } from './fan-chart.ts';
-import { integer, seedOf, turnsOf, withProgress } from './args.ts';
+import { integer, redisUrl, seedOf, turnsOf, withProgress } from './args.ts';
 import { CliError, EXIT } from './errors.ts';
 import { loadOrExit } from './scenario-commands.ts';
 
@@ -44,9 +43,6 @@ export async function forecastCommand(ref: string, opts: ForecastCliOptions): Pr
     result = await withProgress('forecast', runs, (onProgress) =>
       runForecast({ scenario: s, runs, seed, turns, workers, signal: controller.signal, onProgress, ...(queue ? { queue } : {}) }),
     );
-  } catch (e) {
-    if (e instanceof QueueError) throw new CliError(e.message, EXIT.invalid);
-    throw e;
   } finally {
     process.removeListener('SIGINT', onInterrupt);
   }
@@ -156,17 +152,4 @@ export function ledgerTable(r: Pick<ForecastResult, 'ledger' | 'returns'>): stri
     ]);
   }
   return `The ledger: what each actor gained and paid (mean over runs; return: mean, 5-95 %)\n${t.toString()}`;
-}
-
-/** A Redis URL as BullMQ takes it: `redis://host:port` (or `rediss://`), else a usage error. */
-export function redisUrl(text: string): string {
-  let u: URL;
-  try {
-    u = new URL(text);
-  } catch {
-    throw new CliError(`--queue ${JSON.stringify(text)}: not a URL; expected redis://host:port`, EXIT.usage);
-  }
-  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:')
-    throw new CliError(`--queue ${JSON.stringify(text)}: expected a redis:// or rediss:// URL`, EXIT.usage);
-  return text;
 }

@@ -12,6 +12,7 @@ import { cincCommand } from './cinc.ts';
 import { forecastCommand } from './forecast.ts';
 import { workerCommand } from './worker.ts';
 import { playCommand } from './play.ts';
+import { QueueError } from '../sim/queue.ts';
 import { CliError, EXIT } from './errors.ts';
 import { scenariosCommand, showCommand, validateCommand, yourMoveCommand } from './scenario-commands.ts';
 
@@ -121,6 +122,11 @@ export async function run(argv: string[]): Promise<number> {
     if (e instanceof CliError) {
       if (e.message) process.stderr.write(`yourmove: ${e.message}\n`);
       return e.exitCode;
+    }
+    // Redis unreachable or refusing (forecast --queue, worker): invalid input, said in a sentence.
+    if (e instanceof QueueError) {
+      process.stderr.write(`yourmove: ${e.message}\n`);
+      return EXIT.invalid;
     }
     process.stderr.write(`yourmove: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return 3;

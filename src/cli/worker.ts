@@ -4,10 +4,9 @@
  * Redis server can be reached from.
  */
 import { defaultWorkers } from '../sim/forecast.ts';
-import { QueueError, serveQueue } from '../sim/queue.ts';
-import { integer } from './args.ts';
+import { serveQueue } from '../sim/queue.ts';
+import { integer, redisUrl } from './args.ts';
 import { CliError, EXIT } from './errors.ts';
-import { redisUrl } from './forecast.ts';
 
 export interface WorkerCliOptions {
   queue?: string;
@@ -24,9 +23,6 @@ export async function workerCommand(opts: WorkerCliOptions): Promise<void> {
   process.once('SIGTERM', onSignal);
   try {
     await serveQueue(url, threads, stop.signal, (line) => process.stderr.write(`yourmove worker: ${line}\n`));
-  } catch (e) {
-    if (e instanceof QueueError) throw new CliError(e.message, EXIT.invalid);
-    throw e;
   } finally {
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);

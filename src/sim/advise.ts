@@ -10,7 +10,8 @@ import { candidates } from '../core/game/crisis.ts';
 import type { Id, Scenario } from '../core/model.ts';
 import type { ForecastResult, Summary } from './aggregate.ts';
 import { parseTrigger } from './cascade.ts';
-import { defaultWorkers, poolExecutor, runForecast } from './forecast.ts';
+import { defaultWorkers, runForecast } from './forecast.ts';
+import { poolExecutor } from './pool.ts';
 
 export interface AdviseOption {
   label: string;

@@ -6,7 +6,7 @@
  * commonest set of belligerents at the end).
  */
 import type { Event, TurnOrders } from '../core/engine/orders.ts';
-import { sideOf, type GameState } from '../core/engine/state.ts';
+import { atWar, sideOf, type GameState } from '../core/engine/state.ts';
 import { inputTemplate } from '../core/forecast/inputs.ts';
 import type { Id, Scenario } from '../core/model.ts';
 import { addDays, toDay } from '../core/scenario/dates.ts';
@@ -96,7 +96,7 @@ export function runCascade(o: CascadeOptions): CascadeResult {
   const edges = new Map<string, number>();
 
   for (let i = 0; i < o.runs; i++) {
-    const atWar = new Set<Id>();
+    const belligerents = new Set<Id>();
     // What has already happened in this run: a later occurrence is not a first one.
     const seen = new Set<string>();
     const first = (into: Map<string, number[]>, tag: string, key: string, turn: number) => {
@@ -106,7 +106,7 @@ export function runCascade(o: CascadeOptions): CascadeResult {
     };
     let causes = new Map<Id, string>();
     const start = (state: GameState) => {
-      for (const w of state.wars) if (w.active) for (const x of w.sides.flat()) atWar.add(x);
+      for (const w of state.wars) if (w.active) for (const x of w.sides.flat()) belligerents.add(x);
       for (const a of state.actors) {
         if (a.mobilisation === 'partial' || a.mobilisation === 'general') seen.add(`mobilised:${a.id}`);
         if (a.mobilisation === 'general') seen.add(`general:${a.id}`);
@@ -134,7 +134,7 @@ export function runCascade(o: CascadeOptions): CascadeResult {
           if (e.type === 'war_declared') first(declared, 'declared', `${e.actor}>${e.on}`, state.turn);
           if (e.type === 'forces_arrived') {
             const territory = state.fronts.find((f) => f.id === e.front)?.territory;
-            if (territory !== undefined && territory !== e.actor && enemies(state, e.actor, territory))
+            if (territory !== undefined && territory !== e.actor && atWar(state.wars, e.actor, territory))
               first(invaded, 'invaded', `${e.actor}>${territory}`, state.turn);
           }
           if (e.type === 'mobilised' && (e.level === 'partial' || e.level === 'general'))
@@ -143,8 +143,8 @@ export function runCascade(o: CascadeOptions): CascadeResult {
         for (const w of state.wars) {
           if (!w.active) continue;
           for (const x of w.sides.flat()) {
-            if (atWar.has(x)) continue;
-            atWar.add(x);
+            if (belligerents.has(x)) continue;
+            belligerents.add(x);
             const why = entryCause(s, state, events, x, causes.get(x));
             const rec = entered.get(x) ?? { turns: [], because: new Map<string, number>() };
             rec.turns.push(state.turn);
@@ -157,7 +157,7 @@ export function runCascade(o: CascadeOptions): CascadeResult {
         }
       },
     });
-    const key = [...atWar].sort().join(',');
+    const key = [...belligerents].sort().join(',');
     outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
     o.onProgress?.(i + 1, o.runs);
   }
@@ -170,6 +170,19 @@ export function runCascade(o: CascadeOptions): CascadeResult {
   const dateOf = (turn: number) => addDays(s.start, (turn - 1) * s.turn_days);
   const daysAfter = (turn: number) => (turn - triggerTurn) * s.turn_days;
   const at = dateOf(triggerTurn);
+  // How often a first occurrence came (share of runs) and when (median date, days after the trigger).
+  const when = (turns: number[]) => {
+    const t = quantile(turns, 0.5);
+    return { p: round(turns.length / o.runs), date: dateOf(t), days: daysAfter(t) };
+  };
+  // First occurrences keyed by an ordered pair `a>b`, soonest first.
+  const pairs = (m: Map<string, number[]>) =>
+    [...m.entries()]
+      .map(([key, turns]) => {
+        const [a, b] = key.split('>') as [string, string];
+        return { a, b, ...when(turns) };
+      })
+      .sort((x, y) => x.days - y.days || y.p - x.p);
   const entries: CascadeEntry[] = [...entered.entries()].map(([actor, rec]) => {
     const p50 = quantile(rec.turns, 0.5);
     const p05 = quantile(rec.turns, 0.05);
@@ -194,34 +207,13 @@ export function runCascade(o: CascadeOptions): CascadeResult {
     entries,
     stayedOut: s.actors.map((a) => a.id).filter((id) => !entered.has(id) && !best.split(',').includes(id)),
     mobilisations: [...mobilised.entries()]
-      .map(([actor, turns]) => ({
-        actor,
-        p: round(turns.length / o.runs),
-        date: dateOf(quantile(turns, 0.5)),
-        days: daysAfter(quantile(turns, 0.5)),
-        general: general.has(actor)
-          ? {
-              p: round(general.get(actor)!.length / o.runs),
-              date: dateOf(quantile(general.get(actor)!, 0.5)),
-              days: daysAfter(quantile(general.get(actor)!, 0.5)),
-            }
-          : null,
-      }))
+      .map(([actor, turns]) => {
+        const g = general.get(actor);
+        return { actor, ...when(turns), general: g ? when(g) : null };
+      })
       .sort((a, b) => a.days - b.days),
-    declarations: [...declared.entries()]
-      .map(([key, turns]) => {
-        const [by, on] = key.split('>') as [string, string];
-        const t = quantile(turns, 0.5);
-        return { by, on, p: round(turns.length / o.runs), date: dateOf(t), days: daysAfter(t) };
-      })
-      .sort((a, b) => a.days - b.days || b.p - a.p),
-    invasions: [...invaded.entries()]
-      .map(([key, turns]) => {
-        const [by, territory] = key.split('>') as [string, string];
-        const t = quantile(turns, 0.5);
-        return { by, territory, p: round(turns.length / o.runs), date: dateOf(t), days: daysAfter(t) };
-      })
-      .sort((a, b) => a.days - b.days || b.p - a.p),
+    declarations: pairs(declared).map(({ a, b, ...w }) => ({ by: a, on: b, ...w })),
+    invasions: pairs(invaded).map(({ a, b, ...w }) => ({ by: a, territory: b, ...w })),
     mostLikely: { belligerents: best.split(',').filter(Boolean), share: round(count / o.runs) },
     edges: [...edges.entries()]
       .map(([key, n]) => {
@@ -269,10 +261,6 @@ export function cascadeDot(r: CascadeResult): string {
     lines.push(`  "${e.from}" -> "${e.to}" [label="${e.because.replace(/"/g, "'")} (${Math.round(e.share * 100)} %)"];`);
   lines.push('}');
   return lines.join('\n') + '\n';
-}
-
-function enemies(state: GameState, a: Id, b: Id): boolean {
-  return state.wars.some((w) => w.active && sideOf(w, a) !== -1 && sideOf(w, b) !== -1 && sideOf(w, a) !== sideOf(w, b));
 }
 
 /** A share as a whole percentage; a share too small to round to 1 % is not shown as 0 %. */

@@ -11,7 +11,7 @@ import { inputTemplate } from '../core/forecast/inputs.ts';
 import type { Scenario } from '../core/model.ts';
 import { ForecastAggregate, type ForecastResult } from './aggregate.ts';
 import type { RunResult } from './run.ts';
-import { localPool } from './pool.ts';
+import { poolExecutor, type Executor } from './pool.ts';
 import { QueueExecutor } from './queue.ts';
 import { runChunk, type Chunk } from './worker.ts';
 
@@ -73,7 +73,7 @@ export async function runForecast(o: ForecastOptions): Promise<ForecastResult> {
   if (o.signal?.aborted) abort.abort();
   let executor: Executor;
   try {
-    executor = o.executor ?? (o.queue ? await queueExecutor(o.queue, o.scenario, key) : poolExecutor(workers));
+    executor = o.executor ?? (o.queue ? await QueueExecutor.open(o.queue, o.scenario, key) : poolExecutor(workers));
   } catch (e) {
     o.signal?.removeEventListener('abort', onAbort);
     throw e;
@@ -124,30 +124,4 @@ export async function runForecast(o: ForecastOptions): Promise<ForecastResult> {
     o.signal?.removeEventListener('abort', onAbort);
     if (!o.executor) await executor.close();
   }
-}
-
-/** Where chunks are played: threads of this process, or workers behind a queue. */
-export interface Executor {
-  run(c: Chunk, signal: AbortSignal): Promise<RunResult[]>;
-  /** Chunks to keep in flight. */
-  inFlight: number;
-  close(): Promise<void>;
-}
-
-export function poolExecutor(workers: number): Executor {
-  const pool = localPool(workers);
-  return {
-    run: (c, signal) => pool.run(c, { signal }) as Promise<RunResult[]>,
-    // Two per thread: one running, one ready.
-    inFlight: 2 * workers,
-    close: () => pool.destroy(),
-  };
-}
-
-/** Chunks in flight on a queue: enough for a few machines' threads, few enough to keep memory flat. */
-export const QUEUE_IN_FLIGHT = 64;
-
-async function queueExecutor(url: string, scenario: Scenario, key: string): Promise<Executor> {
-  const q = await QueueExecutor.open(url, scenario, key);
-  return { run: (c, signal) => q.run(c, signal), inFlight: QUEUE_IN_FLIGHT, close: () => q.close() };
 }

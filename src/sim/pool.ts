@@ -1,5 +1,17 @@
-/** A pool of forecast worker threads (piscina) on this machine, running src/sim/worker.ts. */
+/**
+ * Where a forecast's chunks are played (an `Executor`): a pool of worker threads on this machine (piscina, running
+ * src/sim/worker.ts), or workers behind a queue (src/sim/queue.ts).
+ */
 import { Piscina } from 'piscina';
+import type { RunResult } from './run.ts';
+import type { Chunk } from './worker.ts';
+
+export interface Executor {
+  run(c: Chunk, signal: AbortSignal): Promise<RunResult[]>;
+  /** Chunks to keep in flight. */
+  readonly inFlight: number;
+  close(): Promise<void>;
+}
 
 export function localPool(threads: number): Piscina {
   // Under the test runner the sources are TypeScript: the threads load them through tsx.
@@ -10,4 +22,14 @@ export function localPool(threads: number): Piscina {
     maxThreads: threads,
     ...(ts ? { execArgv: ['--import', 'tsx'] } : {}),
   });
+}
+
+export function poolExecutor(workers: number): Executor {
+  const pool = localPool(workers);
+  return {
+    run: (c, signal) => pool.run(c, { signal }) as Promise<RunResult[]>,
+    // Two per thread: one running, one ready.
+    inFlight: 2 * workers,
+    close: () => pool.destroy(),
+  };
 }

@@ -17,7 +17,7 @@ import { Queue, QueueEvents, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { ENGINE_VERSION } from '../core/engine/game.ts';
 import type { Scenario } from '../core/model.ts';
-import { localPool } from './pool.ts';
+import { localPool, type Executor } from './pool.ts';
 import type { RunResult } from './run.ts';
 import type { Chunk } from './worker.ts';
 
@@ -68,7 +68,9 @@ async function asking<T>(url: string, doing: string, f: () => Promise<T>): Promi
 }
 
 /** The forecast's side: puts chunks on the queue and resolves each with its results when a worker has done it. */
-export class QueueExecutor {
+export class QueueExecutor implements Executor {
+  /** Chunks in flight: enough for a few machines' threads, few enough to keep memory flat. */
+  readonly inFlight = 64;
   private readonly forecast = randomUUID();
   private readonly waiting = new Map<string, { resolve: (r: RunResult[]) => void; reject: (e: Error) => void }>();
   private readonly adding = new Set<Promise<unknown>>();

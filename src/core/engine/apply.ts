@@ -34,16 +34,18 @@ import { fightFront, returnWounded } from './combat.ts';
 import { alreadyDone, scenarioDefaults } from './defaults.ts';
 import { economicOrders, economyStage, ECONOMIC_PAIN, fireSupport } from './economy.ts';
 import { gatherIntelligence } from './intel.ts';
-import { invade, invasionValid } from './invasion.ts';
+import { invade, prepareInvasion } from './invasion.ts';
 import { treatyStage } from './treaties.ts';
 import type { Event, NuclearAlert, Order, Queued, TurnOrders, Violation, ViolationCode } from './orders.ts';
 import {
+  atWar,
   cloneState,
   dyad,
   clashText,
   sideClash,
   sidesOnDeclaring,
   MOBILISATION_LEVELS,
+  opposed,
   RAISE_SHARE,
   sideOf,
   type ActorState,
@@ -365,7 +367,7 @@ function declarations(turn: Turn): void {
     let o: Extract<Order, { type: 'declare_war' }>;
     let into: WarState | undefined; // the war a join_war names, which the declaration joins
     if (q.order.type === 'invade') {
-      const troops = invasionValid(q, actors, turn.refuse);
+      const troops = prepareInvasion(q, actors, turn.refuse);
       if (troops === null) continue;
       invasions.push({ q, troops });
       if (atWar(state.wars, q.actor, q.order.territory)) continue;
@@ -395,9 +397,7 @@ function declarations(turn: Turn): void {
     } else {
       const existing = into ?? state.wars.find((w) => w.active && sideOf(w, o.on) !== -1 && sideOf(w, q.actor) === -1);
       // A ceasefire broken: the old war, with its fronts, resumes.
-      const ceased = state.wars.find(
-        (w) => !w.active && sideOf(w, o.on) !== -1 && sideOf(w, q.actor) !== -1 && sideOf(w, o.on) !== sideOf(w, q.actor),
-      );
+      const ceased = state.wars.find((w) => !w.active && opposed(w, o.on, q.actor));
       if (ceased && !existing) {
         ceased.active = true;
         ceased.declarations.push({ by: q.actor, on: o.on });
@@ -574,10 +574,6 @@ function combatFrontsLastTurn(state: GameState): Set<Id> {
     if (sides.has(0) && sides.has(1)) out.add(f.id);
   }
   return out;
-}
-
-function atWar(wars: readonly WarState[], a: Id, b: Id): boolean {
-  return wars.some((w) => w.active && sideOf(w, a) !== -1 && sideOf(w, b) !== -1 && sideOf(w, a) !== sideOf(w, b));
 }
 
 function enemiesOf(wars: readonly WarState[], a: Id): Id[] {

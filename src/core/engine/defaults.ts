@@ -21,7 +21,7 @@ import type { Id, RedLineEffect } from '../model.ts';
 import type { Rng } from '../rng.ts';
 import type { Event, Order } from './orders.ts';
 import { holds } from './predicates.ts';
-import { MOBILISATION_LEVELS, sideOf, type GameState, type PendingOrder } from './state.ts';
+import { atWar, MOBILISATION_LEVELS, sideOf, type GameState, type PendingOrder } from './state.ts';
 
 /** Support below which a government seeks a ceasefire (judgement; docs/model.md §6). */
 export const COLLAPSE_SUPPORT = 0.2;
@@ -94,15 +94,13 @@ export function scenarioDefaults(state: GameState, rng: Rng): Event[] {
  */
 export function alreadyDone(state: GameState, p: PendingOrder): boolean {
   const o = p.order;
-  const enemies = (x: Id, y: Id) =>
-    state.wars.some((w) => w.active && sideOf(w, x) !== -1 && sideOf(w, y) !== -1 && sideOf(w, x) !== sideOf(w, y));
   switch (o.type) {
     case 'mobilise': {
       const a = state.actors.find((x) => x.id === p.actor);
       return a !== undefined && MOBILISATION_LEVELS.indexOf(a.mobilisation) >= MOBILISATION_LEVELS.indexOf(o.level);
     }
     case 'declare_war':
-      return enemies(p.actor, o.on);
+      return atWar(state.wars, p.actor, o.on);
     case 'join_war': {
       const war = state.wars.find((w) => w.id === o.war);
       return war !== undefined && sideOf(war, p.actor) !== -1;

@@ -7,7 +7,7 @@
 import type { Id } from '../model.ts';
 import { compactLength } from './init.ts';
 import type { Event, Order, Queued, Refuse } from './orders.ts';
-import { sideOf, type ActorState, type FrontState, type GameState, type WarState } from './state.ts';
+import { opposed, type ActorState, type FrontState, type GameState, type WarState } from './state.ts';
 
 export type InvadeOrder = Extract<Order, { type: 'invade' }>;
 
@@ -17,7 +17,7 @@ export type InvadeOrder = Extract<Order, { type: 'invade' }>;
  * number returned. An invasion the scenario issued (a red line's, decided a turn or more before) goes with what is
  * at hand by now, up to the number decided — with none at hand, the declaration alone.
  */
-export function invasionValid(q: Queued, actors: Map<Id, ActorState>, refuse: Refuse): number | null {
+export function prepareInvasion(q: Queued, actors: Map<Id, ActorState>, refuse: Refuse): number | null {
   const o = q.order as InvadeOrder;
   const me = actors.get(q.actor)!;
   const owner = actors.get(o.territory);
@@ -42,7 +42,7 @@ export function invasionValid(q: Queued, actors: Map<Id, ActorState>, refuse: Re
  */
 export function invade(state: GameState, q: Queued, troops: number, actors: Map<Id, ActorState>, arrives: number): Event[] {
   const o = q.order as InvadeOrder;
-  const war = state.wars.find((w) => w.active && enemies(w, q.actor, o.territory));
+  const war = state.wars.find((w) => w.active && opposed(w, q.actor, o.territory));
   if (!war) {
     actors.get(q.actor)!.pool += troops;
     return [];
@@ -57,12 +57,6 @@ export function invade(state: GameState, q: Queued, troops: number, actors: Map<
   state.transit.push({ actor: q.actor, for: q.actor, front: front.id, troops, covert: false, arrives });
   events.push({ type: 'deployment_ordered', actor: q.actor, for: q.actor, front: front.id, troops, covert: false, arrives });
   return events;
-}
-
-function enemies(w: WarState, a: Id, b: Id): boolean {
-  const x = sideOf(w, a);
-  const y = sideOf(w, b);
-  return x !== -1 && y !== -1 && x !== y;
 }
 
 function openFront(state: GameState, war: WarState, invader: Id, owner: ActorState): FrontState {

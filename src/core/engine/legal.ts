@@ -5,7 +5,7 @@
  */
 import type { Id } from '../model.ts';
 import type { NuclearAlert, Order } from './orders.ts';
-import { MOBILISATION_LEVELS, sideClash, sideOf, sidesOnDeclaring, type CallState, type GameState } from './state.ts';
+import { MOBILISATION_LEVELS, sideClash, sideOf, sidesInWar, sidesOnDeclaring, type CallState, type GameState } from './state.ts';
 import { fightClash } from './treaties.ts';
 
 const SIGNALS: NuclearAlert[] = ['raised', 'high', 'ultimatum'];
@@ -47,12 +47,7 @@ export function legalOrders(state: GameState, actor: Id): Order[] {
       for (const k of [0, 1] as const) {
         const sideWith = w.sides[k][0];
         const on = w.sides[1 - k]![0];
-        if (
-          sideWith !== undefined &&
-          on !== undefined &&
-          !enemies.has(on) &&
-          !sideClash(state.wars, actor, { beside: w.sides[k], against: w.sides[1 - k]! })
-        )
+        if (sideWith !== undefined && on !== undefined && !enemies.has(on) && !sideClash(state.wars, actor, sidesInWar(w, sideWith)))
           out.push({ type: 'join_war', war: w.id, side_with: sideWith });
       }
     } else {

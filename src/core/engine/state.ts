@@ -293,6 +293,18 @@ export function sideOf(war: WarState, actor: Id): 0 | 1 | -1 {
   return -1;
 }
 
+/** Whether `a` and `b` are on opposite sides of `war` (active or not). */
+export function opposed(war: WarState, a: Id, b: Id): boolean {
+  const x = sideOf(war, a);
+  const y = sideOf(war, b);
+  return x !== -1 && y !== -1 && x !== y;
+}
+
+/** Whether `a` and `b` are enemies in an active war. */
+export function atWar(wars: readonly WarState[], a: Id, b: Id): boolean {
+  return wars.some((w) => w.active && opposed(w, a, b));
+}
+
 /** The sides an actor would take: those it stands beside and those it fights. */
 export interface Sides {
   beside: readonly Id[];
@@ -307,7 +319,13 @@ export function sidesOnDeclaring(wars: readonly WarState[], actor: Id, on: Id, i
   const war = into ?? wars.find((w) => w.active && sideOf(w, on) !== -1 && sideOf(w, actor) === -1);
   if (!war) return { beside: [actor], against: [on] };
   const k = sideOf(war, on) as 0 | 1;
-  return { beside: war.sides[1 - k]!, against: war.sides[k] };
+  return sidesInWar(war, war.sides[1 - k]![0]!);
+}
+
+/** The sides of `war` for one who enters it beside `ally` (a party to it). */
+export function sidesInWar(war: WarState, ally: Id): Sides {
+  const k = sideOf(war, ally) as 0 | 1;
+  return { beside: war.sides[k], against: war.sides[1 - k]! };
 }
 
 /** Someone `actor` would both fight and stand beside: `other`, and the active war where it stands `beside` it (or not). */

@@ -20,8 +20,10 @@
 import type { Id, Obligation, ObligationStrength } from '../model.ts';
 import type { Event } from './orders.ts';
 import {
+  atWar,
   clashText,
   sideClash,
+  sidesInWar,
   type Clash,
   MOBILISATION_LEVELS,
   sideOf,
@@ -161,9 +163,7 @@ function carryOut(state: GameState, call: CallState, answer: CallAnswer, actors:
       // Entering the war is a declaration on the other side's principal, as with join_war — but where the two
       // are already enemies in another war, the ally joins this one too, with no new declaration (no new attack).
       const principal = war.sides[1 - side]![0]!;
-      const enemies = state.wars.some(
-        (w) => w.active && sideOf(w, obliged.id) !== -1 && sideOf(w, principal) !== -1 && sideOf(w, obliged.id) !== sideOf(w, principal),
-      );
+      const enemies = atWar(state.wars, obliged.id, principal);
       war.sides[side].push(obliged.id);
       events.push({ type: 'war_joined', actor: obliged.id, war: war.id, side });
       if (!enemies) {
@@ -187,8 +187,7 @@ export function fightClash(state: GameState, call: CallState): Clash | undefined
   const obligation = state.treaties.find((t) => t.id === call.treaty)?.obligations[call.obligation];
   const war = state.wars.find((w) => w.id === call.war);
   if (!obligation || dutyOf(obligation) !== 'fight' || !war || sideOf(war, call.protects) === -1) return undefined;
-  const k = sideOf(war, call.protects) as 0 | 1;
-  return sideClash(state.wars, call.obliged, { beside: war.sides[k], against: war.sides[1 - k]! });
+  return sideClash(state.wars, call.obliged, sidesInWar(war, call.protects));
 }
 
 function issueCalls(state: GameState, trigger: TriggerState, treaty: TreatyState): Event[] {

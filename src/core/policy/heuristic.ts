@@ -22,7 +22,7 @@ import type { Id, ObligationStrength } from '../model.ts';
 import type { Rng } from '../rng.ts';
 import type { Observation } from '../engine/observe.ts';
 import type { Order } from '../engine/orders.ts';
-import { MOBILISATION_LEVELS, sideClash, sideOf } from '../engine/state.ts';
+import { MOBILISATION_LEVELS, sideClash, sideOf, sidesInWar } from '../engine/state.ts';
 import { dutyOf } from '../engine/treaties.ts';
 
 /** Probability of honouring a call by the obligation's strength, before support and credibility (judgement). */
@@ -65,10 +65,10 @@ export function heuristicOrders(o: Observation, rng: Rng): PolicyChoice {
     // A duty to fight an actor it fights beside in another war cannot be met; one to fight an ally under another
     // treaty in force is not met either (the conflicting obligation wins).
     const war = o.wars.find((w) => w.id === c.war);
-    const k = war ? sideOf(war, c.protects) : -1;
-    if (war && k !== -1 && obligation && dutyOf(obligation) === 'fight') {
-      const clash = sideClash(o.wars, me.id, { beside: war.sides[k], against: war.sides[1 - k]! });
-      const ally = clash ? undefined : allyAmong(o, me.id, war.sides[1 - k]!, c.treaty);
+    if (war && sideOf(war, c.protects) !== -1 && obligation && dutyOf(obligation) === 'fight') {
+      const sides = sidesInWar(war, c.protects);
+      const clash = sideClash(o.wars, me.id, sides);
+      const ally = clash ? undefined : allyAmong(o, me.id, sides.against, c.treaty);
       if (clash || ally) {
         orders.push({ type: 'answer_call', treaty: c.treaty, answer: 'renege' });
         reasons.push(
