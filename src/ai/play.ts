@@ -27,14 +27,17 @@ export interface BotOptions {
 /** One bot per actor but `player` (and none for `player` when it is null), seeded from the game's seed. */
 export function makeBots(s: Scenario, seed: number, player: Id | null, options: BotOptions): Bot[] {
   const game = crisisGame(s);
-  return s.actors
-    .map((a, i) => ({ id: a.id, seed: Rng.derive(seed, 100 + i).nextU32() }))
-    .filter((a) => a.id !== player)
-    .map((a) =>
+  const bots: Bot[] = []; // pushed, not mapped: a packed array (src/core/packed.ts)
+  s.actors.forEach((a, i) => {
+    const botSeed = Rng.derive(seed, 100 + i).nextU32();
+    if (a.id === player) return;
+    bots.push(
       options.kind === 'mcts'
-        ? searchBot(game, a.id, { seed: a.seed, budget: options.budget ?? { iterations: DEFAULT_ITERATIONS } })
-        : heuristicBot(game, a.id, options.explain ? { seed: a.seed, explain: { rollouts: 4, depth: 4 } } : { seed: a.seed }),
+        ? searchBot(game, a.id, { seed: botSeed, budget: options.budget ?? { iterations: DEFAULT_ITERATIONS } })
+        : heuristicBot(game, a.id, options.explain ? { seed: botSeed, explain: { rollouts: 4, depth: 4 } } : { seed: botSeed }),
     );
+  });
+  return bots;
 }
 
 export interface BotTurn extends PlayedTurn {

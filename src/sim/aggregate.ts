@@ -10,7 +10,7 @@ import { cdf } from '../core/dist.ts';
 import type { UncertainInput } from '../core/forecast/inputs.ts';
 import type { Scenario } from '../core/model.ts';
 import { addDays } from '../core/scenario/dates.ts';
-import { LEDGER, type LedgerEntry, type RunResult } from './run.ts';
+import { LEDGER, RunLayout, type LedgerEntry } from './run.ts';
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -111,6 +111,7 @@ export class ForecastAggregate {
   private readonly split: { lowN: number; lowYes: number; highN: number; highYes: number }[][];
   private readonly returnStats: Stat[];
   private readonly ledgerStats: Stat[][];
+  private readonly layout: RunLayout;
 
   constructor(
     private readonly s: Scenario,
@@ -127,42 +128,47 @@ export class ForecastAggregate {
     this.split = inputs.map(() => Array.from({ length: q }, () => ({ lowN: 0, lowYes: 0, highN: 0, highYes: 0 })));
     this.returnStats = s.actors.map(() => new Stat());
     this.ledgerStats = s.actors.map(() => LEDGER.map(() => new Stat()));
+    this.layout = RunLayout.of(s, inputs.length, turns);
   }
 
   get runs(): number {
     return this.n;
   }
 
-  /** Add one run. Call in run order: sums of floating-point numbers depend on it. */
-  add(r: RunResult): void {
-    this.n++;
-    r.answers.forEach((a, i) => (this.yes[i]! += a ? 1 : 0));
-    r.metrics.forEach((values, i) =>
-      values.forEach((v, t) => {
-        if (v === null || t >= this.turns) return;
-        this.metricStats[i]![t]!.add(v);
-      }),
-    );
-    r.returns.forEach((v, a) => this.returnStats[a]!.add(v));
-    r.ledger.forEach((row, a) => row.forEach((v, k) => this.ledgerStats[a]![k]!.add(v)));
-    r.inputs.forEach((value, k) => {
-      const x = cdf(this.inputs[k]!.dist, value); // the input's rank in its distribution, 0..1
-      this.sx[k]! += x;
-      this.sxx[k]! += x * x;
-      const low = x < 0.5; // below its median
-      r.answers.forEach((a, i) => {
-        const y = a ? 1 : 0;
-        this.sxy[k]![i]! += x * y;
-        const c = this.split[k]![i]!;
-        if (low) {
-          c.lowN++;
-          c.lowYes += y;
-        } else {
-          c.highN++;
-          c.highYes += y;
+  /** Add the runs packed in `data` (RunLayout), in order. Call in run order: sums of floating-point numbers depend on it. */
+  add(data: Float64Array): void {
+    const L = this.layout;
+    for (let at = 0; at < data.length; at += L.size) {
+      this.n++;
+      for (let i = 0; i < L.questionCount; i++) this.yes[i]! += data[at + L.answers + i]!;
+      for (let i = 0; i < L.metricCount; i++)
+        for (let t = 0; t < L.turns; t++) {
+          const v = data[at + L.metrics + i * L.turns + t]!;
+          if (!Number.isNaN(v)) this.metricStats[i]![t]!.add(v); // NaN: no value that turn
         }
-      });
-    });
+      for (let a = 0; a < L.actorCount; a++) {
+        this.returnStats[a]!.add(data[at + L.returns + a]!);
+        for (let k = 0; k < LEDGER.length; k++) this.ledgerStats[a]![k]!.add(data[at + L.ledger + a * LEDGER.length + k]!);
+      }
+      for (let k = 0; k < L.inputCount; k++) {
+        const x = cdf(this.inputs[k]!.dist, data[at + 1 + k]!); // the input's rank in its distribution, 0..1
+        this.sx[k]! += x;
+        this.sxx[k]! += x * x;
+        const low = x < 0.5; // below its median
+        for (let i = 0; i < L.questionCount; i++) {
+          const y = data[at + L.answers + i]!;
+          this.sxy[k]![i]! += x * y;
+          const c = this.split[k]![i]!;
+          if (low) {
+            c.lowN++;
+            c.lowYes += y;
+          } else {
+            c.highN++;
+            c.highYes += y;
+          }
+        }
+      }
+    }
   }
 
   result(meta: { seed: number; requested: number; partial: boolean }): ForecastResult {

@@ -10,7 +10,6 @@ import type { TurnOrders } from '../core/engine/orders.ts';
 import { inputTemplate } from '../core/forecast/inputs.ts';
 import type { Scenario } from '../core/model.ts';
 import { ForecastAggregate, type ForecastResult } from './aggregate.ts';
-import type { RunResult } from './run.ts';
 import { poolExecutor, type Executor } from './pool.ts';
 import { QueueExecutor } from './queue.ts';
 import { runChunk, type Chunk } from './worker.ts';
@@ -58,7 +57,7 @@ export async function runForecast(o: ForecastOptions): Promise<ForecastResult> {
   if (workers === 1 && !o.queue && !o.executor) {
     for (const c of chunks) {
       if (o.signal?.aborted) return finish(true);
-      for (const r of runChunk(c)) aggregate.add(r);
+      aggregate.add(runChunk(c));
       done += c.end - c.start;
       o.onProgress?.(done, o.runs);
       await new Promise((resolve) => setImmediate(resolve)); // let Ctrl-C and progress through
@@ -79,11 +78,11 @@ export async function runForecast(o: ForecastOptions): Promise<ForecastResult> {
     throw e;
   }
   // Results arrive in any order; they are added in run order, each chunk as soon as all before it are in.
-  const arrived = new Map<number, RunResult[]>();
+  const arrived = new Map<number, Float64Array>();
   let next = 0;
   const drain = () => {
     while (arrived.has(next)) {
-      for (const r of arrived.get(next)!) aggregate.add(r);
+      aggregate.add(arrived.get(next)!);
       arrived.delete(next);
       next++;
     }

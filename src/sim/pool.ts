@@ -3,11 +3,11 @@
  * src/sim/worker.ts), or workers behind a queue (src/sim/queue.ts).
  */
 import { Piscina } from 'piscina';
-import type { RunResult } from './run.ts';
 import type { Chunk } from './worker.ts';
 
 export interface Executor {
-  run(c: Chunk, signal: AbortSignal): Promise<RunResult[]>;
+  /** The chunk's runs, packed (RunLayout). */
+  run(c: Chunk, signal: AbortSignal): Promise<Float64Array>;
   /** Chunks to keep in flight. */
   readonly inFlight: number;
   close(): Promise<void>;
@@ -27,7 +27,7 @@ export function localPool(threads: number): Piscina {
 export function poolExecutor(workers: number): Executor {
   const pool = localPool(workers);
   return {
-    run: (c, signal) => pool.run(c, { signal }) as Promise<RunResult[]>,
+    run: (c, signal) => pool.run(c, { signal }) as Promise<Float64Array>,
     // Two per thread: one running, one ready.
     inFlight: 2 * workers,
     close: () => pool.destroy(),

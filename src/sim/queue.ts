@@ -18,7 +18,6 @@ import { Redis } from 'ioredis';
 import { ENGINE_VERSION } from '../core/engine/game.ts';
 import type { Scenario } from '../core/model.ts';
 import { localPool, type Executor } from './pool.ts';
-import type { RunResult } from './run.ts';
 import type { Chunk } from './worker.ts';
 
 /** The queue's name on Redis: one per engine version and Node major version. */
@@ -72,7 +71,7 @@ export class QueueExecutor implements Executor {
   /** Chunks in flight: enough for a few machines' threads, few enough to keep memory flat. */
   readonly inFlight = 64;
   private readonly forecast = randomUUID();
-  private readonly waiting = new Map<string, { resolve: (r: RunResult[]) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<string, { resolve: (r: Float64Array) => void; reject: (e: Error) => void }>();
   private readonly adding = new Set<Promise<unknown>>();
   private watched: AbortSignal | undefined;
   private readonly poll: NodeJS.Timeout;
@@ -109,11 +108,11 @@ export class QueueExecutor implements Executor {
   }
 
   /** The chunk's results, when a worker has played it; rejected when `signal` aborts first. */
-  run(c: Chunk, signal: AbortSignal): Promise<RunResult[]> {
+  run(c: Chunk, signal: AbortSignal): Promise<Float64Array> {
     const job: ChunkJob = { key: this.key, seed: c.seed, start: c.start, end: c.end, turns: c.turns };
     if (c.script) job.script = c.script;
     const id = `${this.forecast}-${c.start}`;
-    return new Promise<RunResult[]>((resolve, reject) => {
+    return new Promise<Float64Array>((resolve, reject) => {
       if (signal.aborted) return reject(new Error('the forecast was stopped'));
       this.waiting.set(id, { resolve, reject });
       this.watch(signal);
@@ -174,13 +173,13 @@ export class QueueExecutor implements Executor {
       const bytes = await this.redis.getBuffer(resultKey(id));
       if (bytes === null) return; // not written yet (or taken by an earlier call): the poll comes back to it
       await this.redis.del(resultKey(id));
-      this.settle(id, deserialize(bytes) as RunResult[]);
+      this.settle(id, deserialize(bytes) as Float64Array);
     } catch (e) {
       this.settle(id, new QueueError(`reading the results of ${id} from Redis at ${this.url}: ${(e as Error).message}`));
     }
   }
 
-  private settle(id: string, outcome: RunResult[] | Error): void {
+  private settle(id: string, outcome: Float64Array | Error): void {
     const w = this.waiting.get(id);
     if (!w) return;
     this.waiting.delete(id);
@@ -209,7 +208,7 @@ export async function serveQueue(url: string, threads: number, signal: AbortSign
         scenario = JSON.parse(text) as Scenario;
         scenarios.set(d.key, scenario);
       }
-      const results = (await pool.run({ ...d, scenario } satisfies Chunk)) as RunResult[];
+      const results = (await pool.run({ ...d, scenario } satisfies Chunk)) as Float64Array;
       await redis.set(resultKey(job.id!), serialize(results), 'EX', TTL);
     },
     { connection: { url, maxRetriesPerRequest: null }, concurrency: threads, autorun: false },

@@ -10,10 +10,12 @@ import { applyInPlace } from '../core/engine/apply.ts';
 import { initialState } from '../core/engine/init.ts';
 import type { Event, TurnOrders } from '../core/engine/orders.ts';
 import type { ActorState, GameState } from '../core/engine/state.ts';
+import type { Scenario } from '../core/model.ts';
 import { sampleInputs, type InputTemplate } from '../core/forecast/inputs.ts';
 import { RunMeter } from '../core/forecast/measure.ts';
 import { moneyScale } from '../core/engine/economy.ts';
 import { returns, returnTerms } from '../core/engine/returns.ts';
+import { mapPacked } from '../core/packed.ts';
 import { Rng } from '../core/rng.ts';
 
 export interface RunResult {
@@ -84,6 +86,49 @@ function ledgerOf(start: readonly ActorState[], end: GameState): number[][] {
   });
 }
 
+/**
+ * Runs packed in one Float64Array, the same count of numbers for each: a chunk crosses from a worker thread (or
+ * through Redis) as one block of bytes rather than thousands of small objects to copy and collect, and the
+ * aggregate reads it where it lies. A run's numbers, in order: its index; its inputs; its answers (1 yes, 0 no);
+ * each metric turn by turn (NaN: no value that turn); each actor's return; each actor's ledger row.
+ */
+export class RunLayout {
+  readonly answers: number;
+  readonly metrics: number;
+  readonly returns: number;
+  readonly ledger: number;
+  /** Numbers per run. */
+  readonly size: number;
+
+  constructor(
+    readonly inputCount: number,
+    readonly questionCount: number,
+    readonly metricCount: number,
+    readonly turns: number,
+    readonly actorCount: number,
+  ) {
+    this.answers = 1 + inputCount;
+    this.metrics = this.answers + questionCount;
+    this.returns = this.metrics + metricCount * turns;
+    this.ledger = this.returns + actorCount;
+    this.size = this.ledger + actorCount * LEDGER.length;
+  }
+
+  static of(s: Scenario, inputCount: number, turns: number): RunLayout {
+    return new RunLayout(inputCount, (s.questions ?? []).length, (s.metrics ?? []).length, turns, s.actors.length);
+  }
+
+  /** Write run `r` at `data[at]`. */
+  write(r: RunResult, data: Float64Array, at: number): void {
+    data[at] = r.index;
+    data.set(r.inputs, at + 1);
+    r.answers.forEach((a, i) => (data[at + this.answers + i] = a ? 1 : 0));
+    r.metrics.forEach((values, i) => values.forEach((v, t) => (data[at + this.metrics + i * this.turns + t] = v ?? NaN)));
+    data.set(r.returns, at + this.returns);
+    r.ledger.forEach((row, a) => data.set(row, at + this.ledger + a * LEDGER.length));
+  }
+}
+
 export function runSeed(master: number, index: number): number {
   return Rng.derive(master, index).nextU32();
 }
@@ -105,7 +150,7 @@ export function simulateRun(template: InputTemplate, master: number, index: numb
   const bots: Bot[] = makeBots(s, seed, null, { kind: 'heuristic' });
   const meter = new RunMeter(s);
   let state = initialState(s, seed);
-  const start = state.actors.map((a) => ({ ...a })); // the actors' figures at the start, for the ledger
+  const start = mapPacked(state.actors, (a) => ({ ...a })); // the actors' figures at the start, for the ledger
   const rng = Rng.derive(seed, 1);
   for (let t = 0; t < options.turns; t++) {
     const { orders } = botTurn(state, options.script?.[t] ?? {}, bots);

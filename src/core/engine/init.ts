@@ -9,6 +9,7 @@ import { sample } from '../sample.ts';
 import { compareDates, toDay } from '../scenario/dates.ts';
 import { firepowerFor } from './economy.ts';
 import { estimateOf } from './intel.ts';
+import { mapPacked } from '../packed.ts';
 import {
   INTEREST_TERMS,
   cloneActor,
@@ -81,7 +82,7 @@ export function initialState(s: Scenario, seed: number): GameState {
   const turnOf = (date: string) => Math.floor((toDay(date) - toDay(s.start)) / s.turn_days) + 1;
   const draw = (n: Num | undefined, fallback: number) => (n === undefined ? fallback : sample(n, rng));
 
-  const actors: ActorState[] = s.actors.map((a) => {
+  const actors: ActorState[] = mapPacked(s.actors, (a) => {
     const c = a.capabilities ?? {};
     const active = Math.round(draw(c.active, 0));
     const level = c.mobilisation?.level;
@@ -111,7 +112,10 @@ export function initialState(s: Scenario, seed: number): GameState {
       economicSensitivity: draw(a.domestic?.economic_sensitivity, DEFAULTS.economicSensitivity),
       rally: draw(a.domestic?.rally, DEFAULTS.rally),
       // A war under way at the start has had its rally: the support the scenario gives comes after it.
-      rallied: (s.conflicts ?? []).filter((c) => c.sides.some((side) => side.includes(a.id))).map((c) => c.id),
+      rallied: mapPacked(
+        (s.conflicts ?? []).filter((c) => c.sides.some((side) => side.includes(a.id))),
+        (c) => c.id,
+      ),
       collapsed: false,
       bandwagon: a.bandwagon
         ? { sideWith: a.bandwagon.side_with, threshold: Math.round(draw(a.bandwagon.threshold, 0)), done: false }
@@ -131,7 +135,7 @@ export function initialState(s: Scenario, seed: number): GameState {
 
   const transit: TransitState[] = [];
   const intel: IntelState[] = [];
-  const fronts: FrontState[] = (s.fronts ?? []).map((f) => {
+  const fronts: FrontState[] = mapPacked(s.fronts ?? [], (f) => {
     const forces: ForceState[] = [];
     for (const d of f.forces) {
       const owner = byId.get(d.actor)!;
@@ -216,10 +220,10 @@ export function initialState(s: Scenario, seed: number): GameState {
     date: s.start,
     turnDays: s.turn_days,
     horizon: s.horizon,
-    actors: actors.map(cloneActor),
+    actors: mapPacked(actors, cloneActor),
     fronts,
     transit,
-    wars: (s.conflicts ?? []).map((c) => {
+    wars: mapPacked(s.conflicts ?? [], (c) => {
       const aggressorSide = c.aggressor === undefined ? -1 : c.sides[0].includes(c.aggressor) ? 0 : 1;
       const declarations = aggressorSide === -1 ? [] : c.sides[1 - aggressorSide]!.map((on) => ({ by: c.aggressor!, on }));
       return {
@@ -231,7 +235,7 @@ export function initialState(s: Scenario, seed: number): GameState {
         offers: [],
       };
     }),
-    treaties: (s.treaties ?? []).map((t) => ({
+    treaties: mapPacked(s.treaties ?? [], (t) => ({
       id: t.id,
       parties: [...t.parties],
       inForce: t.status === 'in_force',
@@ -240,7 +244,7 @@ export function initialState(s: Scenario, seed: number): GameState {
       proposedBy: null,
       rejectedBy: null,
       // The rules only, without the quoted text and citations (they stay in the scenario): a lean state copies fast.
-      obligations: t.obligations.map(({ text: _text, source: _source, note: _note, ...rule }) => structuredClone(rule)),
+      obligations: mapPacked(t.obligations, ({ text: _text, source: _source, note: _note, ...rule }) => structuredClone(rule)),
     })),
     triggers: [],
     calls: [],
@@ -248,7 +252,7 @@ export function initialState(s: Scenario, seed: number): GameState {
     maxRung,
     intel,
     // Drawn after everything above, so adding these left every earlier draw as it was.
-    transfers: (s.transfers ?? []).map((t) => ({
+    transfers: mapPacked(s.transfers ?? [], (t) => ({
       id: t.id,
       from: t.from,
       to: t.to,
@@ -263,8 +267,8 @@ export function initialState(s: Scenario, seed: number): GameState {
       delivered: 0,
       absorbedFrom: null,
     })),
-    sanctions: (s.sanctions ?? []).map((x) => ({ id: x.id, by: [...x.by], on: x.on, intensity: draw(x.intensity, 0), active: true })),
-    permissions: (s.permissions ?? []).map((p) => ({
+    sanctions: mapPacked(s.sanctions ?? [], (x) => ({ id: x.id, by: [...x.by], on: x.on, intensity: draw(x.intensity, 0), active: true })),
+    permissions: mapPacked(s.permissions ?? [], (p) => ({
       id: p.id,
       by: p.by,
       to: p.to,
@@ -273,7 +277,7 @@ export function initialState(s: Scenario, seed: number): GameState {
       allowed: typeof p.allowed === 'object' ? p.allowed.value : p.allowed,
       allowedAtStart: typeof p.allowed === 'object' ? p.allowed.value : p.allowed,
     })),
-    redLines: (s.red_lines ?? []).map((r) => ({
+    redLines: mapPacked(s.red_lines ?? [], (r) => ({
       id: r.id,
       holder: r.holder,
       likelihood: draw(r.likelihood, 0),

@@ -10,11 +10,13 @@
  * such secrets give byte-identical observations.
  */
 import type { Id } from '../model.ts';
+import { mapPacked } from '../packed.ts';
 import type { Event } from './orders.ts';
 import {
   covertKey,
   type ActorState,
   type CallState,
+  type ForceState,
   type GameState,
   type TriggerState,
   type PendingOrder,
@@ -111,13 +113,13 @@ class ActorView implements Observation {
     })));
   }
   get fronts() {
-    return (this.cache.fronts ??= this.state.fronts.map((f) => ({
+    return (this.cache.fronts ??= mapPacked(this.state.fronts, (f) => ({
       id: f.id,
       conflict: f.conflict,
       territory: f.territory,
       control: f.control,
       terrain: f.terrain,
-      forces: merge(f.forces.map((x) => this.seen(x.actor, x.for, f.id, x.covert, x.troops)).filter((x): x is ObservedForce => x !== null)),
+      forces: merge(f.forces, (x) => this.seen(x.actor, x.for, f.id, x.covert, x.troops)),
     })));
   }
   get transit() {
@@ -184,10 +186,15 @@ class ActorView implements Observation {
   }
 }
 
-/** Covert groups appear once per (owner, side, front), however the truth splits them. */
-function merge(forces: ObservedForce[]): ObservedForce[] {
+/**
+ * A front's forces as the viewer sees them (`seen`, null: unseen). Covert groups appear once per (owner, side,
+ * front), however the truth splits them.
+ */
+function merge(forces: readonly ForceState[], seen: (x: ForceState) => ObservedForce | null): ObservedForce[] {
   const out: ObservedForce[] = [];
-  for (const f of forces) {
+  for (const x of forces) {
+    const f = seen(x);
+    if (f === null) continue;
     const same = out.find((o) => o.actor === f.actor && o.for === f.for && o.estimated === f.estimated);
     if (same && !f.estimated) same.troops += f.troops;
     else if (!same) out.push({ ...f });

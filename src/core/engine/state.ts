@@ -24,6 +24,7 @@ import type {
   TransferKind,
 } from '../model.ts';
 import type { Order } from './orders.ts';
+import { mapPacked } from '../packed.ts';
 
 export interface Casualties {
   killed: number;
@@ -408,25 +409,25 @@ export interface CallState {
 export function cloneState(s: GameState): GameState {
   return {
     ...s,
-    actors: s.actors.map(cloneActor),
-    fronts: s.fronts.map((f) => ({ ...f, forces: f.forces.map((x) => ({ ...x })) })),
-    transit: s.transit.map((t) => ({ ...t })),
-    wars: s.wars.map((w) => ({
+    actors: mapPacked(s.actors, cloneActor),
+    fronts: mapPacked(s.fronts, (f) => ({ ...f, forces: mapPacked(f.forces, (x) => ({ ...x })) })),
+    transit: mapPacked(s.transit, (t) => ({ ...t })),
+    wars: mapPacked(s.wars, (w) => ({
       ...w,
       sides: [[...w.sides[0]], [...w.sides[1]]],
-      declarations: w.declarations.map((d) => ({ ...d })),
+      declarations: mapPacked(w.declarations, (d) => ({ ...d })),
       offers: [...w.offers],
     })),
-    treaties: s.treaties.map((t) => ({ ...t, parties: [...t.parties], ratifiedBy: [...t.ratifiedBy] })),
-    triggers: s.triggers.map((x) => ({ ...x })),
-    calls: s.calls.map((c) => ({ ...c })),
+    treaties: mapPacked(s.treaties, (t) => ({ ...t, parties: [...t.parties], ratifiedBy: [...t.ratifiedBy] })),
+    triggers: mapPacked(s.triggers, (x) => ({ ...x })),
+    calls: mapPacked(s.calls, (c) => ({ ...c })),
     rungs: { ...s.rungs },
-    intel: s.intel.map((i) => ({ ...i })),
-    transfers: s.transfers.map((t) => ({ ...t, knownTo: [...t.knownTo] })),
-    sanctions: s.sanctions.map((x) => ({ ...x, by: [...x.by] })),
-    permissions: s.permissions.map((p) => ({ ...p })),
-    redLines: s.redLines.map((r) => ({ ...r })),
-    pending: s.pending.map((p) => ({ ...p })),
+    intel: mapPacked(s.intel, (i) => ({ ...i })),
+    transfers: mapPacked(s.transfers, (t) => ({ ...t, knownTo: [...t.knownTo] })),
+    sanctions: mapPacked(s.sanctions, (x) => ({ ...x, by: [...x.by] })),
+    permissions: mapPacked(s.permissions, (p) => ({ ...p })),
+    redLines: mapPacked(s.redLines, (r) => ({ ...r })),
+    pending: mapPacked(s.pending, (p) => ({ ...p })),
   };
 }
 

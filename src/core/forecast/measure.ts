@@ -7,6 +7,7 @@ import { holds } from '../engine/predicates.ts';
 import { dyad, type GameState } from '../engine/state.ts';
 import type { MetricExpr, Question, Scenario } from '../model.ts';
 import { toDay } from '../scenario/dates.ts';
+import { mapPacked } from '../packed.ts';
 
 /** One run's measures: a question's answer, and per metric its values after turns 1..T (null: undefined then). */
 export interface RunMeasures {
@@ -22,11 +23,11 @@ export class RunMeter {
 
   constructor(private readonly s: Scenario) {
     const questions = s.questions ?? [];
-    this.answers = questions.map(() => null);
+    this.answers = mapPacked(questions, () => null);
     // A question's `by` date: the last turn whose end is on or before it (default: the horizon).
-    this.byTurn = questions.map((q) => (q.by === undefined ? s.horizon : Math.floor((toDay(q.by) - toDay(s.start)) / s.turn_days)));
-    this.firstTurn = (s.metrics ?? []).map(() => null);
-    this.metrics = (s.metrics ?? []).map(() => []);
+    this.byTurn = mapPacked(questions, (q) => (q.by === undefined ? s.horizon : Math.floor((toDay(q.by) - toDay(s.start)) / s.turn_days)));
+    this.firstTurn = mapPacked(s.metrics ?? [], () => null);
+    this.metrics = mapPacked(s.metrics ?? [], () => []);
   }
 
   /** Record the state after turn `state.turn`. */

@@ -7,8 +7,7 @@ const MS_PER_DAY = 86_400_000;
 
 /** Days since 1970-01-01 of an ISO date. */
 export function toDay(d: IsoDate): number {
-  const [y, m, day] = d.split('-').map(Number) as [number, number, number];
-  return Math.round(Date.UTC(y, m - 1, day) / MS_PER_DAY);
+  return Math.round(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / MS_PER_DAY);
 }
 
 export function fromDay(n: number): IsoDate {
