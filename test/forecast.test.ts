@@ -4,7 +4,9 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../src/lang/builtins.ts';
-import { wilson, type ForecastResult } from '../src/sim/aggregate.ts';
+import { ForecastAggregate, wilson, type ForecastResult } from '../src/sim/aggregate.ts';
+import { LEDGER, RunLayout, type RunResult } from '../src/sim/run.ts';
+import { inputTemplate } from '../src/core/forecast/inputs.ts';
 import { runForecast } from '../src/sim/forecast.ts';
 import type { Scenario } from '../src/core/model.ts';
 import { loadBuiltin, scenarioFromYaml } from './helpers/scenarios.ts';
@@ -64,6 +66,36 @@ describe('Wilson intervals', () => {
     // Binomial(400, 0.95) lies in [366, 393] with probability > 0.99.
     expect(covered).toBeGreaterThanOrEqual(366);
     expect(covered).toBeLessThanOrEqual(393);
+  });
+});
+
+describe('packed runs', () => {
+  it('reach the aggregate as written: a turn without a value counts no run, answers and ledgers add up', () => {
+    const template = inputTemplate(coin);
+    const layout = RunLayout.of(coin, template.inputs.length, 3);
+    const run = (index: number, yes: boolean, support: (number | null)[], returns: number): RunResult => ({
+      index,
+      inputs: template.inputs.map(() => 0.5),
+      answers: [yes],
+      metrics: [support],
+      returns: coin.actors.map(() => returns),
+      ledger: coin.actors.map(() => LEDGER.map((_, k) => k)),
+    });
+    const data = new Float64Array(2 * layout.size);
+    layout.write(run(0, true, [null, 0.5, 0.4], 1), data, 0);
+    layout.write(run(1, false, [null, null, 0.6], 3), data, layout.size);
+    const aggregate = new ForecastAggregate(coin, template.inputs, 3);
+    aggregate.add(data);
+    const r = aggregate.result({ seed: 1, requested: 2, partial: false });
+    expect(r.runs).toBe(2);
+    expect(r.questions[0]).toMatchObject({ id: 'allowed', yes: 1, p: 0.5 });
+    expect(r.metrics.map((m) => [m.turn, m.n, m.mean])).toEqual([
+      [1, 0, null],
+      [2, 1, 0.5],
+      [3, 2, 0.5],
+    ]);
+    expect(r.returns.every((x) => x.mean === 2)).toBe(true);
+    expect(r.ledger[0]!.entries.leverage.mean).toBe(LEDGER.length - 1);
   });
 });
 

@@ -17,7 +17,7 @@
 import type { Rng } from '../rng.ts';
 import { standardNormal } from '../sample.ts';
 import type { Event } from './orders.ts';
-import { sideOf, type ActorState, type FrontState, type WarState } from './state.ts';
+import { sideOf, type ActorState, type ForceState, type FrontState, type WarState } from './state.ts';
 
 export const COMBAT = {
   /**
@@ -71,9 +71,9 @@ export function fightFront(
   }
   if (sides[0].length === 0 || sides[1].length === 0) return null;
 
-  const strength = sides.map((s) =>
-    s.reduce((acc, f) => acc + f.troops * f.quality * firepower(front, f.actor) * postureFactor[f.posture], 0),
-  );
+  const effective = (s: readonly ForceState[]) =>
+    s.reduce((acc, f) => acc + f.troops * f.quality * firepower(front, f.actor) * postureFactor[f.posture], 0);
+  const strength = [effective(sides[0]), effective(sides[1])]; // a literal, not a map: packed (src/core/packed.ts)
   const losses: { actor: string; for: string; covert: boolean; killed: number; wounded: number }[] = [];
 
   for (const k of [0, 1] as const) {

@@ -188,10 +188,8 @@ export function initialState(s: Scenario, seed: number): GameState {
     const consumption = a.capabilities?.munitions?.consumption;
     if (consumption === undefined) continue;
     const state = byId.get(a.id)!;
-    const troops = fronts
-      .flatMap((f) => f.forces)
-      .filter((x) => x.actor === a.id)
-      .reduce((acc, x) => acc + x.troops, 0);
+    let troops = 0;
+    for (const f of fronts) for (const x of f.forces) if (x.actor === a.id) troops += x.troops;
     const perSoldierDay = troops > 0 ? draw(consumption, 0) / s.turn_days / troops : 0;
     if (perSoldierDay > 0) {
       state.fireRate = perSoldierDay;
