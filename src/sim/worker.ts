@@ -32,6 +32,8 @@ export function runChunk(c: Chunk): Float64Array {
   return data;
 }
 
+/** The thread's task: the packed runs, their buffer handed over to the caller (piscina's move: no copy). */
 export default function (c: Chunk): Float64Array {
+  // move() wraps the array in a marker piscina unwraps on the other side; the caller receives the Float64Array.
   return Piscina.move(runChunk(c)) as unknown as Float64Array;
 }
