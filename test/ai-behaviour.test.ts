@@ -141,6 +141,22 @@ fronts:
   });
 });
 
+describe('heuristic bots without reasons (forecast runs)', () => {
+  it('give the same orders as with reasons, and no reasons', () => {
+    const s = loadBuiltin('korea-russia-2024');
+    let games = 0;
+    for (const seed of [1, 2, 3]) {
+      const withReasons = playWithBots(s, seed, [], 8, makeBots(s, seed, null, { kind: 'heuristic' }));
+      const without = playWithBots(s, seed, [], 8, makeBots(s, seed, null, { kind: 'heuristic', reasons: false }));
+      expect(without.turns.map((t) => t.orders)).toEqual(withReasons.turns.map((t) => t.orders));
+      expect(withReasons.turns.flatMap((t) => t.decisions).some((d) => d.reasons.length > 0)).toBe(true);
+      expect(without.turns.flatMap((t) => t.decisions).every((d) => d.reasons.length === 0)).toBe(true);
+      games++;
+    }
+    expect(games).toBe(3);
+  });
+});
+
 describe('bots see observations only', () => {
   it('a bot decides the same on two states that differ only in what it cannot observe', () => {
     const korea = loadBuiltin('korea-russia-2024');

@@ -15,6 +15,8 @@ export interface HeuristicBotOptions {
   seed: number;
   /** Weigh the plan against passing by rollouts (default: no). */
   explain?: { rollouts: number; depth: number };
+  /** Give reasons (default: yes). Forecast runs read none and save the time. */
+  reasons?: boolean;
 }
 
 export function heuristicBot(game: CrisisGame, actor: Id, options: HeuristicBotOptions): Bot {
@@ -24,8 +26,9 @@ export function heuristicBot(game: CrisisGame, actor: Id, options: HeuristicBotO
     kind: 'heuristic',
     actor,
     decide(o: Observation): Decision {
-      const choice = heuristicOrders(o, rng);
-      const reasons = choice.reasons.length > 0 ? choice.reasons : ['does nothing this turn: no rule calls for an order'];
+      const withReasons = options.reasons ?? true;
+      const choice = heuristicOrders(o, rng, withReasons);
+      const reasons = choice.reasons.length > 0 || !withReasons ? choice.reasons : ['does nothing this turn: no rule calls for an order'];
       if (!options.explain) return { actor, orders: choice.orders, reasons, value: null, alternatives: [] };
       const plans = choice.orders.length > 0 ? [choice.orders, []] : [[]];
       const alternatives = evaluatePlans(game, o, actor, plans, { ...options.explain, seed: options.seed * 7919 + calls++ });

@@ -22,6 +22,8 @@ export interface BotOptions {
   budget?: Budget;
   /** Heuristic bots weigh their plan against passing (slower). */
   explain?: boolean;
+  /** Heuristic bots give reasons (default: yes; forecast runs read none). */
+  reasons?: boolean;
 }
 
 /** One bot per actor but `player` (and none for `player` when it is null), seeded from the game's seed. */
@@ -34,7 +36,11 @@ export function makeBots(s: Scenario, seed: number, player: Id | null, options: 
     bots.push(
       options.kind === 'mcts'
         ? searchBot(game, a.id, { seed: botSeed, budget: options.budget ?? { iterations: DEFAULT_ITERATIONS } })
-        : heuristicBot(game, a.id, options.explain ? { seed: botSeed, explain: { rollouts: 4, depth: 4 } } : { seed: botSeed }),
+        : heuristicBot(game, a.id, {
+            seed: botSeed,
+            ...(options.explain ? { explain: { rollouts: 4, depth: 4 } } : {}),
+            ...(options.reasons === false ? { reasons: false } : {}),
+          }),
     );
   });
   return bots;

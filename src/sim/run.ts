@@ -147,7 +147,7 @@ export function simulateRun(template: InputTemplate, master: number, index: numb
   const seed = runSeed(master, index);
   const inputs = sampleInputs(template.inputs, Rng.derive(seed, 3));
   const s = template.resolve(inputs);
-  const bots: Bot[] = makeBots(s, seed, null, { kind: 'heuristic' });
+  const bots: Bot[] = makeBots(s, seed, null, { kind: 'heuristic', reasons: false }); // a forecast reads no reasons
   const meter = new RunMeter(s);
   let state = initialState(s, seed);
   const start = mapPacked(state.actors, (a) => ({ ...a })); // the actors' figures at the start, for the ledger

@@ -36,7 +36,7 @@ export const MAX_CANDIDATES = 12;
 
 export function crisisGame(scenario: Scenario): CrisisGame {
   const players = scenario.actors.map((a) => a.id);
-  const heuristicPlan = (s: GameState, p: Id) => heuristicOrders(observe(s, p) as Observation, Rng.derive(s.turn, 7)).orders;
+  const heuristicPlan = (s: GameState, p: Id) => heuristicOrders(observe(s, p) as Observation, Rng.derive(s.turn, 7), false).orders;
   const game: CrisisGame = {
     name: `crisis:${scenario.id}`,
     scenario,
@@ -61,7 +61,7 @@ export function crisisGame(scenario: Scenario): CrisisGame {
     actionKey: planKey,
     heuristicTurn: (s, rng) => {
       const out: Record<Id, Plan> = {};
-      for (const p of players) out[p] = heuristicOrders(observe(s, p) as Observation, rng).orders;
+      for (const p of players) out[p] = heuristicOrders(observe(s, p) as Observation, rng, false).orders;
       return out;
     },
     heuristicPlan,

@@ -45,11 +45,15 @@ export const PARITY = 1.2;
 
 export interface PolicyChoice {
   orders: Order[];
-  /** One line per order, saying why. */
+  /** One line per order, saying why (none when not asked for). */
   reasons: string[];
 }
 
-export function heuristicOrders(o: Observation, rng: Rng): PolicyChoice {
+/**
+ * The orders, and one reason per order when `withReasons` (forecast runs and search rollouts, which read none, skip
+ * building them).
+ */
+export function heuristicOrders(o: Observation, rng: Rng, withReasons = true): PolicyChoice {
   const me = o.self;
   const orders: Order[] = [];
   const reasons: string[] = [];
@@ -71,12 +75,13 @@ export function heuristicOrders(o: Observation, rng: Rng): PolicyChoice {
       const ally = clash ? undefined : allyAmong(o, me.id, sides.against, c.treaty);
       if (clash || ally) {
         orders.push({ type: 'answer_call', treaty: c.treaty, answer: 'renege' });
-        reasons.push(
-          `reneges on ${c.protects}'s call under ${c.treaty}: ` +
-            (clash
-              ? `it would ${clash.beside ? 'fight' : 'stand beside'} ${clash.other}, ${clash.beside ? 'beside' : 'against'} whom it is at war`
-              : `it would have to fight ${ally![0]}, its ally under ${ally![1]}`),
-        );
+        if (withReasons)
+          reasons.push(
+            `reneges on ${c.protects}'s call under ${c.treaty}: ` +
+              (clash
+                ? `it would ${clash.beside ? 'fight' : 'stand beside'} ${clash.other}, ${clash.beside ? 'beside' : 'against'} whom it is at war`
+                : `it would have to fight ${ally![0]}, its ally under ${ally![1]}`),
+          );
         continue;
       }
     }
@@ -87,17 +92,18 @@ export function heuristicOrders(o: Observation, rng: Rng): PolicyChoice {
     const weak = strength === 'constitutional_processes' || strength === 'benevolent';
     const answer = honour ? 'honour' : weak ? 'partial' : 'renege';
     orders.push({ type: 'answer_call', treaty: c.treaty, answer });
-    reasons.push(
-      `${answer === 'honour' ? 'honours' : answer === 'partial' ? 'partly honours' : 'reneges on'} ${c.protects}'s call under ${c.treaty}: ` +
-        `a "${strength.replace(/_/g, ' ')}" obligation${patron ? ` to its patron` : ''}, support ${pct(me.support)}, chance of honouring ${pct(p)}`,
-    );
+    if (withReasons)
+      reasons.push(
+        `${answer === 'honour' ? 'honours' : answer === 'partial' ? 'partly honours' : 'reneges on'} ${c.protects}'s call under ${c.treaty}: ` +
+          `a "${strength.replace(/_/g, ' ')}" obligation${patron ? ` to its patron` : ''}, support ${pct(me.support)}, chance of honouring ${pct(p)}`,
+      );
   }
 
   // 2. Invocations.
   if (wars.length > 0)
     for (const treaty of new Set(o.triggers.filter((t) => !t.invoked).map((t) => t.treaty))) {
       orders.push({ type: 'invoke_treaty', treaty });
-      reasons.push(`invokes ${treaty}: its conditions hold for it and it is at war`);
+      if (withReasons) reasons.push(`invokes ${treaty}: its conditions hold for it and it is at war`);
     }
 
   // 3. Ceasefire, for a war's principal.
@@ -108,14 +114,14 @@ export function heuristicOrders(o: Observation, rng: Rng): PolicyChoice {
     if (other !== undefined && w.offers.includes(other)) {
       if (me.support < ACCEPT_SUPPORT || me.collapsed) {
         orders.push({ type: 'accept_ceasefire', war: w.id });
-        reasons.push(`accepts ${other}'s ceasefire offer in ${w.id}: support at home is down to ${pct(me.support)}`);
+        if (withReasons) reasons.push(`accepts ${other}'s ceasefire offer in ${w.id}: support at home is down to ${pct(me.support)}`);
       } else {
         orders.push({ type: 'reject_ceasefire', war: w.id });
-        reasons.push(`rejects ${other}'s ceasefire offer in ${w.id}: support at home holds at ${pct(me.support)}`);
+        if (withReasons) reasons.push(`rejects ${other}'s ceasefire offer in ${w.id}: support at home holds at ${pct(me.support)}`);
       }
     } else if (me.support < OFFER_SUPPORT && !me.collapsed) {
       orders.push({ type: 'propose_ceasefire', war: w.id });
-      reasons.push(`offers a ceasefire in ${w.id}: support at home is down to ${pct(me.support)}`);
+      if (withReasons) reasons.push(`offers a ceasefire in ${w.id}: support at home is down to ${pct(me.support)}`);
     }
   }
 
@@ -126,16 +132,17 @@ export function heuristicOrders(o: Observation, rng: Rng): PolicyChoice {
     if (me.pool < POOL_RESERVE * deployed && level < MOBILISATION_LEVELS.length - 1 && me.support >= 0.4 && me.reserve > 0) {
       const next = MOBILISATION_LEVELS[level + 1]!;
       orders.push({ type: 'mobilise', level: next });
-      reasons.push(`mobilises (${next}): its pool is spent and support holds at ${pct(me.support)}`);
+      if (withReasons) reasons.push(`mobilises (${next}): its pool is spent and support holds at ${pct(me.support)}`);
     }
     const weakest = weakestFront(o, me.id);
     if (weakest !== null) {
       const troops = Math.floor(Math.min(me.pool / 2, PARITY * weakest.theirs - weakest.mine));
       if (troops > 0) {
         orders.push({ type: 'deploy', front: weakest.front, troops });
-        reasons.push(
-          `reinforces ${weakest.front} with ${troops.toLocaleString('en-GB')} troops: its side has ${(weakest.mine / weakest.theirs).toFixed(2)} soldiers per enemy there`,
-        );
+        if (withReasons)
+          reasons.push(
+            `reinforces ${weakest.front} with ${troops.toLocaleString('en-GB')} troops: its side has ${(weakest.mine / weakest.theirs).toFixed(2)} soldiers per enemy there`,
+          );
       }
     }
   }
