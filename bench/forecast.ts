@@ -105,7 +105,7 @@ line('runs per second, 1 worker', fmt(runs / single.seconds));
 line('runs per second, 2 workers', fmt(runs / double.seconds));
 line(
   'speed-up 1 -> 2 workers',
-  `${(single.seconds / double.seconds).toFixed(2)}x (target >= 1.7x; median of ${repeat}, each pair ${singles.map((s, i) => (s.seconds / doubles[i]!.seconds).toFixed(2)).join(', ')})`,
+  `${(single.seconds / double.seconds).toFixed(2)}x (target >= 1.7x; ratio of the median times of ${repeat} pairs; each pair ${singles.map((s, i) => (s.seconds / doubles[i]!.seconds).toFixed(2)).join(', ')})`,
 );
 line(
   `sustained: ${fmt(big)} runs on 2 vs ${fmt(runs)} on 1`,
