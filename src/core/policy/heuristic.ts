@@ -127,14 +127,15 @@ export function heuristicOrders(o: Observation, rng: Rng, withReasons = true): P
 
   // 4-5. Forces, for states at war.
   if (wars.length > 0 && me.kind === 'state') {
-    const deployed = deployedTroops(o, me.id);
+    const fronts = o.fronts; // built once per observation (fog of war), read by both rules
+    const deployed = deployedTroops(fronts, me.id);
     const level = MOBILISATION_LEVELS.indexOf(me.mobilisation);
     if (me.pool < POOL_RESERVE * deployed && level < MOBILISATION_LEVELS.length - 1 && me.support >= 0.4 && me.reserve > 0) {
       const next = MOBILISATION_LEVELS[level + 1]!;
       orders.push({ type: 'mobilise', level: next });
       if (withReasons) reasons.push(`mobilises (${next}): its pool is spent and support holds at ${pct(me.support)}`);
     }
-    const weakest = weakestFront(o, me.id);
+    const weakest = weakestFront(fronts, o.wars, me.id);
     if (weakest !== null) {
       const troops = Math.floor(Math.min(me.pool / 2, PARITY * weakest.theirs - weakest.mine));
       if (troops > 0) {
@@ -149,18 +150,22 @@ export function heuristicOrders(o: Observation, rng: Rng, withReasons = true): P
   return { orders, reasons };
 }
 
-function deployedTroops(o: Observation, actor: Id): number {
+function deployedTroops(fronts: Observation['fronts'], actor: Id): number {
   let n = 0;
-  for (const f of o.fronts) for (const x of f.forces) if (x.actor === actor) n += x.troops;
+  for (const f of fronts) for (const x of f.forces) if (x.actor === actor) n += x.troops;
   return n;
 }
 
 /** The front of one's wars where one's side has the fewest troops against the enemy's (as far as one knows). */
-function weakestFront(o: Observation, actor: Id): { front: Id; mine: number; theirs: number } | null {
+function weakestFront(
+  fronts: Observation['fronts'],
+  wars: Observation['wars'],
+  actor: Id,
+): { front: Id; mine: number; theirs: number } | null {
   let best: { front: Id; mine: number; theirs: number } | null = null;
   let worst = Infinity;
-  for (const f of o.fronts) {
-    const war = o.wars.find((w) => w.id === f.conflict);
+  for (const f of fronts) {
+    const war = wars.find((w) => w.id === f.conflict);
     if (!war?.active) continue;
     const side = sideOf(war, actor);
     if (side === -1) continue;
