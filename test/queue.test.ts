@@ -4,7 +4,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../src/lang/builtins.ts';
-import { QUEUE } from '../src/sim/queue.ts';
+import { scenarioHash } from '../src/core/engine/game.ts';
+import { runForecast } from '../src/sim/forecast.ts';
+import { QUEUE, QueueExecutor } from '../src/sim/queue.ts';
+import { loadBuiltin } from './helpers/scenarios.ts';
 import { yourmove } from './helpers/cli.ts';
 import { freePort, startRedis, type RedisServer } from './helpers/redis.ts';
 
@@ -131,4 +134,29 @@ describe('forecast through a queue on Redis', () => {
       await replica.stop();
     }
   });
+});
+
+describe('a queue no worker serves', () => {
+  it('fails the forecast with the reason once nobody has served the queue for the set time, and leaves no jobs', async () => {
+    const redis = await startRedis();
+    try {
+      const scenario = loadBuiltin('korea-russia-2024');
+      const executor = await QueueExecutor.open(redis.url, scenario, scenarioHash(scenario), { noWorkerMs: 3_000 });
+      const t0 = Date.now();
+      try {
+        await expect(runForecast({ scenario, runs: 100, seed: 1, turns: 2, executor })).rejects.toThrow(
+          `no \`yourmove worker\` has served queue ${QUEUE} at ${redis.url} for 3 s`,
+        );
+      } finally {
+        await executor.close();
+      }
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(3_000); // the polls counted the time, not fewer
+      const { Redis } = await import('ioredis');
+      const db = new Redis(redis.url);
+      expect(await db.llen(`bull:${QUEUE}:wait`)).toBe(0);
+      await db.quit();
+    } finally {
+      await redis.stop();
+    }
+  }, 20_000);
 });

@@ -25,7 +25,8 @@ export const QUEUE = `yourmove-forecast-${ENGINE_VERSION}-node${process.versions
 /** How long a scenario, a job or a result nobody collected stays in Redis (seconds). */
 const TTL = 86_400;
 const POLL_MS = 2_000;
-const NO_WORKER_MS = 30_000;
+/** A forecast fails when no worker has served its queue for this long (default of `QueueExecutor.open`). */
+export const NO_WORKER_MS = 30_000;
 const scenarioKey = (hash: string) => `yourmove:scenario:${hash}`;
 const resultKey = (job: string) => `yourmove:result:${job}`;
 
@@ -83,13 +84,14 @@ export class QueueExecutor implements Executor {
     private readonly events: QueueEvents,
     private readonly redis: Redis,
     private readonly key: string,
+    private readonly noWorkerMs: number,
   ) {
     events.on('completed', ({ jobId }) => void this.collect(jobId));
     events.on('failed', ({ jobId, failedReason }) => this.settle(jobId, new QueueError(`a worker failed on ${jobId}: ${failedReason}`)));
     this.poll = setInterval(() => void this.check(), POLL_MS);
   }
 
-  static async open(url: string, scenario: Scenario, key: string): Promise<QueueExecutor> {
+  static async open(url: string, scenario: Scenario, key: string, options: { noWorkerMs?: number } = {}): Promise<QueueExecutor> {
     await reachRedis(url);
     const connection = { url };
     const queue = new Queue(QUEUE, { connection });
@@ -104,7 +106,7 @@ export class QueueExecutor implements Executor {
       await Promise.allSettled([events.close(), queue.close(), redis.quit()]);
       throw e;
     }
-    return new QueueExecutor(url, queue, events, redis, key);
+    return new QueueExecutor(url, queue, events, redis, key, options.noWorkerMs ?? NO_WORKER_MS);
   }
 
   /** The chunk's results, when a worker has played it; rejected when `signal` aborts first. */
@@ -156,12 +158,18 @@ export class QueueExecutor implements Executor {
   private async check(): Promise<void> {
     if (this.waiting.size === 0) return;
     try {
-      for (const id of [...this.waiting.keys()]) if (await this.redis.exists(resultKey(id))) await this.collect(id);
+      // One round trip for every waiting chunk's result key.
+      const ids = [...this.waiting.keys()];
+      const found = (await this.redis.pipeline(ids.map((id) => ['exists', resultKey(id)])).exec()) ?? [];
+      for (const [i, [error, exists]] of found.entries()) if (!error && exists === 1) await this.collect(ids[i]!);
       await this.redis.expire(scenarioKey(this.key), TTL);
       this.workerless = (await this.queue.getWorkersCount()) > 0 ? 0 : this.workerless + POLL_MS;
-      if (this.workerless >= NO_WORKER_MS)
+      if (this.workerless >= this.noWorkerMs)
         for (const id of [...this.waiting.keys()])
-          this.settle(id, new QueueError(`no \`yourmove worker\` has served queue ${QUEUE} at ${this.url} for ${NO_WORKER_MS / 1000} s`));
+          this.settle(
+            id,
+            new QueueError(`no \`yourmove worker\` has served queue ${QUEUE} at ${this.url} for ${this.noWorkerMs / 1000} s`),
+          );
     } catch {
       // Redis is unwell: the next tick tries again, and the jobs' own events still come.
     }
