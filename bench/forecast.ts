@@ -16,27 +16,61 @@ const option = (name: string, fallback: number) => {
 const line = (label: string, value: string) => process.stdout.write(`${label.padEnd(44)} ${value}\n`);
 
 // A child: one forecast in a fresh plain-Node process (no tsx loader, as `yourmove forecast` runs), then its wall
-// time and peak resident memory (all threads) as JSON on stdout.
+// time, peak resident memory (all threads) and where the CPU went, as JSON on stdout. CPU per thread comes from
+// Linux's /proc (null elsewhere), read when the last run is in, before the pool's threads exit: the main thread; the
+// runs' threads (with 2 workers, the 2 busiest others; with 1, the main thread itself); and V8's helper threads, the
+// rest (the optimising compiler and the garbage collector's parallel and concurrent tasks).
 const CHILD = `
+import { readdirSync, readFileSync } from 'node:fs';
 import { runForecast } from '${new URL('../dist/sim/forecast.js', import.meta.url).href}';
 import { DEFAULT_SCENARIO, findScenario, loadScenarioFile } from '${new URL('../dist/lang/builtins.js', import.meta.url).href}';
 const [workers, runs] = process.argv.slice(-2).map(Number);
 const { scenario } = loadScenarioFile(findScenario(DEFAULT_SCENARIO));
+const threads = () => {
+  try {
+    return Object.fromEntries(readdirSync('/proc/self/task').map((tid) => {
+      const stat = readFileSync('/proc/self/task/' + tid + '/stat', 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return [tid, (Number(fields[11]) + Number(fields[12])) / 100]; // utime + stime, in clock ticks of 10 ms
+    }));
+  } catch { return null; }
+};
+const before = threads();
+let after = null;
 const t0 = performance.now();
-await runForecast({ scenario, runs, seed: 1, turns: scenario.horizon, workers, onProgress: (d) => process.stderr.write('\\r  ' + d + '/' + runs) });
+await runForecast({ scenario, runs, seed: 1, turns: scenario.horizon, workers, onProgress: (d) => {
+  process.stderr.write('\\r  ' + d + '/' + runs);
+  if (d === runs) after = threads();
+} });
 const seconds = (performance.now() - t0) / 1000;
+let cpu = null;
+if (before && after) {
+  const used = Object.entries(after).map(([tid, s]) => [tid, s - (before[tid] ?? 0)]);
+  const main = used.find(([tid]) => tid === String(process.pid))[1];
+  const others = used.filter(([tid]) => tid !== String(process.pid)).map(([, s]) => s).sort((a, b) => b - a);
+  const runners = workers > 1 ? others.slice(0, workers) : [];
+  const helpers = others.slice(runners.length);
+  const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+  cpu = { main, runs: workers > 1 ? sum(runners) : main, helpers: sum(helpers) };
+}
 process.stderr.write('\\n');
-process.stdout.write(JSON.stringify({ seconds, peakMiB: process.resourceUsage().maxRSS / 1024 }) + '\\n');
+process.stdout.write(JSON.stringify({ seconds, peakMiB: process.resourceUsage().maxRSS / 1024, cpu }) + '\\n');
 `;
 
-function measure(workers: number, runs: number, v8Flags: string[] = []): { seconds: number; peakMiB: number } {
+interface Measure {
+  seconds: number;
+  peakMiB: number;
+  cpu: { main: number; runs: number; helpers: number } | null;
+}
+
+function measure(workers: number, runs: number, v8Flags: string[] = []): Measure {
   process.stderr.write(`bench:forecast: ${runs} runs on ${workers} worker${workers === 1 ? '' : 's'} ${v8Flags.join(' ')}\n`);
   const r = spawnSync(process.execPath, [...v8Flags, '--input-type=module', '-e', CHILD, String(workers), String(runs)], {
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`the measurement of ${runs} runs on ${workers} workers failed`);
-  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { seconds: number; peakMiB: number };
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Measure;
 }
 
 /** The machine's ceiling: an arithmetic loop (no allocation) on 1 thread, then on 2 at once. */
@@ -78,13 +112,13 @@ const big = option('--big', 100_000);
 // This VM's timings vary by a tenth from one process to the next: the 10,000-run figures are the median of
 // `--repeat` measurements (3 by default), taken alternately so that a slow spell hits both.
 const repeat = option('--repeat', 3);
-const singles: { seconds: number; peakMiB: number }[] = [];
-const doubles: { seconds: number; peakMiB: number }[] = [];
+const singles: Measure[] = [];
+const doubles: Measure[] = [];
 for (let i = 0; i < repeat; i++) {
   singles.push(measure(1, runs));
   doubles.push(measure(2, runs));
 }
-const median = (xs: { seconds: number; peakMiB: number }[]) => [...xs].sort((a, b) => a.seconds - b.seconds)[Math.floor(xs.length / 2)]!;
+const median = (xs: Measure[]) => [...xs].sort((a, b) => a.seconds - b.seconds)[Math.floor(xs.length / 2)]!;
 const single = median(singles);
 const double = median(doubles);
 const large = measure(2, big);
@@ -117,6 +151,12 @@ line(
 );
 line('machine ceiling: arithmetic loop, 2 threads', `${loop.toFixed(2)}x`);
 line('same runs in 2 processes at once', `${(single.seconds / apart).toFixed(2)}x (${apart.toFixed(1)} s)`);
+const cpuLine = (m: Measure) =>
+  m.cpu
+    ? `runs ${m.cpu.runs.toFixed(1)} s, main thread ${m.cpu.main.toFixed(1)} s, V8 helpers ${m.cpu.helpers.toFixed(1)} s`
+    : 'not measured (no /proc)';
+line('CPU, 1 worker (the median run)', cpuLine(single));
+line('CPU, 2 workers (the median run)', cpuLine(double));
 line(`peak memory, ${fmt(runs)} runs, 2 workers (MiB)`, double.peakMiB.toFixed(0));
 line(`peak memory, ${fmt(big)} runs, 2 workers (MiB)`, large.peakMiB.toFixed(0));
 line(`${fmt(big)} runs, 2 workers (s)`, large.seconds.toFixed(1));
