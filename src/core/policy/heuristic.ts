@@ -22,7 +22,7 @@ import type { Id, ObligationStrength } from '../model.ts';
 import type { Rng } from '../rng.ts';
 import type { Observation } from '../engine/observe.ts';
 import type { Order } from '../engine/orders.ts';
-import { MOBILISATION_LEVELS, sideClash, sideOf, sidesInWar } from '../engine/state.ts';
+import { MOBILISATION_LEVELS, sideClash, sideOf, sidesInWar, type ActorState, type WarState } from '../engine/state.ts';
 import { dutyOf } from '../engine/treaties.ts';
 
 /** Probability of honouring a call by the obligation's strength, before support and credibility (judgement). */
@@ -51,17 +51,38 @@ export interface PolicyChoice {
 
 /**
  * The orders, and one reason per order when `withReasons` (forecast runs and search rollouts, which read none, skip
- * building them).
+ * building them). One function per rule, in the order above.
  */
 export function heuristicOrders(o: Observation, rng: Rng, withReasons = true): PolicyChoice {
+  const plan = new Plan(withReasons);
   const me = o.self;
-  const orders: Order[] = [];
-  const reasons: string[] = [];
-  if (!me) return { orders, reasons };
-  const pct = (x: number) => `${Math.round(x * 100)} %`;
+  if (!me) return plan.choice();
   const wars = o.wars.filter((w) => w.active && sideOf(w, me.id) !== -1);
+  if (o.calls.length > 0) answerCalls(o, me, rng, plan);
+  if (wars.length > 0 && o.triggers.length > 0) invokeTreaties(o, plan);
+  if (wars.length > 0) ceasefires(wars, me, plan);
+  if (wars.length > 0 && me.kind === 'state') forces(o, me, plan);
+  return plan.choice();
+}
 
-  // 1. Calls to arms.
+/** Orders with their reasons; a reason is built only when asked for (a thunk otherwise never called). */
+class Plan {
+  private readonly orders: Order[] = [];
+  private readonly reasons: string[] = [];
+  constructor(private readonly withReasons: boolean) {}
+  add(order: Order, reason: () => string): void {
+    this.orders.push(order);
+    if (this.withReasons) this.reasons.push(reason());
+  }
+  choice(): PolicyChoice {
+    return { orders: this.orders, reasons: this.reasons };
+  }
+}
+
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+/** 1. Calls to arms. */
+function answerCalls(o: Observation, me: ActorState, rng: Rng, plan: Plan): void {
   for (const c of o.calls) {
     if (c.obliged !== me.id || c.answer !== 'pending') continue;
     const obligation = o.treaties.find((t) => t.id === c.treaty)?.obligations[c.obligation];
@@ -74,14 +95,14 @@ export function heuristicOrders(o: Observation, rng: Rng, withReasons = true): P
       const clash = sideClash(o.wars, me.id, sides);
       const ally = clash ? undefined : allyAmong(o, me.id, sides.against, c.treaty);
       if (clash || ally) {
-        orders.push({ type: 'answer_call', treaty: c.treaty, answer: 'renege' });
-        if (withReasons)
-          reasons.push(
+        plan.add(
+          { type: 'answer_call', treaty: c.treaty, answer: 'renege' },
+          () =>
             `reneges on ${c.protects}'s call under ${c.treaty}: ` +
-              (clash
-                ? `it would ${clash.beside ? 'fight' : 'stand beside'} ${clash.other}, ${clash.beside ? 'beside' : 'against'} whom it is at war`
-                : `it would have to fight ${ally![0]}, its ally under ${ally![1]}`),
-          );
+            (clash
+              ? `it would ${clash.beside ? 'fight' : 'stand beside'} ${clash.other}, ${clash.beside ? 'beside' : 'against'} whom it is at war`
+              : `it would have to fight ${ally![0]}, its ally under ${ally![1]}`),
+        );
         continue;
       }
     }
@@ -91,63 +112,64 @@ export function heuristicOrders(o: Observation, rng: Rng, withReasons = true): P
     const honour = !me.collapsed && rng.chance(p);
     const weak = strength === 'constitutional_processes' || strength === 'benevolent';
     const answer = honour ? 'honour' : weak ? 'partial' : 'renege';
-    orders.push({ type: 'answer_call', treaty: c.treaty, answer });
-    if (withReasons)
-      reasons.push(
+    plan.add(
+      { type: 'answer_call', treaty: c.treaty, answer },
+      () =>
         `${answer === 'honour' ? 'honours' : answer === 'partial' ? 'partly honours' : 'reneges on'} ${c.protects}'s call under ${c.treaty}: ` +
-          `a "${strength.replace(/_/g, ' ')}" obligation${patron ? ` to its patron` : ''}, support ${pct(me.support)}, chance of honouring ${pct(p)}`,
-      );
+        `a "${strength.replace(/_/g, ' ')}" obligation${patron ? ` to its patron` : ''}, support ${pct(me.support)}, chance of honouring ${pct(p)}`,
+    );
   }
+}
 
-  // 2. Invocations.
-  if (wars.length > 0)
-    for (const treaty of new Set(o.triggers.filter((t) => !t.invoked).map((t) => t.treaty))) {
-      orders.push({ type: 'invoke_treaty', treaty });
-      if (withReasons) reasons.push(`invokes ${treaty}: its conditions hold for it and it is at war`);
-    }
+/** 2. Invocations of the treaties triggered for oneself, while at war. */
+function invokeTreaties(o: Observation, plan: Plan): void {
+  for (const treaty of new Set(o.triggers.filter((t) => !t.invoked).map((t) => t.treaty)))
+    plan.add({ type: 'invoke_treaty', treaty }, () => `invokes ${treaty}: its conditions hold for it and it is at war`);
+}
 
-  // 3. Ceasefire, for a war's principal.
+/** 3. Ceasefire, for a war's principal. */
+function ceasefires(wars: readonly WarState[], me: ActorState, plan: Plan): void {
   for (const w of wars) {
     const side = sideOf(w, me.id) as 0 | 1;
     if (w.sides[side][0] !== me.id) continue;
     const other = w.sides[1 - side]![0];
     if (other !== undefined && w.offers.includes(other)) {
-      if (me.support < ACCEPT_SUPPORT || me.collapsed) {
-        orders.push({ type: 'accept_ceasefire', war: w.id });
-        if (withReasons) reasons.push(`accepts ${other}'s ceasefire offer in ${w.id}: support at home is down to ${pct(me.support)}`);
-      } else {
-        orders.push({ type: 'reject_ceasefire', war: w.id });
-        if (withReasons) reasons.push(`rejects ${other}'s ceasefire offer in ${w.id}: support at home holds at ${pct(me.support)}`);
-      }
-    } else if (me.support < OFFER_SUPPORT && !me.collapsed) {
-      orders.push({ type: 'propose_ceasefire', war: w.id });
-      if (withReasons) reasons.push(`offers a ceasefire in ${w.id}: support at home is down to ${pct(me.support)}`);
-    }
+      if (me.support < ACCEPT_SUPPORT || me.collapsed)
+        plan.add(
+          { type: 'accept_ceasefire', war: w.id },
+          () => `accepts ${other}'s ceasefire offer in ${w.id}: support at home is down to ${pct(me.support)}`,
+        );
+      else
+        plan.add(
+          { type: 'reject_ceasefire', war: w.id },
+          () => `rejects ${other}'s ceasefire offer in ${w.id}: support at home holds at ${pct(me.support)}`,
+        );
+    } else if (me.support < OFFER_SUPPORT && !me.collapsed)
+      plan.add(
+        { type: 'propose_ceasefire', war: w.id },
+        () => `offers a ceasefire in ${w.id}: support at home is down to ${pct(me.support)}`,
+      );
   }
+}
 
-  // 4-5. Forces, for states at war.
-  if (wars.length > 0 && me.kind === 'state') {
-    const fronts = o.fronts; // built once per observation (fog of war), read by both rules
-    const deployed = deployedTroops(fronts, me.id);
-    const level = MOBILISATION_LEVELS.indexOf(me.mobilisation);
-    if (me.pool < POOL_RESERVE * deployed && level < MOBILISATION_LEVELS.length - 1 && me.support >= 0.4 && me.reserve > 0) {
-      const next = MOBILISATION_LEVELS[level + 1]!;
-      orders.push({ type: 'mobilise', level: next });
-      if (withReasons) reasons.push(`mobilises (${next}): its pool is spent and support holds at ${pct(me.support)}`);
-    }
-    const weakest = weakestFront(fronts, o.wars, me.id);
-    if (weakest !== null) {
-      const troops = Math.floor(Math.min(me.pool / 2, PARITY * weakest.theirs - weakest.mine));
-      if (troops > 0) {
-        orders.push({ type: 'deploy', front: weakest.front, troops });
-        if (withReasons)
-          reasons.push(
-            `reinforces ${weakest.front} with ${troops.toLocaleString('en-GB')} troops: its side has ${(weakest.mine / weakest.theirs).toFixed(2)} soldiers per enemy there`,
-          );
-      }
-    }
+/** 4-5. Forces, for a state at war: mobilise when the pool is spent; reinforce the weakest front. */
+function forces(o: Observation, me: ActorState, plan: Plan): void {
+  const fronts = o.fronts; // built once per observation (fog of war), read by both rules
+  const deployed = deployedTroops(fronts, me.id);
+  const level = MOBILISATION_LEVELS.indexOf(me.mobilisation);
+  if (me.pool < POOL_RESERVE * deployed && level < MOBILISATION_LEVELS.length - 1 && me.support >= 0.4 && me.reserve > 0) {
+    const next = MOBILISATION_LEVELS[level + 1]!;
+    plan.add({ type: 'mobilise', level: next }, () => `mobilises (${next}): its pool is spent and support holds at ${pct(me.support)}`);
   }
-  return { orders, reasons };
+  const weakest = weakestFront(fronts, o.wars, me.id);
+  if (weakest === null) return;
+  const troops = Math.floor(Math.min(me.pool / 2, PARITY * weakest.theirs - weakest.mine));
+  if (troops > 0)
+    plan.add(
+      { type: 'deploy', front: weakest.front, troops },
+      () =>
+        `reinforces ${weakest.front} with ${troops.toLocaleString('en-GB')} troops: its side has ${(weakest.mine / weakest.theirs).toFixed(2)} soldiers per enemy there`,
+    );
 }
 
 function deployedTroops(fronts: Observation['fronts'], actor: Id): number {
