@@ -151,12 +151,14 @@ line(
 );
 line('machine ceiling: arithmetic loop, 2 threads', `${loop.toFixed(2)}x`);
 line('same runs in 2 processes at once', `${(single.seconds / apart).toFixed(2)}x (${apart.toFixed(1)} s)`);
-const cpuLine = (m: Measure) =>
-  m.cpu
-    ? `runs ${m.cpu.runs.toFixed(1)} s, main thread ${m.cpu.main.toFixed(1)} s, V8 helpers ${m.cpu.helpers.toFixed(1)} s`
-    : 'not measured (no /proc)';
-line('CPU, 1 worker (the median run)', cpuLine(single));
-line('CPU, 2 workers (the median run)', cpuLine(double));
+const cpuLine = (m: Measure, workers: number) =>
+  !m.cpu
+    ? 'not measured (no /proc)'
+    : workers === 1
+      ? `runs and aggregate on the main thread ${m.cpu.main.toFixed(1)} s, V8 helpers ${m.cpu.helpers.toFixed(1)} s`
+      : `runs ${m.cpu.runs.toFixed(1)} s, main thread ${m.cpu.main.toFixed(1)} s, V8 helpers ${m.cpu.helpers.toFixed(1)} s`;
+line('CPU, 1 worker (the median run)', cpuLine(single, 1));
+line('CPU, 2 workers (the median run)', cpuLine(double, 2));
 line(`peak memory, ${fmt(runs)} runs, 2 workers (MiB)`, double.peakMiB.toFixed(0));
 line(`peak memory, ${fmt(big)} runs, 2 workers (MiB)`, large.peakMiB.toFixed(0));
 line(`${fmt(big)} runs, 2 workers (s)`, large.seconds.toFixed(1));

@@ -143,17 +143,26 @@ fronts:
 
 describe('heuristic bots without reasons (forecast runs)', () => {
   it('give the same orders as with reasons, and no reasons', () => {
-    const s = loadBuiltin('korea-russia-2024');
-    let games = 0;
-    for (const seed of [1, 2, 3]) {
-      const withReasons = playWithBots(s, seed, [], 8, makeBots(s, seed, null, { kind: 'heuristic' }));
-      const without = playWithBots(s, seed, [], 8, makeBots(s, seed, null, { kind: 'heuristic', reasons: false }));
-      expect(without.turns.map((t) => t.orders)).toEqual(withReasons.turns.map((t) => t.orders));
-      expect(withReasons.turns.flatMap((t) => t.decisions).some((d) => d.reasons.length > 0)).toBe(true);
-      expect(without.turns.flatMap((t) => t.decisions).every((d) => d.reasons.length === 0)).toBe(true);
-      games++;
+    // July 1914 after Austria-Hungary's declaration brings calls to arms (the rule that draws random numbers),
+    // and invocations; the default scenario brings deployments.
+    const games: [string, TurnOrders[], number][] = [
+      ['july-1914', [{ aut: [{ type: 'declare_war', on: 'srb' }] }], 12],
+      ['korea-russia-2024', [], 8],
+    ];
+    const types = new Set<string>();
+    for (const [id, script, turns] of games) {
+      const s = loadBuiltin(id);
+      for (const seed of [1, 2, 3]) {
+        const withReasons = playWithBots(s, seed, script, turns, makeBots(s, seed, null, { kind: 'heuristic' }));
+        const without = playWithBots(s, seed, script, turns, makeBots(s, seed, null, { kind: 'heuristic', reasons: false }));
+        expect(without.turns.map((t) => t.orders)).toEqual(withReasons.turns.map((t) => t.orders));
+        const decisions = withReasons.turns.flatMap((t) => t.decisions);
+        expect(decisions.every((d) => d.reasons.length === Math.max(1, d.orders.length))).toBe(true);
+        expect(without.turns.flatMap((t) => t.decisions).every((d) => d.reasons.length === 0)).toBe(true);
+        for (const d of decisions) for (const o of d.orders) types.add(o.type);
+      }
     }
-    expect(games).toBe(3);
+    expect([...types].sort()).toEqual(expect.arrayContaining(['answer_call', 'deploy', 'invoke_treaty']));
   });
 });
 

@@ -70,22 +70,27 @@ describe('Wilson intervals', () => {
 });
 
 describe('packed runs', () => {
-  it('reach the aggregate as written: a turn without a value counts no run, answers and ledgers add up', () => {
-    const template = inputTemplate(coin);
-    const layout = RunLayout.of(coin, template.inputs.length, 3);
-    const run = (index: number, yes: boolean, support: (number | null)[], returns: number): RunResult => ({
-      index,
-      inputs: template.inputs.map(() => 0.5),
-      answers: [yes],
-      metrics: [support],
-      returns: coin.actors.map(() => returns),
-      ledger: coin.actors.map(() => LEDGER.map((_, k) => k)),
-    });
-    const data = new Float64Array(2 * layout.size);
-    layout.write(run(0, true, [null, 0.5, 0.4], 1), data, 0);
-    layout.write(run(1, false, [null, null, 0.6], 3), data, layout.size);
+  const template = inputTemplate(coin);
+  const layout = RunLayout.of(coin, template.inputs.length, 3);
+  // Red's support (the only uncertain input, uniform 0.4-0.6): 0.42 is at its 10th percentile, 0.58 at its 90th.
+  const run = (index: number, support: number, yes: boolean, metric: (number | null)[]): RunResult => ({
+    index,
+    inputs: [support],
+    answers: [yes],
+    metrics: [metric],
+    returns: coin.actors.map((_, a) => 10 * a + index), // every actor's figures differ, and every run's
+    ledger: coin.actors.map((_, a) => LEDGER.map((_, k) => 100 * a + k + index)),
+  });
+  const packed = (...runs: RunResult[]) => {
+    const data = new Float64Array(runs.length * layout.size);
+    runs.forEach((r, k) => layout.write(r, data, k * layout.size));
+    return data;
+  };
+
+  it('reach the aggregate as written: each part in its place, a turn without a value counting no run', () => {
+    expect(template.inputs.map((x) => x.path)).toEqual(['actors.red.domestic.support']);
     const aggregate = new ForecastAggregate(coin, template.inputs, 3);
-    aggregate.add(data);
+    aggregate.add(packed(run(0, 0.42, true, [null, 0.5, 0.4]), run(1, 0.58, false, [null, null, 0.6])));
     const r = aggregate.result({ seed: 1, requested: 2, partial: false });
     expect(r.runs).toBe(2);
     expect(r.questions[0]).toMatchObject({ id: 'allowed', yes: 1, p: 0.5 });
@@ -94,8 +99,24 @@ describe('packed runs', () => {
       [2, 1, 0.5],
       [3, 2, 0.5],
     ]);
-    expect(r.returns.every((x) => x.mean === 2)).toBe(true);
-    expect(r.ledger[0]!.entries.leverage.mean).toBe(LEDGER.length - 1);
+    // The run with low support said yes, the one with high support no.
+    expect(r.sensitivity[0]!.inputs[0]).toMatchObject({ input: 'actors.red.domestic.support', r: -1, pLow: 1, pHigh: 0 });
+    expect(r.returns.map((x) => x.mean)).toEqual(coin.actors.map((_, a) => 10 * a + 0.5));
+    // Counts are shown whole; changes and leverage to 4 decimals (aggregate.ts).
+    const shown = (e: string, x: number) => (e.includes('change') || e === 'leverage' ? x : Math.round(x));
+    expect(r.ledger.map((l) => LEDGER.map((e) => l.entries[e].mean))).toEqual(
+      coin.actors.map((_, a) => LEDGER.map((e, k) => shown(e, 100 * a + k + 0.5))),
+    );
+  });
+
+  it('are refused when they are not the next whole runs', () => {
+    const aggregate = new ForecastAggregate(coin, template.inputs, 3);
+    const first = packed(run(0, 0.5, true, [1, 2, 3]));
+    expect(() => aggregate.add(packed(run(1, 0.5, true, [1, 2, 3])))).toThrow('run 0 is missing: found run 1 in its place');
+    expect(() => aggregate.add(first.subarray(1))).toThrow(`numbers are not whole runs of ${layout.size} numbers each`);
+    expect(() => aggregate.add([first])).toThrow('runs from 0 on are not packed runs of this version');
+    aggregate.add(first);
+    expect(aggregate.runs).toBe(1);
   });
 });
 

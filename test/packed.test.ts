@@ -50,7 +50,7 @@ describe('packed state arrays', () => {
       encoding: 'utf8',
       timeout: 60_000,
     });
-    expect(child.stderr).toBe('');
+    expect(child.stderr).not.toMatch(/Error|FATAL/); // a warning from Node or the loader is not a failure
     expect(child.status).toBe(0);
     const r = JSON.parse(child.stdout) as { optimised: boolean; onlyInterpreted: string[]; onlyOptimised: string[] };
     expect(r.optimised).toBe(true); // or the comparison says nothing

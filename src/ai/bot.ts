@@ -19,7 +19,7 @@ export interface Alternative {
 export interface Decision {
   actor: Id;
   orders: Order[];
-  /** One line per order, or why the bot does nothing. */
+  /** One line per order, or why the bot does nothing; empty for a heuristic bot made with `reasons: false`. */
   reasons: string[];
   /** The chosen plan's expected return, when the bot estimated it. */
   value: number | null;

@@ -28,7 +28,8 @@ export function heuristicBot(game: CrisisGame, actor: Id, options: HeuristicBotO
     decide(o: Observation): Decision {
       const withReasons = options.reasons ?? true;
       const choice = heuristicOrders(o, rng, withReasons);
-      const reasons = choice.reasons.length > 0 || !withReasons ? choice.reasons : ['does nothing this turn: no rule calls for an order'];
+      let reasons = choice.reasons;
+      if (withReasons && reasons.length === 0) reasons = ['does nothing this turn: no rule calls for an order'];
       if (!options.explain) return { actor, orders: choice.orders, reasons, value: null, alternatives: [] };
       const plans = choice.orders.length > 0 ? [choice.orders, []] : [[]];
       const alternatives = evaluatePlans(game, o, actor, plans, { ...options.explain, seed: options.seed * 7919 + calls++ });

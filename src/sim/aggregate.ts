@@ -135,28 +135,32 @@ export class ForecastAggregate {
     return this.n;
   }
 
-  /** Add the runs packed in `data` (RunLayout), in order. Call in run order: sums of floating-point numbers depend on it. */
-  add(data: Float64Array): void {
-    const L = this.layout;
+  /**
+   * Add the runs packed in `data` (RunLayout), which must be the next ones in run order: sums of floating-point
+   * numbers depend on the order. A block that is not the next whole runs is refused with an error.
+   */
+  add(data: unknown): void {
+    const L: RunLayout = this.layout;
+    L.check(data, this.n);
     for (let at = 0; at < data.length; at += L.size) {
       this.n++;
-      for (let i = 0; i < L.questionCount; i++) this.yes[i]! += data[at + L.answers + i]!;
+      for (let i = 0; i < L.questionCount; i++) this.yes[i]! += data[at + L.answersAt + i]!;
       for (let i = 0; i < L.metricCount; i++)
         for (let t = 0; t < L.turns; t++) {
-          const v = data[at + L.metrics + i * L.turns + t]!;
+          const v = data[at + L.metricAt(i, t)]!;
           if (!Number.isNaN(v)) this.metricStats[i]![t]!.add(v); // NaN: no value that turn
         }
       for (let a = 0; a < L.actorCount; a++) {
-        this.returnStats[a]!.add(data[at + L.returns + a]!);
-        for (let k = 0; k < LEDGER.length; k++) this.ledgerStats[a]![k]!.add(data[at + L.ledger + a * LEDGER.length + k]!);
+        this.returnStats[a]!.add(data[at + L.returnsAt + a]!);
+        for (let k = 0; k < LEDGER.length; k++) this.ledgerStats[a]![k]!.add(data[at + L.ledgerEntryAt(a, k)]!);
       }
       for (let k = 0; k < L.inputCount; k++) {
-        const x = cdf(this.inputs[k]!.dist, data[at + 1 + k]!); // the input's rank in its distribution, 0..1
+        const x = cdf(this.inputs[k]!.dist, data[at + L.inputsAt + k]!); // the input's rank in its distribution, 0..1
         this.sx[k]! += x;
         this.sxx[k]! += x * x;
         const low = x < 0.5; // below its median
         for (let i = 0; i < L.questionCount; i++) {
-          const y = data[at + L.answers + i]!;
+          const y = data[at + L.answersAt + i]!;
           this.sxy[k]![i]! += x * y;
           const c = this.split[k]![i]!;
           if (low) {

@@ -101,13 +101,17 @@ export async function runForecast(o: ForecastOptions): Promise<ForecastResult> {
           running++;
           executor.run(c, abort.signal).then(
             (results) => {
-              running--;
-              arrived.set(i, results);
-              drain();
-              done += c.end - c.start;
-              o.onProgress?.(done, o.runs);
-              if (next === chunks.length) resolve();
-              else submit();
+              try {
+                running--;
+                arrived.set(i, results);
+                drain(); // throws on a block that is not the next whole runs
+                done += c.end - c.start;
+                o.onProgress?.(done, o.runs);
+                if (next === chunks.length) resolve();
+                else submit();
+              } catch (e) {
+                reject(e);
+              }
             },
             (e: unknown) => reject(e),
           );

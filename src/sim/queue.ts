@@ -18,14 +18,18 @@ import { Redis } from 'ioredis';
 import { ENGINE_VERSION } from '../core/engine/game.ts';
 import type { Scenario } from '../core/model.ts';
 import { localPool, type Executor } from './pool.ts';
+import { RUN_FORMAT } from './run.ts';
 import type { Chunk } from './worker.ts';
 
-/** The queue's name on Redis: one per engine version and Node major version. */
-export const QUEUE = `yourmove-forecast-${ENGINE_VERSION}-node${process.versions.node.split('.')[0]}`;
+/** The queue's name on Redis: one per engine version, packing of results (RUN_FORMAT) and Node major version. */
+export const QUEUE = `yourmove-forecast-${ENGINE_VERSION}-f${RUN_FORMAT}-node${process.versions.node.split('.')[0]}`;
 /** How long a scenario, a job or a result nobody collected stays in Redis (seconds). */
 const TTL = 86_400;
 const POLL_MS = 2_000;
-/** A forecast fails when no worker has served its queue for this long (default of `QueueExecutor.open`). */
+/**
+ * A forecast fails when no worker has served its queue for this long (default of `QueueExecutor.open`). Counted in
+ * polls of POLL_MS: it fails at the first poll at or after the time.
+ */
 export const NO_WORKER_MS = 30_000;
 const scenarioKey = (hash: string) => `yourmove:scenario:${hash}`;
 const resultKey = (job: string) => `yourmove:result:${job}`;
@@ -181,7 +185,10 @@ export class QueueExecutor implements Executor {
       const bytes = await this.redis.getBuffer(resultKey(id));
       if (bytes === null) return; // not written yet (or taken by an earlier call): the poll comes back to it
       await this.redis.del(resultKey(id));
-      this.settle(id, deserialize(bytes) as Float64Array);
+      const results: unknown = deserialize(bytes);
+      if (!(results instanceof Float64Array))
+        throw new Error(`they are not packed runs of this version (a worker of another version serves queue ${QUEUE}?)`);
+      this.settle(id, results);
     } catch (e) {
       this.settle(id, new QueueError(`reading the results of ${id} from Redis at ${this.url}: ${(e as Error).message}`));
     }

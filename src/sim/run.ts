@@ -92,11 +92,16 @@ function ledgerOf(start: readonly ActorState[], end: GameState): number[][] {
  * aggregate reads it where it lies. A run's numbers, in order: its index; its inputs; its answers (1 yes, 0 no);
  * each metric turn by turn (NaN: no value that turn); each actor's return; each actor's ledger row.
  */
+/** The version of RunLayout's packing: part of the queue's name, so workers of another packing never meet. */
+export const RUN_FORMAT = 2;
+
 export class RunLayout {
-  readonly answers: number;
-  readonly metrics: number;
-  readonly returns: number;
-  readonly ledger: number;
+  /** Where each part of a run starts, counted from the run's first number (its index, at 0). */
+  readonly inputsAt = 1;
+  readonly answersAt: number;
+  readonly metricsAt: number;
+  readonly returnsAt: number;
+  readonly ledgerAt: number;
   /** Numbers per run. */
   readonly size: number;
 
@@ -107,25 +112,49 @@ export class RunLayout {
     readonly turns: number,
     readonly actorCount: number,
   ) {
-    this.answers = 1 + inputCount;
-    this.metrics = this.answers + questionCount;
-    this.returns = this.metrics + metricCount * turns;
-    this.ledger = this.returns + actorCount;
-    this.size = this.ledger + actorCount * LEDGER.length;
+    this.answersAt = this.inputsAt + inputCount;
+    this.metricsAt = this.answersAt + questionCount;
+    this.returnsAt = this.metricsAt + metricCount * turns;
+    this.ledgerAt = this.returnsAt + actorCount;
+    this.size = this.ledgerAt + actorCount * LEDGER.length;
   }
 
   static of(s: Scenario, inputCount: number, turns: number): RunLayout {
     return new RunLayout(inputCount, (s.questions ?? []).length, (s.metrics ?? []).length, turns, s.actors.length);
   }
 
-  /** Write run `r` at `data[at]`. */
+  /** Where metric `i`'s value after turn `t + 1` lies, from the run's start. */
+  metricAt(i: number, t: number): number {
+    return this.metricsAt + i * this.turns + t;
+  }
+
+  /** Where actor `a`'s ledger entry `k` (LEDGER order) lies, from the run's start. */
+  ledgerEntryAt(a: number, k: number): number {
+    return this.ledgerAt + a * LEDGER.length + k;
+  }
+
+  /** Write run `r` at `data[at]`: every turn of every metric, NaN where it has no value (or none was measured). */
   write(r: RunResult, data: Float64Array, at: number): void {
     data[at] = r.index;
-    data.set(r.inputs, at + 1);
-    r.answers.forEach((a, i) => (data[at + this.answers + i] = a ? 1 : 0));
-    r.metrics.forEach((values, i) => values.forEach((v, t) => (data[at + this.metrics + i * this.turns + t] = v ?? NaN)));
-    data.set(r.returns, at + this.returns);
-    r.ledger.forEach((row, a) => data.set(row, at + this.ledger + a * LEDGER.length));
+    data.set(r.inputs, at + this.inputsAt);
+    r.answers.forEach((a, i) => (data[at + this.answersAt + i] = a ? 1 : 0));
+    r.metrics.forEach((values, i) => {
+      for (let t = 0; t < this.turns; t++) data[at + this.metricAt(i, t)] = values[t] ?? NaN;
+    });
+    data.set(r.returns, at + this.returnsAt);
+    r.ledger.forEach((row, a) => data.set(row, at + this.ledgerEntryAt(a, 0)));
+  }
+
+  /**
+   * Check that `data` holds whole runs of this layout, numbered from `first` on: a block from another version (a
+   * worker of another release on the same queue) or cut short is refused rather than read as numbers.
+   */
+  check(data: unknown, first: number): asserts data is Float64Array {
+    if (!(data instanceof Float64Array)) throw new Error(`runs from ${first} on are not packed runs of this version`);
+    if (data.length % this.size !== 0)
+      throw new Error(`runs from ${first} on: ${data.length} numbers are not whole runs of ${this.size} numbers each`);
+    for (let k = 0; k * this.size < data.length; k++)
+      if (data[k * this.size] !== first + k) throw new Error(`run ${first + k} is missing: found run ${data[k * this.size]} in its place`);
   }
 }
 

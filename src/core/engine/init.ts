@@ -223,7 +223,7 @@ export function initialState(s: Scenario, seed: number): GameState {
     transit,
     wars: mapPacked(s.conflicts ?? [], (c) => {
       const aggressorSide = c.aggressor === undefined ? -1 : c.sides[0].includes(c.aggressor) ? 0 : 1;
-      const declarations = aggressorSide === -1 ? [] : c.sides[1 - aggressorSide]!.map((on) => ({ by: c.aggressor!, on }));
+      const declarations = aggressorSide === -1 ? [] : mapPacked(c.sides[1 - aggressorSide]!, (on) => ({ by: c.aggressor!, on }));
       return {
         id: c.id,
         sides: [[...c.sides[0]], [...c.sides[1]]] as [string[], string[]],

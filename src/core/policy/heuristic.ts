@@ -54,7 +54,7 @@ export interface PolicyChoice {
  * building them). One function per rule, in the order above.
  */
 export function heuristicOrders(o: Observation, rng: Rng, withReasons = true): PolicyChoice {
-  const plan = new Plan(withReasons);
+  const plan = new PlanBuilder(withReasons);
   const me = o.self;
   if (!me) return plan.choice();
   const wars = o.wars.filter((w) => w.active && sideOf(w, me.id) !== -1);
@@ -66,7 +66,7 @@ export function heuristicOrders(o: Observation, rng: Rng, withReasons = true): P
 }
 
 /** Orders with their reasons; a reason is built only when asked for (a thunk otherwise never called). */
-class Plan {
+class PlanBuilder {
   private readonly orders: Order[] = [];
   private readonly reasons: string[] = [];
   constructor(private readonly withReasons: boolean) {}
@@ -82,7 +82,7 @@ class Plan {
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
 /** 1. Calls to arms. */
-function answerCalls(o: Observation, me: ActorState, rng: Rng, plan: Plan): void {
+function answerCalls(o: Observation, me: ActorState, rng: Rng, plan: PlanBuilder): void {
   for (const c of o.calls) {
     if (c.obliged !== me.id || c.answer !== 'pending') continue;
     const obligation = o.treaties.find((t) => t.id === c.treaty)?.obligations[c.obligation];
@@ -122,13 +122,13 @@ function answerCalls(o: Observation, me: ActorState, rng: Rng, plan: Plan): void
 }
 
 /** 2. Invocations of the treaties triggered for oneself, while at war. */
-function invokeTreaties(o: Observation, plan: Plan): void {
+function invokeTreaties(o: Observation, plan: PlanBuilder): void {
   for (const treaty of new Set(o.triggers.filter((t) => !t.invoked).map((t) => t.treaty)))
     plan.add({ type: 'invoke_treaty', treaty }, () => `invokes ${treaty}: its conditions hold for it and it is at war`);
 }
 
 /** 3. Ceasefire, for a war's principal. */
-function ceasefires(wars: readonly WarState[], me: ActorState, plan: Plan): void {
+function ceasefires(wars: readonly WarState[], me: ActorState, plan: PlanBuilder): void {
   for (const w of wars) {
     const side = sideOf(w, me.id) as 0 | 1;
     if (w.sides[side][0] !== me.id) continue;
@@ -153,7 +153,7 @@ function ceasefires(wars: readonly WarState[], me: ActorState, plan: Plan): void
 }
 
 /** 4-5. Forces, for a state at war: mobilise when the pool is spent; reinforce the weakest front. */
-function forces(o: Observation, me: ActorState, plan: Plan): void {
+function forces(o: Observation, me: ActorState, plan: PlanBuilder): void {
   const fronts = o.fronts; // built once per observation (fog of war), read by both rules
   const deployed = deployedTroops(fronts, me.id);
   const level = MOBILISATION_LEVELS.indexOf(me.mobilisation);
