@@ -6,8 +6,9 @@
  * - A worker writes a chunk's results (V8 serialisation: exact) under a key of their own, not into the job's
  *   return value, which BullMQ would copy into its event stream; the forecast reads and deletes them, and merges
  *   them in run order as it does for local threads — the same seed gives the same bytes whatever did the work.
- * - The queue's name carries the engine version and the Node major version, so a worker of another version (whose
- *   runs could differ, or whose serialisation another Node could not read) never takes this forecast's jobs.
+ * - The queue's name carries the engine version, the packing of results (RUN_FORMAT) and the Node major version, so
+ *   a worker of another version (whose runs could differ, or whose results this one could not read) never takes
+ *   this forecast's jobs.
  * - A forecast waits for completion events, and looks for results every POLL_MS as well, so a missed event cannot
  *   stall it; with no worker serving the queue for NO_WORKER_MS it fails, saying so.
  */

@@ -86,15 +86,15 @@ function ledgerOf(start: readonly ActorState[], end: GameState): number[][] {
   });
 }
 
+/** The version of RunLayout's packing: part of the queue's name, so workers of another packing never meet. */
+export const RUN_FORMAT = 2;
+
 /**
  * Runs packed in one Float64Array, the same count of numbers for each: a chunk crosses from a worker thread (or
  * through Redis) as one block of bytes rather than thousands of small objects to copy and collect, and the
  * aggregate reads it where it lies. A run's numbers, in order: its index; its inputs; its answers (1 yes, 0 no);
  * each metric turn by turn (NaN: no value that turn); each actor's return; each actor's ledger row.
  */
-/** The version of RunLayout's packing: part of the queue's name, so workers of another packing never meet. */
-export const RUN_FORMAT = 2;
-
 export class RunLayout {
   /** Where each part of a run starts, counted from the run's first number (its index, at 0). */
   readonly inputsAt = 1;
