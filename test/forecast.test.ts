@@ -215,6 +215,9 @@ describe('the ledger', () => {
     expect(entry('prk').munitions_given.mean).toBeLessThan(1_154_000);
     expect(entry('rus').munitions_received.mean).toBe(entry('prk').munitions_given.mean);
     expect(entry('prk').money_received_usd_m.mean).toBeGreaterThan(50); // ~$5.3 m a week from Russia
+    // Aid in kind counted in dollars is money given too: the United States' $417 m of weapons a week to Ukraine.
+    expect(entry('usa').money_given_usd_m.mean).toBe(4170);
+    expect(entry('ukr').money_received_usd_m.mean).toBe(4170);
     expect(entry('rus').killed.mean).toBeGreaterThan(entry('prk').killed.mean);
     expect(r.returns.map((x) => x.actor)).toEqual(r.ledger.map((l) => l.actor));
   });

@@ -59,7 +59,8 @@ function ledgerOf(start: readonly ActorState[], end: GameState): number[][] {
     let moneyGiven = 0;
     let moneyReceived = 0;
     for (const t of end.transfers) {
-      const money = t.kind === 'money' ? (moneyScale(t.unit) ?? 0) * t.delivered : 0;
+      // Money, and aid in kind counted in dollars (weapons packages: "USD million per week"), by its value.
+      const money = (moneyScale(t.unit) ?? 0) * t.delivered;
       if (t.from === a.id) {
         if (t.kind === 'munitions') munitionsGiven += t.delivered;
         moneyGiven += money;

@@ -86,6 +86,9 @@ export function initialState(s: Scenario, seed: number): GameState {
     const c = a.capabilities ?? {};
     const active = Math.round(draw(c.active, 0));
     const level = c.mobilisation?.level;
+    const reserve = c.reserve === undefined ? undefined : Math.round(draw(c.reserve, 0));
+    const rate = Math.round(draw(c.mobilisation?.rate, 0) / (RAISE_SHARE[levelOf(level)] || 1));
+    const cap = Math.round(draw(c.mobilisation?.cap, active));
     return {
       id: a.id,
       kind: a.kind,
@@ -93,11 +96,12 @@ export function initialState(s: Scenario, seed: number): GameState {
       areaKm2: draw(a.area_km2, DEFAULTS.frontAreaKm2),
       greatPower: a.great_power ?? false,
       pool: active,
-      reserve: Math.round(draw(c.reserve, 0)),
+      // Without a stated reserve, mobilisation may raise as many as its cap allows beyond the active forces.
+      reserve: reserve ?? Math.max(0, cap - active),
       mobilisation: levelOf(level),
       // The scenario's rate is what the actor raises at its current level; the state keeps the general rate.
-      mobilisationRate: Math.round(draw(c.mobilisation?.rate, 0) / (RAISE_SHARE[levelOf(level)] || 1)),
-      mobilisationCap: Math.round(draw(c.mobilisation?.cap, active)),
+      mobilisationRate: rate,
+      mobilisationCap: cap,
       raised: active,
       casualties: { killed: 0, wounded: 0, returned: 0 },
       quality: draw(c.quality, DEFAULTS.quality),
