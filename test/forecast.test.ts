@@ -8,6 +8,7 @@ import { ForecastAggregate, wilson, type ForecastResult } from '../src/sim/aggre
 import { LEDGER, RunLayout, type RunResult } from '../src/sim/run.ts';
 import { inputTemplate } from '../src/core/forecast/inputs.ts';
 import { runForecast } from '../src/sim/forecast.ts';
+import { INTEREST_TERMS } from '../src/core/engine/state.ts';
 import type { Scenario } from '../src/core/model.ts';
 import { loadBuiltin, scenarioFromYaml } from './helpers/scenarios.ts';
 import { yourmove } from './helpers/cli.ts';
@@ -80,6 +81,7 @@ describe('packed runs', () => {
     metrics: [metric],
     returns: coin.actors.map((_, a) => 10 * a + index), // every actor's figures differ, and every run's
     ledger: coin.actors.map((_, a) => LEDGER.map((_, k) => 100 * a + k + index)),
+    terms: coin.actors.map((_, a) => INTEREST_TERMS.map((_, k) => 1000 * a + k + index)),
   });
   const packed = (...runs: RunResult[]) => {
     const data = new Float64Array(runs.length * layout.size);
@@ -102,6 +104,9 @@ describe('packed runs', () => {
     // The run with low support said yes, the one with high support no.
     expect(r.sensitivity[0]!.inputs[0]).toMatchObject({ input: 'actors.red.domestic.support', r: -1, pLow: 1, pHigh: 0 });
     expect(r.returns.map((x) => x.mean)).toEqual(coin.actors.map((_, a) => 10 * a + 0.5));
+    expect(r.returns.map((x) => INTEREST_TERMS.map((t) => x.terms[t]))).toEqual(
+      coin.actors.map((_, a) => INTEREST_TERMS.map((_, k) => 1000 * a + k + 0.5)),
+    );
     // Counts are shown whole; changes and leverage to 4 decimals (aggregate.ts).
     const shown = (e: string, x: number) => (e.includes('change') || e === 'leverage' ? x : Math.round(x));
     expect(r.ledger.map((l) => LEDGER.map((e) => l.entries[e].mean))).toEqual(
@@ -220,6 +225,16 @@ describe('the ledger', () => {
     expect(entry('ukr').money_received_usd_m.mean).toBe(4170);
     expect(entry('rus').killed.mean).toBeGreaterThan(entry('prk').killed.mean);
     expect(r.returns.map((x) => x.actor)).toEqual(r.ledger.map((l) => l.actor));
+    // The terms of each return add up to it (each mean rounded to 4 decimals), and say where it comes from: Russia
+    // pays in casualties, North Korea gains battle experience, the United States pays in escalation.
+    for (const x of r.returns) {
+      const sum = INTEREST_TERMS.reduce((total, t) => total + x.terms[t], 0);
+      expect(Math.abs(sum - x.mean), x.actor).toBeLessThan(0.0006);
+    }
+    const terms = (actor: string) => r.returns.find((x) => x.actor === actor)!.terms;
+    expect(terms('rus').casualties).toBeLessThan(0);
+    expect(terms('prk').battle_experience).toBeGreaterThan(0);
+    expect(terms('usa').escalation_risk).toBeLessThan(0);
   });
 });
 
@@ -229,7 +244,14 @@ describe('yourmove advise', () => {
     expect(r.status).toBe(0);
     const a = JSON.parse(r.stdout) as {
       as: string;
-      options: { rank: number; label: string; utility: { mean: number }; versusNothing: number; changes: { id: string; diff: number }[] }[];
+      options: {
+        rank: number;
+        label: string;
+        utility: { mean: number };
+        versusNothing: number;
+        changes: { id: string; diff: number }[];
+        why: { term: string; diff: number }[];
+      }[];
     };
     expect(a.as).toBe('nato');
     expect(a.options.map((o) => o.rank)).toEqual(a.options.map((_, i) => i + 1));
@@ -240,6 +262,11 @@ describe('yourmove advise', () => {
     expect(deep.changes[0]).toMatchObject({ id: 'deep_strikes_allowed' });
     expect(deep.changes[0]!.diff).toBeGreaterThan(0.3);
     expect(deep.versusNothing).toBeLessThan(0);
+    // Why it costs: escalation, and the terms that make the difference add up to it.
+    expect(deep.why[0]).toMatchObject({ term: 'escalation_risk' });
+    expect(deep.why[0]!.diff).toBeLessThan(0);
+    expect(Math.abs(deep.why.reduce((sum, w) => sum + w.diff, 0) - deep.versusNothing)).toBeLessThan(0.002);
+    expect(a.options.find((o) => o.label === 'do nothing')!.why).toEqual([]);
     // The options share one set of threads; the answer is the same bytes as on this thread alone.
     const one = yourmove(['advise', 'korea-russia-2024', '--as', 'nato', '--runs', '40', '--turns', '12', '--json', '--workers', '1']);
     expect(one.stdout).toBe(r.stdout);

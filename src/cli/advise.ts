@@ -1,7 +1,7 @@
 /**
  * `yourmove advise <scenario> --as <actor> [--option "<event>" ...] [--runs N] [--seed S] [--turns N] [--json]`:
- * the player's options this turn, each forecast on the same worlds, ranked by its expected return, with what
- * changes most against doing nothing.
+ * the player's options this turn, each forecast on the same worlds, ranked by its expected return, with the terms of
+ * the return that make the difference and the questions that change most against doing nothing.
  */
 import Table from 'cli-table3';
 import { adviseOptions, namedOptions, runAdvise } from '../sim/advise.ts';
@@ -37,9 +37,9 @@ export async function adviseCommand(ref: string, opts: AdviseCliOptions): Promis
   }
   const pct = (x: number) => `${x > 0 ? '+' : ''}${(100 * x).toFixed(1)} pts`;
   const t = new Table({
-    head: ['#', 'option', 'expected return (5-95 %)', 'vs nothing', 'what changes most'],
+    head: ['#', 'option', 'expected return (5-95 %)', 'vs nothing', 'why (terms of the return)', 'what changes most'],
     style: { head: [], border: [] },
-    colWidths: [4, 44, 26, 12, 60],
+    colWidths: [4, 36, 26, 12, 30, 46],
     wordWrap: true,
   });
   for (const o of r.options)
@@ -48,6 +48,7 @@ export async function adviseCommand(ref: string, opts: AdviseCliOptions): Promis
       o.label,
       `${o.utility.mean.toFixed(3)} (${o.utility.p05.toFixed(2)}..${o.utility.p95.toFixed(2)})`,
       `${o.versusNothing > 0 ? '+' : ''}${o.versusNothing.toFixed(3)}`,
+      o.why.map((w) => `${w.term.replace(/_/g, ' ')} ${w.diff > 0 ? '+' : ''}${w.diff.toFixed(3)}`).join('; ') || '-',
       o.changes.map((c) => `${c.id} ${pct(c.diff)}`).join('; ') || '-',
     ]);
   process.stdout.write(

@@ -1,13 +1,15 @@
 /**
  * `yourmove advise`: the player's candidate orders for this turn (or named ones), each forecast on the same sampled
  * worlds (the same master seed: common random numbers), ranked by the player's expected return with its spread, with
- * the questions whose answers differ most from doing nothing — "your move, NATO", answered with numbers.
+ * the interest terms that make its return differ from doing nothing's and the questions whose answers differ most —
+ * "your move, NATO", answered with numbers.
  */
 import { planText } from '../ai/words.ts';
 import { initialState } from '../core/engine/init.ts';
 import type { TurnOrders } from '../core/engine/orders.ts';
 import { candidates } from '../core/game/crisis.ts';
 import type { Id, Scenario } from '../core/model.ts';
+import { INTEREST_TERMS, type InterestTerm } from '../core/engine/state.ts';
 import type { ForecastResult, Summary } from './aggregate.ts';
 import { parseTrigger } from './cascade.ts';
 import { defaultWorkers, runForecast } from './forecast.ts';
@@ -52,6 +54,8 @@ export interface AdvisedOption {
   versusNothing: number;
   /** The questions whose probability moves most against doing nothing. */
   changes: { id: string; text: string; p: number; diff: number }[];
+  /** Why the return differs from doing nothing's: the player's interest terms that move it most (weight × term). */
+  why: { term: InterestTerm; diff: number }[];
 }
 
 export interface AdviseResult {
@@ -108,12 +112,17 @@ export async function runAdvise(o: {
       .sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff))
       .slice(0, 3);
     const u = utility(r);
+    const why = INTEREST_TERMS.map((term) => ({ term, diff: Math.round((u.terms[term] - utility(base).terms[term]) * 10000) / 10000 }))
+      .filter((w) => w.diff !== 0)
+      .sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff))
+      .slice(0, 3);
     return {
       label: option.label,
       orders: option.orders,
       utility: u,
       versusNothing: Math.round((u.mean - utility(base).mean) * 10000) / 10000,
       changes,
+      why,
     };
   });
   const ranked = advised

@@ -9,6 +9,7 @@ import { DDSketch } from '@datadog/sketches-js';
 import { cdf } from '../core/dist.ts';
 import type { UncertainInput } from '../core/forecast/inputs.ts';
 import type { Scenario } from '../core/model.ts';
+import { INTEREST_TERMS, type InterestTerm } from '../core/engine/state.ts';
 import { addDays } from '../core/scenario/dates.ts';
 import { LEDGER, RunLayout, type LedgerEntry } from './run.ts';
 
@@ -91,8 +92,8 @@ export interface ForecastResult {
   questions: QuestionResult[];
   metrics: MetricPoint[];
   sensitivity: { question: string; inputs: InputEffect[] }[];
-  /** Each actor's return at the end (its utility, docs/ai.md). */
-  returns: ({ actor: string } & Summary)[];
+  /** Each actor's return at the end (its utility, docs/ai.md), and the mean of what each interest term adds to it. */
+  returns: ({ actor: string } & Summary & { terms: Record<InterestTerm, number> })[];
   /** What each actor gained and paid over a run, across runs (docs/forecast.md, the ledger). */
   ledger: { actor: string; entries: Record<LedgerEntry, Summary> }[];
 }
@@ -110,6 +111,8 @@ export class ForecastAggregate {
   private readonly sxy: number[][];
   private readonly split: { lowN: number; lowYes: number; highN: number; highYes: number }[][];
   private readonly returnStats: Stat[];
+  /** Per actor × interest term: the sum over runs of what the term adds to the return. */
+  private readonly termSums: number[][];
   private readonly ledgerStats: Stat[][];
   private readonly layout: RunLayout;
 
@@ -127,6 +130,7 @@ export class ForecastAggregate {
     this.sxy = inputs.map(() => new Array<number>(q).fill(0));
     this.split = inputs.map(() => Array.from({ length: q }, () => ({ lowN: 0, lowYes: 0, highN: 0, highYes: 0 })));
     this.returnStats = s.actors.map(() => new Stat());
+    this.termSums = s.actors.map(() => new Array<number>(INTEREST_TERMS.length).fill(0));
     this.ledgerStats = s.actors.map(() => LEDGER.map(() => new Stat()));
     this.layout = RunLayout.of(s, inputs.length, turns);
   }
@@ -153,6 +157,7 @@ export class ForecastAggregate {
       for (let a = 0; a < L.actorCount; a++) {
         this.returnStats[a]!.add(data[at + L.returnsAt + a]!);
         for (let k = 0; k < LEDGER.length; k++) this.ledgerStats[a]![k]!.add(data[at + L.ledgerEntryAt(a, k)]!);
+        for (let k = 0; k < INTEREST_TERMS.length; k++) this.termSums[a]![k]! += data[at + L.termAt(a, k)]!;
       }
       for (let k = 0; k < L.inputCount; k++) {
         const x = cdf(this.inputs[k]!.dist, data[at + L.inputsAt + k]!); // the input's rank in its distribution, 0..1
@@ -229,7 +234,14 @@ export class ForecastAggregate {
       questions,
       metrics,
       sensitivity,
-      returns: s.actors.map((a, i) => ({ actor: a.id, ...this.returnStats[i]!.summary(4) })),
+      returns: s.actors.map((a, i) => ({
+        actor: a.id,
+        ...this.returnStats[i]!.summary(4),
+        terms: Object.fromEntries(INTEREST_TERMS.map((t, k) => [t, n > 0 ? round(this.termSums[i]![k]! / n, 4) : 0])) as Record<
+          InterestTerm,
+          number
+        >,
+      })),
       ledger: s.actors.map((a, i) => ({
         actor: a.id,
         entries: Object.fromEntries(

@@ -9,12 +9,12 @@ import { botTurn, makeBots } from '../ai/play.ts';
 import { applyInPlace } from '../core/engine/apply.ts';
 import { initialState } from '../core/engine/init.ts';
 import type { Event, TurnOrders } from '../core/engine/orders.ts';
-import type { ActorState, GameState } from '../core/engine/state.ts';
+import { INTEREST_TERMS, type ActorState, type GameState, type InterestTerm } from '../core/engine/state.ts';
 import type { Scenario } from '../core/model.ts';
 import { sampleInputs, type InputTemplate } from '../core/forecast/inputs.ts';
 import { RunMeter } from '../core/forecast/measure.ts';
 import { moneyScale } from '../core/engine/economy.ts';
-import { returns, returnTerms } from '../core/engine/returns.ts';
+import { returnTerms } from '../core/engine/returns.ts';
 import { mapPacked } from '../core/packed.ts';
 import { Rng } from '../core/rng.ts';
 
@@ -25,6 +25,8 @@ export interface RunResult {
   metrics: (number | null)[][];
   /** Per actor (scenario order), its return at the end (returns.ts). */
   returns: number[];
+  /** Per actor, what each interest term adds to its return (weight × term, INTEREST_TERMS order): the return's why. */
+  terms: number[][];
   /** Per actor, the LEDGER entries in order: what it gained and paid over the run. */
   ledger: number[][];
 }
@@ -46,13 +48,8 @@ export const LEDGER = [
 ] as const;
 export type LedgerEntry = (typeof LEDGER)[number];
 
-function ledgerOf(start: readonly ActorState[], end: GameState): number[][] {
-  const lev = (id: string) =>
-    returnTerms(
-      end,
-      end.actors.find((a) => a.id === id)!,
-    ).leverage;
-  return end.actors.map((a) => {
+function ledgerOf(start: readonly ActorState[], end: GameState, terms: readonly Record<InterestTerm, number>[]): number[][] {
+  return end.actors.map((a, i) => {
     const b = start.find((x) => x.id === a.id)!;
     let munitionsGiven = 0;
     let munitionsReceived = 0;
@@ -82,19 +79,20 @@ function ledgerOf(start: readonly ActorState[], end: GameState): number[][] {
       a.technology,
       a.reputation - b.reputation,
       a.support - b.support,
-      lev(a.id),
+      terms[i]!.leverage,
     ];
   });
 }
 
 /** The version of RunLayout's packing: part of the queue's name, so workers of another packing never meet. */
-export const RUN_FORMAT = 2;
+export const RUN_FORMAT = 3;
 
 /**
  * Runs packed in one Float64Array, the same count of numbers for each: a chunk crosses from a worker thread (or
  * through Redis) as one block of bytes rather than thousands of small objects to copy and collect, and the
  * aggregate reads it where it lies. A run's numbers, in order: its index; its inputs; its answers (1 yes, 0 no);
- * each metric turn by turn (NaN: no value that turn); each actor's return; each actor's ledger row.
+ * each metric turn by turn (NaN: no value that turn); each actor's return; each actor's ledger row; each actor's
+ * return terms.
  */
 export class RunLayout {
   /** Where each part of a run starts, counted from the run's first number (its index, at 0). */
@@ -103,6 +101,7 @@ export class RunLayout {
   readonly metricsAt: number;
   readonly returnsAt: number;
   readonly ledgerAt: number;
+  readonly termsAt: number;
   /** Numbers per run. */
   readonly size: number;
 
@@ -117,7 +116,8 @@ export class RunLayout {
     this.metricsAt = this.answersAt + questionCount;
     this.returnsAt = this.metricsAt + metricCount * turns;
     this.ledgerAt = this.returnsAt + actorCount;
-    this.size = this.ledgerAt + actorCount * LEDGER.length;
+    this.termsAt = this.ledgerAt + actorCount * LEDGER.length;
+    this.size = this.termsAt + actorCount * INTEREST_TERMS.length;
   }
 
   static of(s: Scenario, inputCount: number, turns: number): RunLayout {
@@ -134,6 +134,11 @@ export class RunLayout {
     return this.ledgerAt + a * LEDGER.length + k;
   }
 
+  /** Where actor `a`'s return term `k` (INTEREST_TERMS order) lies, from the run's start. */
+  termAt(a: number, k: number): number {
+    return this.termsAt + a * INTEREST_TERMS.length + k;
+  }
+
   /** Write run `r` at `data[at]`: every turn of every metric, NaN where it has no value (or none was measured). */
   write(r: RunResult, data: Float64Array, at: number): void {
     data[at] = r.index;
@@ -144,6 +149,7 @@ export class RunLayout {
     });
     data.set(r.returns, at + this.returnsAt);
     r.ledger.forEach((row, a) => data.set(row, at + this.ledgerEntryAt(a, 0)));
+    r.terms.forEach((row, a) => data.set(row, at + this.termAt(a, 0)));
   }
 
   /**
@@ -191,13 +197,16 @@ export function simulateRun(template: InputTemplate, master: number, index: numb
     options.onTurn?.(state, result.events);
   }
   const m = meter.result();
-  const r = returns(state);
+  const raw = state.actors.map((a) => returnTerms(state, a));
+  const terms = state.actors.map((a, i) => INTEREST_TERMS.map((k) => a.interests[k] * raw[i]![k]));
   return {
     index,
     inputs,
     answers: m.answers,
     metrics: m.metrics,
-    returns: state.actors.map((a) => r[a.id] ?? 0),
-    ledger: ledgerOf(start, state),
+    // Summed in INTEREST_TERMS order from 0, as returns() does.
+    returns: terms.map((row) => row.reduce((sum, x) => sum + x, 0)),
+    terms,
+    ledger: ledgerOf(start, state, raw),
   };
 }
