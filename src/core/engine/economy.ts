@@ -15,6 +15,9 @@
  *   square root of the rounds per soldier (the scale init.ts uses). A recipient newly allowed to strike the
  *   enemy's territory with a supplier's weapons (and still receiving them) gains DEEP_STRIKE_BONUS firepower;
  *   newly forbidden, loses as much. Rules in force at the start are in the calibrated baseline.
+ * - Weapons aid counted in dollars (the United States' packages to Ukraine) is held with a lag (AID_LAG_DAYS) and
+ *   scales the recipient's firepower by the square root of its defence budget plus the aid in hand, over the same at
+ *   the start: the flows at the start are in the calibrated baseline, so stopping or adding aid changes the fire.
  */
 import type { Id, TransferKind } from '../model.ts';
 import type { Event, Order, Queued, Refuse } from './orders.ts';
@@ -46,6 +49,29 @@ export const TECH_QUALITY_GAIN = 0.05;
 
 /** Firepower gained from permission to strike the enemy's territory with a supplier's weapons (judgement). */
 export const DEEP_STRIKE_BONUS = 0.1;
+
+/**
+ * Days for the weapons aid in hand to follow a change in deliveries (judgement): US aid stalled in Congress from
+ * October 2023 to the package of April 2024, and Ukraine's artillery fell to a seventh of Russia's in January-May
+ * 2024 (Syrskyi, a claim, against a third in July-August): the shortage bit within about three months.
+ */
+export const AID_LAG_DAYS = 90;
+
+/** USD million a turn of weapons counted in dollars flowing to `actor` (weapons in other units have no price). */
+export function weaponsAidTo(state: GameState, actor: Id): number {
+  let total = 0;
+  for (const t of state.transfers) if (t.active && t.to === actor && t.kind === 'weapons') total += (moneyScale(t.unit) ?? 0) * t.amount;
+  return total;
+}
+
+/**
+ * What weapons aid does to an actor's fire: the square root (the firepower scale) of its defence budget plus the aid
+ * in hand, over the same at the start — the flows then are in the calibrated baseline. 1 without a budget or aid.
+ */
+export function aidFactor(a: ActorState): number {
+  const base = a.defenceBudget + a.aidStart;
+  return base > 0 ? Math.sqrt((a.defenceBudget + a.aid) / base) : 1;
+}
 
 /** Support lost per unit of output lost, times the actor's economic sensitivity. */
 export const ECONOMIC_PAIN = 1;
@@ -223,6 +249,9 @@ export function economyStage(state: GameState, actors: Map<Id, ActorState>): { e
     if (scale !== null && to.gdp > 0) boost.set(to.id, (boost.get(to.id) ?? 0) + (delivered * scale) / ((to.gdp * 1000 * days) / 365));
     if (t.kind === 'technology' && t.absorbedFrom === null) t.absorbedFrom = nextTurn + Math.ceil(TECH_DELAY_DAYS / days);
   }
+  // Weapons aid in hand follows what flows in, with a lag: stopping aid bites over months, not at once.
+  const lag = Math.min(1, days / AID_LAG_DAYS);
+  for (const a of state.actors) a.aid += (weaponsAidTo(state, a.id) - a.aid) * lag;
   for (const t of state.transfers) {
     if (t.kind !== 'technology' || t.absorbedFrom !== nextTurn) continue;
     const to = actors.get(t.to)!;
@@ -268,7 +297,9 @@ export function fireSupport(
       p.allowed !== p.allowedAtStart && state.transfers.some((t) => t.active && t.kind === 'weapons' && t.from === p.by && t.to === p.to),
   );
   const firepower = (front: FrontState, actor: Id) => {
-    const base = actors.get(actor)!.firepower;
+    const a = actors.get(actor)!;
+    const [low, high] = FIREPOWER_RANGE;
+    const base = a.aid === a.aidStart ? a.firepower : Math.min(high, Math.max(low, a.firepower * aidFactor(a)));
     if (changed.length === 0) return base;
     const war = wars.get(front.conflict)!;
     const side = sideOf(war, actor);

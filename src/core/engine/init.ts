@@ -7,7 +7,7 @@ import type { Interests, MobilisationLevel, Num, RegimeType, Scenario, Val } fro
 import { Rng } from '../rng.ts';
 import { sample } from '../sample.ts';
 import { compareDates, toDay } from '../scenario/dates.ts';
-import { firepowerFor } from './economy.ts';
+import { weaponsAidTo, firepowerFor } from './economy.ts';
 import { estimateOf } from './intel.ts';
 import { mapPacked } from '../packed.ts';
 import {
@@ -113,6 +113,9 @@ export function initialState(s: Scenario, seed: number): GameState {
       gdp: draw(c.gdp_usd_bn, 0),
       output: 1,
       technology: 0,
+      defenceBudget: 0, // set below, once everything else is drawn
+      aid: 0,
+      aidStart: 0,
       economicSensitivity: draw(a.domestic?.economic_sensitivity, DEFAULTS.economicSensitivity),
       rally: draw(a.domestic?.rally, DEFAULTS.rally),
       // A war under way at the start has had its rally: the support the scenario gives comes after it.
@@ -215,7 +218,7 @@ export function initialState(s: Scenario, seed: number): GameState {
   for (const a of actors) a.startSupport = a.support;
   for (const f of fronts) f.startControl = f.control;
 
-  return {
+  const state: GameState = {
     scenario: s.id,
     // Actors in the canonical field order of cloneActor, so a state hashes the same on the pure and in-place paths.
     turn: 0,
@@ -294,4 +297,10 @@ export function initialState(s: Scenario, seed: number): GameState {
     })),
     pending: [],
   };
+  // Drawn last, so adding them left every earlier draw as it was: defence budgets, and the weapons aid flowing in.
+  state.actors.forEach((a, i) => {
+    a.defenceBudget = (draw(s.actors[i]!.capabilities?.defence_budget_usd_bn, 0) * 1000 * s.turn_days) / 365;
+    a.aid = a.aidStart = weaponsAidTo(state, a.id);
+  });
+  return state;
 }

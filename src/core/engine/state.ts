@@ -77,6 +77,15 @@ export interface ActorState {
   output: number;
   /** Technology programmes received and absorbed (each raises quality, MODEL.md §5). */
   technology: number;
+  /** Defence spending, USD million a turn (the scenario's defence budget; 0 when unknown). */
+  defenceBudget: number;
+  /**
+   * Weapons aid in hand, USD million a turn: it follows the weapons received that are counted in dollars, with a
+   * lag of AID_LAG_DAYS (stocks run down, new deliveries take time to reach the front). At the start, the flows then.
+   */
+  aid: number;
+  /** `aid` at the start: the flows in the calibrated baseline (docs/model.md §5). */
+  aidStart: number;
   /** How strongly support falls with economic pain, 0..1. */
   economicSensitivity: number;
   /** Support gained (as a share of the room up to 1) when the homeland is attacked. */
@@ -458,6 +467,9 @@ export function cloneActor(a: ActorState): ActorState {
     gdp: a.gdp,
     output: a.output,
     technology: a.technology,
+    defenceBudget: a.defenceBudget,
+    aid: a.aid,
+    aidStart: a.aidStart,
     support: a.support,
     casualtySensitivity: a.casualtySensitivity,
     auxiliaryWeight: a.auxiliaryWeight,
