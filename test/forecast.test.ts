@@ -251,6 +251,7 @@ describe('yourmove advise', () => {
         versusNothing: number;
         changes: { id: string; diff: number }[];
         why: { term: string; diff: number }[];
+        metricChanges: { id: string; unit: string; diff: number }[];
       }[];
     };
     expect(a.as).toBe('nato');
@@ -267,6 +268,11 @@ describe('yourmove advise', () => {
     expect(deep.why[0]!.diff).toBeLessThan(0);
     expect(Math.abs(deep.why.reduce((sum, w) => sum + w.diff, 0) - deep.versusNothing)).toBeLessThan(0.002);
     expect(a.options.find((o) => o.label === 'do nothing')!.why).toEqual([]);
+    // Stopping US aid costs Ukraine fire, so ground: the metric that moves most against doing nothing.
+    const stop = a.options.find((o) => o.label === 'usa: stopping usa-aid')!;
+    expect(stop.metricChanges[0]).toMatchObject({ id: 'ukraine_control', unit: 'share' });
+    expect(stop.metricChanges[0]!.diff).toBeLessThan(0);
+    expect(a.options.find((o) => o.label === 'do nothing')!.metricChanges).toEqual([]);
     // The options share one set of threads; the answer is the same bytes as on this thread alone.
     const one = yourmove(['advise', 'korea-russia-2024', '--as', 'nato', '--runs', '40', '--turns', '12', '--json', '--workers', '1']);
     expect(one.stdout).toBe(r.stdout);

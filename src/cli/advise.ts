@@ -36,6 +36,13 @@ export async function adviseCommand(ref: string, opts: AdviseCliOptions): Promis
     return;
   }
   const pct = (x: number) => `${x > 0 ? '+' : ''}${(100 * x).toFixed(1)} pts`;
+  // Shares in percentage points, persons and rounds whole, the rest (rungs) to two decimals.
+  const number = (x: number, unit: string) =>
+    unit === 'share'
+      ? `${(100 * x).toFixed(2)} pts`
+      : unit === 'persons' || unit === 'rounds'
+        ? Math.round(x).toLocaleString('en-GB')
+        : x.toFixed(2);
   const t = new Table({
     head: ['#', 'option', 'expected return (5-95 %)', 'vs nothing', 'why (terms of the return)', 'what changes most'],
     style: { head: [], border: [] },
@@ -49,7 +56,10 @@ export async function adviseCommand(ref: string, opts: AdviseCliOptions): Promis
       `${o.utility.mean.toFixed(3)} (${o.utility.p05.toFixed(2)}..${o.utility.p95.toFixed(2)})`,
       `${o.versusNothing > 0 ? '+' : ''}${o.versusNothing.toFixed(3)}`,
       o.why.map((w) => `${w.term.replace(/_/g, ' ')} ${w.diff > 0 ? '+' : ''}${w.diff.toFixed(3)}`).join('; ') || '-',
-      o.changes.map((c) => `${c.id} ${pct(c.diff)}`).join('; ') || '-',
+      [
+        ...o.changes.map((c) => `${c.id} ${pct(c.diff)}`),
+        ...o.metricChanges.map((m) => `${m.id} ${m.diff > 0 ? '+' : ''}${number(m.diff, m.unit)} at the end`),
+      ].join('; ') || '-',
     ]);
   process.stdout.write(
     `Your move, ${name}: ${r.options.length} options, each over the same ${r.runs} sampled worlds of ${r.turns} turns (seed ${r.seed}), ranked by ${name}'s expected return (docs/ai.md)\n${t.toString()}\n`,

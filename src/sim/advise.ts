@@ -15,6 +15,14 @@ import { parseTrigger } from './cascade.ts';
 import { defaultWorkers, runForecast } from './forecast.ts';
 import { poolExecutor } from './pool.ts';
 
+/** A metric's change is shown when it is at least this share of how far doing nothing moves the metric. */
+export const MIN_EFFECT = 0.05;
+
+/** The effect given to a change of a metric that doing nothing leaves where it was. */
+const BIG_EFFECT = 99;
+
+const round4 = (x: number) => Math.round(x * 10000) / 10000;
+
 export interface AdviseOption {
   label: string;
   orders: TurnOrders;
@@ -54,6 +62,11 @@ export interface AdvisedOption {
   versusNothing: number;
   /** The questions whose probability moves most against doing nothing. */
   changes: { id: string; text: string; p: number; diff: number }[];
+  /**
+   * The metrics whose mean at the last turn moves most against doing nothing, measured against how far doing nothing
+   * moves them over the run (`effect`: the difference over the change of its mean from the first turn to the last).
+   */
+  metricChanges: { id: string; unit: string; mean: number; diff: number; effect: number }[];
   /** Why the return differs from doing nothing's: the player's interest terms that move it most (weight × term). */
   why: { term: InterestTerm; diff: number }[];
 }
@@ -111,6 +124,21 @@ export async function runAdvise(o: {
       .filter((c) => c.diff !== 0)
       .sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff))
       .slice(0, 3);
+    const at = (x: ForecastResult, turn: number) => x.metrics.filter((m) => m.turn === turn);
+    const metricChanges = at(r, o.turns)
+      .map((m, k) => {
+        const end = at(base, o.turns)[k]!.mean;
+        const first = at(base, 1)[k]!.mean;
+        if (m.mean === null || end === null) return null;
+        const diff = m.mean - end;
+        // How far doing nothing moves the metric (a first_turn metric, without a first value, by its own size).
+        const moved = Math.abs(end - (first ?? 0));
+        const effect = moved > 0 ? diff / moved : diff === 0 ? 0 : Math.sign(diff) * BIG_EFFECT;
+        return { id: m.id, unit: m.unit, mean: m.mean, diff: round4(diff), effect: round4(effect) };
+      })
+      .filter((c): c is NonNullable<typeof c> => c !== null && Math.abs(c.effect) >= MIN_EFFECT)
+      .sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect))
+      .slice(0, 3);
     const u = utility(r);
     const why = INTEREST_TERMS.map((term) => ({ term, diff: Math.round((u.terms[term] - utility(base).terms[term]) * 10000) / 10000 }))
       .filter((w) => w.diff !== 0)
@@ -122,6 +150,7 @@ export async function runAdvise(o: {
       utility: u,
       versusNothing: Math.round((u.mean - utility(base).mean) * 10000) / 10000,
       changes,
+      metricChanges,
       why,
     };
   });
