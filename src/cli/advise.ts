@@ -62,6 +62,6 @@ export async function adviseCommand(ref: string, opts: AdviseCliOptions): Promis
       ].join('; ') || '-',
     ]);
   process.stdout.write(
-    `Your move, ${name}: ${r.options.length} options, each over the same ${r.runs} sampled worlds of ${r.turns} turns (seed ${r.seed}), ranked by ${name}'s expected return (docs/ai.md)\n${t.toString()}\n`,
+    `Your move, ${name}: ${r.options.length} option${r.options.length === 1 ? '' : 's'}, each over the same ${r.runs} sampled worlds of ${r.turns} turns (seed ${r.seed}), ranked by ${name}'s expected return (docs/ai.md)\n${t.toString()}\n`,
   );
 }

@@ -18,6 +18,9 @@ import { poolExecutor } from './pool.ts';
 /** A metric's change is shown when it is at least this share of how far doing nothing moves the metric. */
 export const MIN_EFFECT = 0.05;
 
+/** A term's difference is given from this size on (the table shows three decimals). */
+export const MIN_TERM = 0.0005;
+
 /** The effect given to a change of a metric that doing nothing leaves where it was. */
 const BIG_EFFECT = 99;
 
@@ -141,7 +144,7 @@ export async function runAdvise(o: {
       .slice(0, 3);
     const u = utility(r);
     const why = INTEREST_TERMS.map((term) => ({ term, diff: Math.round((u.terms[term] - utility(base).terms[term]) * 10000) / 10000 }))
-      .filter((w) => w.diff !== 0)
+      .filter((w) => Math.abs(w.diff) >= MIN_TERM)
       .sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff))
       .slice(0, 3);
     return {
