@@ -43,6 +43,12 @@ export async function adviseCommand(ref: string, opts: AdviseCliOptions): Promis
       : unit === 'persons' || unit === 'rounds'
         ? Math.round(x).toLocaleString('en-GB')
         : x.toFixed(2);
+  // A difference with its sign; one that shows as zero has none ("-0" would say the wrong thing).
+  const signed = (x: number, unit: string) => {
+    const text = number(x, unit);
+    if (/^-?0(\.0+)?( pts)?$/.test(text)) return text.replace('-', '');
+    return x > 0 ? `+${text}` : text;
+  };
   const t = new Table({
     head: ['#', 'option', 'expected return (5-95 %)', 'vs nothing', 'why (terms of the return)', 'what changes most'],
     style: { head: [], border: [] },
@@ -58,10 +64,12 @@ export async function adviseCommand(ref: string, opts: AdviseCliOptions): Promis
       o.why.map((w) => `${w.term.replace(/_/g, ' ')} ${w.diff > 0 ? '+' : ''}${w.diff.toFixed(3)}`).join('; ') || '-',
       [
         ...o.changes.map((c) => `${c.id} ${pct(c.diff)}`),
-        ...o.metricChanges.map((m) => `${m.id} ${m.diff > 0 ? '+' : ''}${number(m.diff, m.unit)} at the end`),
+        ...o.metricChanges.map((m) =>
+          m.diff === null ? `${m.id} ${number(m.mean, m.unit)} (none when doing nothing)` : `${m.id} ${signed(m.diff, m.unit)} at the end`,
+        ),
       ].join('; ') || '-',
     ]);
   process.stdout.write(
-    `Your move, ${name}: ${r.options.length} option${r.options.length === 1 ? '' : 's'}, each over the same ${r.runs} sampled worlds of ${r.turns} turns (seed ${r.seed}), ranked by ${name}'s expected return (docs/ai.md)\n${t.toString()}\n`,
+    `Your move, ${name}: ${r.options.length} option${r.options.length === 1 ? '' : 's'}, each over the same ${r.runs} sampled worlds of ${r.turns} turn${r.turns === 1 ? '' : 's'} (seed ${r.seed}), ranked by ${name}'s expected return (docs/ai.md)\n${t.toString()}\n`,
   );
 }

@@ -15,14 +15,58 @@ import { parseTrigger } from './cascade.ts';
 import { defaultWorkers, runForecast } from './forecast.ts';
 import { poolExecutor } from './pool.ts';
 
-/** A metric's change is shown when it is at least this share of how far doing nothing moves the metric. */
-export const MIN_EFFECT = 0.05;
+/** A metric's change is listed from this many standard deviations (of doing nothing's runs) on. */
+export const MIN_EFFECT = 0.1;
 
 /** A term's difference is given from this size on (the table shows three decimals). */
 export const MIN_TERM = 0.0005;
 
-/** The effect given to a change of a metric that doing nothing leaves where it was. */
+/** The effect given to a change of a metric that is the same in every run of doing nothing, or has no value there. */
 const BIG_EFFECT = 99;
+
+export interface MetricChange {
+  id: string;
+  unit: string;
+  /** The option's mean at the last turn. */
+  mean: number;
+  /** Its difference from doing nothing's; null when doing nothing gives the metric no value (an event it never reaches). */
+  diff: number | null;
+  /** The difference in standard deviations of doing nothing's runs (Glass's Δ). */
+  effect: number;
+}
+
+/** The questions whose probability moves most against doing nothing. */
+function questionChanges(option: ForecastResult, base: ForecastResult): AdvisedOption['changes'] {
+  return option.questions
+    .map((q, k) => ({ id: q.id, text: q.text, p: q.p, diff: round4(q.p - base.questions[k]!.p) }))
+    .filter((c) => c.diff !== 0)
+    .sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff))
+    .slice(0, 3);
+}
+
+/**
+ * The metrics whose mean at the last turn an option moves most from doing nothing's, in standard deviations of doing
+ * nothing's runs (Glass's Δ): a change is large when it is large against how much the runs differ anyway. A metric
+ * only the option gives a value (an event doing nothing never reaches) comes first; one that doing nothing leaves the
+ * same in every run (casualties that stay 0) comes next when the option moves it at all.
+ */
+function metricChanges(option: ForecastResult, base: ForecastResult, turns: number): MetricChange[] {
+  const last = (x: ForecastResult) => x.metrics.filter((m) => m.turn === turns);
+  const nothing = last(base);
+  return last(option)
+    .map((m, k): MetricChange | null => {
+      const b = nothing[k]!;
+      if (m.mean === null) return null;
+      if (b.mean === null) return { id: m.id, unit: m.unit, mean: m.mean, diff: null, effect: 2 * BIG_EFFECT };
+      const diff = m.mean - b.mean;
+      const sd = b.sd ?? 0;
+      const effect = sd > 0 ? diff / sd : diff === 0 ? 0 : Math.sign(diff) * BIG_EFFECT;
+      return { id: m.id, unit: m.unit, mean: m.mean, diff: round4(diff), effect: round4(effect) };
+    })
+    .filter((c): c is MetricChange => c !== null && Math.abs(c.effect) >= MIN_EFFECT)
+    .sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect))
+    .slice(0, 3);
+}
 
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
 
@@ -65,11 +109,8 @@ export interface AdvisedOption {
   versusNothing: number;
   /** The questions whose probability moves most against doing nothing. */
   changes: { id: string; text: string; p: number; diff: number }[];
-  /**
-   * The metrics whose mean at the last turn moves most against doing nothing, measured against how far doing nothing
-   * moves them over the run (`effect`: the difference over the change of its mean from the first turn to the last).
-   */
-  metricChanges: { id: string; unit: string; mean: number; diff: number; effect: number }[];
+  /** The metrics whose mean at the last turn moves most against doing nothing (see `metricChanges`). */
+  metricChanges: MetricChange[];
   /** Why the return differs from doing nothing's: the player's interest terms that move it most (weight × term). */
   why: { term: InterestTerm; diff: number }[];
 }
@@ -122,26 +163,7 @@ export async function runAdvise(o: {
   const base = results[0]!;
   const advised = o.options.map((option, i): Omit<AdvisedOption, 'rank'> => {
     const r = results[i]!;
-    const changes = r.questions
-      .map((q, k) => ({ id: q.id, text: q.text, p: q.p, diff: Math.round((q.p - base.questions[k]!.p) * 10000) / 10000 }))
-      .filter((c) => c.diff !== 0)
-      .sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff))
-      .slice(0, 3);
-    const at = (x: ForecastResult, turn: number) => x.metrics.filter((m) => m.turn === turn);
-    const metricChanges = at(r, o.turns)
-      .map((m, k) => {
-        const end = at(base, o.turns)[k]!.mean;
-        const first = at(base, 1)[k]!.mean;
-        if (m.mean === null || end === null) return null;
-        const diff = m.mean - end;
-        // How far doing nothing moves the metric (a first_turn metric, without a first value, by its own size).
-        const moved = Math.abs(end - (first ?? 0));
-        const effect = moved > 0 ? diff / moved : diff === 0 ? 0 : Math.sign(diff) * BIG_EFFECT;
-        return { id: m.id, unit: m.unit, mean: m.mean, diff: round4(diff), effect: round4(effect) };
-      })
-      .filter((c): c is NonNullable<typeof c> => c !== null && Math.abs(c.effect) >= MIN_EFFECT)
-      .sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect))
-      .slice(0, 3);
+    const changes = questionChanges(r, base);
     const u = utility(r);
     const why = INTEREST_TERMS.map((term) => ({ term, diff: Math.round((u.terms[term] - utility(base).terms[term]) * 10000) / 10000 }))
       .filter((w) => Math.abs(w.diff) >= MIN_TERM)
@@ -153,7 +175,7 @@ export async function runAdvise(o: {
       utility: u,
       versusNothing: Math.round((u.mean - utility(base).mean) * 10000) / 10000,
       changes,
-      metricChanges,
+      metricChanges: metricChanges(r, base, o.turns),
       why,
     };
   });

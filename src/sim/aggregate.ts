@@ -18,11 +18,17 @@ const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 *
 /** A running mean and a quantile sketch of one quantity (every metric per turn, every return and ledger entry). */
 class Stat {
   private sum = 0;
+  // Welford's running mean and sum of squared deviations, for the standard deviation without cancellation.
+  private runningMean = 0;
+  private m2 = 0;
   n = 0;
   private readonly sketch = new DDSketch({ relativeAccuracy: 0.001 });
   add(x: number): void {
     this.sum += x;
     this.n++;
+    const delta = x - this.runningMean;
+    this.runningMean += delta / this.n;
+    this.m2 += delta * (x - this.runningMean);
     this.sketch.accept(x);
   }
   /** Mean and quantiles (clamped to the values seen), rounded; all 0 before any value. */
@@ -30,6 +36,10 @@ class Stat {
     if (this.n === 0) return { mean: 0, p05: 0, p50: 0, p95: 0 };
     const q = (p: number) => round(Math.min(this.sketch.max, Math.max(this.sketch.min, this.sketch.getValueAtQuantile(p))), digits);
     return { mean: round(this.sum / this.n, meanDigits), p05: q(0.05), p50: q(0.5), p95: q(0.95) };
+  }
+  /** The standard deviation over the values (the population's), rounded; 0 before any value. */
+  sd(digits: number): number {
+    return this.n === 0 ? 0 : round(Math.sqrt(this.m2 / this.n), digits);
   }
 }
 
@@ -62,6 +72,8 @@ export interface MetricPoint {
   p05: number | null;
   p50: number | null;
   p95: number | null;
+  /** The standard deviation over the runs with a value. */
+  sd: number | null;
 }
 
 export interface InputEffect {
@@ -201,7 +213,9 @@ export class ForecastAggregate {
         const point = { id: m.id, unit: m.unit, turn: t + 1, date: addDays(s.start, (t + 1) * s.turn_days), n: stat.n };
         // A turn in which no run had a value has no figures (null), not zeros.
         metrics.push(
-          stat.n > 0 ? { ...point, ...stat.summary(digits, digits + 2) } : { ...point, mean: null, p05: null, p50: null, p95: null },
+          stat.n > 0
+            ? { ...point, ...stat.summary(digits, digits + 2), sd: stat.sd(digits + 2) }
+            : { ...point, mean: null, p05: null, p50: null, p95: null, sd: null },
         );
       }
     });

@@ -66,7 +66,9 @@ export function weaponsAidTo(state: GameState, actor: Id): number {
 
 /**
  * What weapons aid does to an actor's fire: the square root (the firepower scale) of its defence budget plus the aid
- * in hand, over the same at the start — the flows then are in the calibrated baseline. 1 without a budget or aid.
+ * in hand, over the same at the start — the flows then are in the calibrated baseline. An actor with no stated budget
+ * weighs aid against the aid at the start alone (stopping it all leaves the firepower floor); with neither, aid has
+ * nothing to be weighed against and the factor is 1. A bloc's aid is the bloc's, not its members'.
  */
 export function aidFactor(a: ActorState): number {
   const base = a.defenceBudget + a.aidStart;
@@ -299,6 +301,7 @@ export function fireSupport(
   const firepower = (front: FrontState, actor: Id) => {
     const a = actors.get(actor)!;
     const [low, high] = FIREPOWER_RANGE;
+    // The common case, aid as at the start, skips the square root (it would give exactly 1).
     const base = a.aid === a.aidStart ? a.firepower : Math.min(high, Math.max(low, a.firepower * aidFactor(a)));
     if (changed.length === 0) return base;
     const war = wars.get(front.conflict)!;

@@ -84,7 +84,9 @@ export function initialState(s: Scenario, seed: number): GameState {
 
   const actors: ActorState[] = mapPacked(s.actors, (a) => {
     const c = a.capabilities ?? {};
+    // Drawn in the order the fields had before the reserve's default was added, so that no world changes.
     const active = Math.round(draw(c.active, 0));
+    const areaKm2 = draw(a.area_km2, DEFAULTS.frontAreaKm2);
     const level = c.mobilisation?.level;
     const reserve = c.reserve === undefined ? undefined : Math.round(draw(c.reserve, 0));
     const rate = Math.round(draw(c.mobilisation?.rate, 0) / (RAISE_SHARE[levelOf(level)] || 1));
@@ -93,7 +95,7 @@ export function initialState(s: Scenario, seed: number): GameState {
       id: a.id,
       kind: a.kind,
       regions: [...(a.regions ?? [])],
-      areaKm2: draw(a.area_km2, DEFAULTS.frontAreaKm2),
+      areaKm2,
       greatPower: a.great_power ?? false,
       pool: active,
       // Without a stated reserve, mobilisation may raise as many as its cap allows beyond the active forces.
