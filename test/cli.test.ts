@@ -1,10 +1,11 @@
 // End-to-end tests of the `yourmove` command: the built binary, its exit statuses and output contracts
 // (PRODUCT.md: 0 success, 1 invalid input, 2 wrong usage; --json alone on stdout).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { yourmove } from './helpers/cli.ts';
+import { PACKAGE_ROOT } from '../src/lang/builtins.ts';
 
 const BUILTINS = ['korea-russia-2024', 'july-1914', 'tutorial'];
 
@@ -137,5 +138,18 @@ describe('yourmove cinc', () => {
     const r = yourmove(['cinc', '--year', '2016', 'XXX']);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('no NMC row for XXX in 2016');
+  });
+});
+
+describe("the README's examples", () => {
+  it('show what the scripted game prints: the lines given, in order, at the start of its output', () => {
+    const readme = readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8');
+    const block = /```\n\$ npx yourmove (play [^\n]*)\n([\s\S]*?)```/.exec(readme);
+    expect(block, 'the README has a "$ npx yourmove play ..." example').not.toBeNull();
+    const args = block![1]!.split(' ');
+    const shown = block![2]!.split('\n').filter((l) => l.trim() !== '' && l.trim() !== '...');
+    const r = yourmove(args);
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n').slice(0, shown.length)).toEqual(shown);
   });
 });
