@@ -148,6 +148,7 @@ describe("the README's examples", () => {
     expect(block, 'the README has a "$ npx yourmove play ..." example').not.toBeNull();
     const args = block![1]!.split(' ');
     const shown = block![2]!.split('\n').filter((l) => l.trim() !== '' && l.trim() !== '...');
+    expect(shown.length, 'the example shows some of the output').toBeGreaterThan(2);
     const r = yourmove(args);
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n').slice(0, shown.length)).toEqual(shown);

@@ -65,7 +65,11 @@ export async function adviseCommand(ref: string, opts: AdviseCliOptions): Promis
       [
         ...o.changes.map((c) => `${c.id} ${pct(c.diff)}`),
         ...o.metricChanges.map((m) =>
-          m.diff === null ? `${m.id} ${number(m.mean, m.unit)} (none when doing nothing)` : `${m.id} ${signed(m.diff, m.unit)} at the end`,
+          m.diff !== null
+            ? `${m.id} ${signed(m.diff, m.unit)} at the end`
+            : m.mean !== null
+              ? `${m.id} ${number(m.mean, m.unit)} (none when doing nothing)`
+              : `${m.id} none (${number(m.nothing!, m.unit)} when doing nothing)`,
         ),
       ].join('; ') || '-',
     ]);

@@ -15,23 +15,22 @@ import { parseTrigger } from './cascade.ts';
 import { defaultWorkers, runForecast } from './forecast.ts';
 import { poolExecutor } from './pool.ts';
 
-/** A metric's change is listed from this many standard deviations (of doing nothing's runs) on. */
+/** A metric's change is listed from this size on (`effect`: standard deviations of doing nothing's runs, see `metricChanges`). */
 export const MIN_EFFECT = 0.1;
 
 /** A term's difference is given from this size on (the table shows three decimals). */
 export const MIN_TERM = 0.0005;
 
-/** The effect given to a change of a metric that is the same in every run of doing nothing, or has no value there. */
-const BIG_EFFECT = 99;
-
 export interface MetricChange {
   id: string;
   unit: string;
-  /** The option's mean at the last turn. */
-  mean: number;
-  /** Its difference from doing nothing's; null when doing nothing gives the metric no value (an event it never reaches). */
+  /** The option's mean at the last turn; null when no run of it has a value (an event it prevents). */
+  mean: number | null;
+  /** Doing nothing's mean; null when no run of it has a value (an event it never reaches). */
+  nothing: number | null;
+  /** The option's mean minus doing nothing's; null when either has no value. */
   diff: number | null;
-  /** The difference in standard deviations of doing nothing's runs (Glass's Δ). */
+  /** How large the change is (see `metricChanges`). */
   effect: number;
 }
 
@@ -44,11 +43,21 @@ function questionChanges(option: ForecastResult, base: ForecastResult): AdvisedO
     .slice(0, 3);
 }
 
+/** The smallest difference worth showing in a metric's unit (the table's precision). */
+function negligible(diff: number, unit: string): boolean {
+  const step = unit === 'share' ? 0.00005 : unit === 'persons' || unit === 'rounds' ? 0.5 : 0.005;
+  return Math.abs(diff) < step;
+}
+
 /**
- * The metrics whose mean at the last turn an option moves most from doing nothing's, in standard deviations of doing
- * nothing's runs (Glass's Δ): a change is large when it is large against how much the runs differ anyway. A metric
- * only the option gives a value (an event doing nothing never reaches) comes first; one that doing nothing leaves the
- * same in every run (casualties that stay 0) comes next when the option moves it at all.
+ * The metrics whose mean at the last turn an option moves most from doing nothing's. The size of a change (`effect`)
+ * is, in order of the cases:
+ * - in standard deviations of doing nothing's runs (Glass's Δ): large when large against how much the runs differ;
+ * - when doing nothing's runs do not differ at all (casualties that stay 0), the change over the larger of the two
+ *   means: 1 for a quantity that appears from nothing;
+ * - when only one of the two has a value (an event, `first_turn`, that only the option reaches or only the option
+ *   prevents), the change in the share of runs that have one.
+ * A `first_turn` metric's means are over the runs that reach its event, which may differ between the two.
  */
 function metricChanges(option: ForecastResult, base: ForecastResult, turns: number): MetricChange[] {
   const last = (x: ForecastResult) => x.metrics.filter((m) => m.turn === turns);
@@ -56,12 +65,16 @@ function metricChanges(option: ForecastResult, base: ForecastResult, turns: numb
   return last(option)
     .map((m, k): MetricChange | null => {
       const b = nothing[k]!;
-      if (m.mean === null) return null;
-      if (b.mean === null) return { id: m.id, unit: m.unit, mean: m.mean, diff: null, effect: 2 * BIG_EFFECT };
+      const change = { id: m.id, unit: m.unit, mean: m.mean, nothing: b.mean };
+      if (m.mean === null || b.mean === null) {
+        const reached = m.n / Math.max(1, option.runs) - b.n / Math.max(1, base.runs);
+        return { ...change, diff: null, effect: round4(reached) };
+      }
       const diff = m.mean - b.mean;
+      if (negligible(diff, m.unit)) return null;
       const sd = b.sd ?? 0;
-      const effect = sd > 0 ? diff / sd : diff === 0 ? 0 : Math.sign(diff) * BIG_EFFECT;
-      return { id: m.id, unit: m.unit, mean: m.mean, diff: round4(diff), effect: round4(effect) };
+      const effect = sd > 0 ? diff / sd : diff / Math.max(Math.abs(b.mean), Math.abs(m.mean));
+      return { ...change, diff: round4(diff), effect: round4(effect) };
     })
     .filter((c): c is MetricChange => c !== null && Math.abs(c.effect) >= MIN_EFFECT)
     .sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect))

@@ -46,7 +46,7 @@ export const PARITY = 1.2;
  * The share of its pool a side commits to a front in one turn (judgement, calibrated under the forecast's bots,
  * docs/calibration.md): Russia's grouping against Ukraine then grows by ~30,000 a month over the first two to six
  * months, as Syrskyi reported it planned (~520,000 in July 2024, 690,000 by the end of the year). Half the pool, the
- * first rule, grew it by ~150,000 a month and put Russian casualties at ~1,700 a day against October 2024's high of
+ * first rule, grew it by ~166,000 a month and put Russian casualties at ~1,700 a day against October 2024's high of
  * 1,354.
  */
 export const REINFORCE_SHARE = 0.075;
