@@ -102,6 +102,8 @@ describe('packed runs', () => {
       [2, 1, 0.5],
       [3, 2, 0.5],
     ]);
+    // The spread over the runs with a value (the population's standard deviation: 0.4 and 0.6 give 0.1).
+    expect(r.metrics.map((m) => m.sd)).toEqual([null, 0, 0.1]);
     // The run with low support said yes, the one with high support no.
     expect(r.sensitivity[0]!.inputs[0]).toMatchObject({ input: 'actors.red.domestic.support', r: -1, pLow: 1, pHigh: 0 });
     expect(r.returns.map((x) => x.mean)).toEqual(coin.actors.map((_, a) => 10 * a + 0.5));
@@ -164,7 +166,7 @@ describe('yourmove forecast', () => {
     expect(t.stdout).toMatch(/rus_casualties \(persons\)\n +[\d,]+ ┤[ ░█]{8}\n/);
     expect(t.stderr).toMatch(/40 runs in [\d.]+ s on \d+ workers?/);
     const csv = forecast(['--runs', '20', '--csv']).stdout.split('\n');
-    expect(csv[0]).toBe('kind,id,turn,date,unit,n,p_or_mean,ci95_low,ci95_high,p05,p50,p95');
+    expect(csv[0]).toBe('kind,id,turn,date,unit,n,p_or_mean,ci95_low,ci95_high,p05,p50,p95,sd');
     expect(csv.some((l) => l.startsWith('metric,rus_casualties,8,2025-01-03,persons,20,'))).toBe(true);
     expect(forecast(['--runs', '0']).status).toBe(2);
     expect(forecast(['--runs', '10', '--json', '--csv']).status).toBe(2);

@@ -62,11 +62,11 @@ export async function forecastCommand(ref: string, opts: ForecastCliOptions): Pr
 
 export function forecastCsv(r: ForecastResult): string {
   const rows: (string | number | null)[][] = [
-    ['kind', 'id', 'turn', 'date', 'unit', 'n', 'p_or_mean', 'ci95_low', 'ci95_high', 'p05', 'p50', 'p95'],
+    ['kind', 'id', 'turn', 'date', 'unit', 'n', 'p_or_mean', 'ci95_low', 'ci95_high', 'p05', 'p50', 'p95', 'sd'],
   ];
   for (const q of r.questions)
-    rows.push(['question', q.id, r.turns, '', 'probability', r.runs, q.p, q.ci95[0], q.ci95[1], null, null, null]);
-  for (const m of r.metrics) rows.push(['metric', m.id, m.turn, m.date, m.unit, m.n, m.mean, null, null, m.p05, m.p50, m.p95]);
+    rows.push(['question', q.id, r.turns, '', 'probability', r.runs, q.p, q.ci95[0], q.ci95[1], null, null, null, null]);
+  for (const m of r.metrics) rows.push(['metric', m.id, m.turn, m.date, m.unit, m.n, m.mean, null, null, m.p05, m.p50, m.p95, m.sd]);
   return stringify(rows);
 }
 
