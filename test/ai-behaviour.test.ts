@@ -218,3 +218,38 @@ describe('search bots', () => {
     if (kursk) expect(rus.alternatives[0]!.terms.territory).toBeGreaterThan(kursk.terms.territory);
   });
 });
+
+describe('reinforcing (the heuristic, docs/ai.md)', () => {
+  // Red, at war with Black, has 100,000 in its pool; Black stands on a front in Red's territory.
+  const war = (redTroops: number) =>
+    scenarioFromYaml(`
+id: reinforce
+title: Reinforce
+description: Black on Red's soil.
+start: 2024-06-01
+turn_days: 7
+horizon: 4
+player: red
+actors:
+  - {id: red, name: Red, kind: state, capabilities: {active: ${100_000 + redTroops}}}
+  - {id: black, name: Black, kind: state, capabilities: {active: 200000}}
+conflicts:
+  - {id: war, name: War, start: 2024-05-01, sides: [[black], [red]], aggressor: black}
+fronts:
+  - {id: line, name: Line, conflict: war, territory: red, control: 0.9, forces: [{actor: black, troops: 100000}${redTroops > 0 ? `, {actor: red, troops: ${redTroops}}` : ''}]}
+`);
+  const deployed = (redTroops: number) => {
+    const s = war(redTroops);
+    const state = initialState(s, 1);
+    const d = heuristicBot(crisisGame(s), 'red', { seed: 1 }).decide(observe(state, 'red') as Observation);
+    return d.orders.find((o) => o.type === 'deploy');
+  };
+
+  it('meets an invasion of its own territory with half its pool at once, where it has no troops yet', () => {
+    expect(deployed(0)).toEqual({ type: 'deploy', front: 'line', troops: 50_000 });
+  });
+
+  it('reinforces a front it holds with at most 7.5 % of its pool a turn', () => {
+    expect(deployed(60_000)).toEqual({ type: 'deploy', front: 'line', troops: 7_500 });
+  });
+});

@@ -15,7 +15,8 @@
  *    reject it otherwise; offer one when support falls below OFFER_SUPPORT.
  * 4. Mobilise one level up when the pool is spent (under POOL_RESERVE of the forces deployed) and support holds.
  * 5. Reinforce the front of one's wars where one's side is weakest, if it has fewer than PARITY times the enemy's
- *    troops there (as far as one knows): up to that, with at most REINFORCE_SHARE of the pool a turn. Fronts on one's own side's soil
+ *    troops there (as far as one knows): up to that, with at most REINFORCE_SHARE of the pool a turn (MEET_INVASION_SHARE to meet an invasion of one's own
+ *    territory where one has no troops yet). Fronts on one's own side's soil
  *    come first: a front on the enemy's soil is reinforced only when no front at home is below parity.
  */
 import type { Id, ObligationStrength } from '../model.ts';
@@ -50,6 +51,11 @@ export const PARITY = 1.2;
  * 1,354.
  */
 export const REINFORCE_SHARE = 0.075;
+/**
+ * The share of its pool a side sends at once to meet an invasion: to a front on its own territory where it has no
+ * troops yet (judgement: the home army is at home, and marches; the first rule's half of the pool).
+ */
+export const MEET_INVASION_SHARE = 0.5;
 
 export interface PolicyChoice {
   orders: Order[];
@@ -171,7 +177,8 @@ function forces(o: Observation, me: ActorState, plan: PlanBuilder): void {
   }
   const weakest = weakestFront(fronts, o.wars, me.id);
   if (weakest === null) return;
-  const troops = Math.floor(Math.min(me.pool * REINFORCE_SHARE, PARITY * weakest.theirs - weakest.mine));
+  const share = weakest.invaded ? MEET_INVASION_SHARE : REINFORCE_SHARE;
+  const troops = Math.floor(Math.min(me.pool * share, PARITY * weakest.theirs - weakest.mine));
   if (troops > 0)
     plan.add(
       { type: 'deploy', front: weakest.front, troops },
@@ -191,8 +198,8 @@ function weakestFront(
   fronts: Observation['fronts'],
   wars: Observation['wars'],
   actor: Id,
-): { front: Id; mine: number; theirs: number } | null {
-  let best: { front: Id; mine: number; theirs: number } | null = null;
+): { front: Id; mine: number; theirs: number; invaded: boolean } | null {
+  let best: { front: Id; mine: number; theirs: number; invaded: boolean } | null = null;
   let worst = Infinity;
   for (const f of fronts) {
     const war = wars.find((w) => w.id === f.conflict);
@@ -212,7 +219,7 @@ function weakestFront(
     const ratio = mine / theirs + (home || mine / theirs >= PARITY ? 0 : PARITY);
     if (ratio < worst) {
       worst = ratio;
-      best = { front: f.id, mine, theirs };
+      best = { front: f.id, mine, theirs, invaded: f.territory === actor && mine === 0 };
     }
   }
   return best;
