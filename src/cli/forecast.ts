@@ -151,5 +151,19 @@ export function ledgerTable(r: Pick<ForecastResult, 'ledger' | 'returns'>): stri
       `${signed(ret.mean, 3)} (${ret.p05.toFixed(2)}..${ret.p95.toFixed(2)})`,
     ]);
   }
-  return `The ledger: what each actor gained and paid (mean over runs; return: mean, 5-95 %)\n${t.toString()}`;
+  // Where each return comes from: its largest terms (weight × term, mean over the runs), the return's reasons.
+  const sources = r.returns
+    .map((x) => {
+      const terms = Object.entries(x.terms)
+        .filter(([, v]) => Math.abs(v) >= 0.0005)
+        .sort(([, a], [, b]) => Math.abs(b) - Math.abs(a))
+        .slice(0, 3)
+        .map(([term, v]) => `${term.replace(/_/g, ' ')} ${signed(v, 3)}`);
+      return terms.length > 0 ? `  ${x.actor}: ${terms.join(', ')}` : null;
+    })
+    .filter((line): line is string => line !== null);
+  return (
+    `The ledger: what each actor gained and paid (mean over runs; return: mean, 5-95 %)\n${t.toString()}` +
+    (sources.length > 0 ? `\nWhere the returns come from (the largest terms, weight × term, mean over runs):\n${sources.join('\n')}` : '')
+  );
 }
