@@ -6,7 +6,7 @@
  */
 import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
-import type { ForecastResult } from '../sim/aggregate.ts';
+import { largest, MIN_TERM, type ForecastResult } from '../sim/aggregate.ts';
 import { defaultWorkers, runForecast } from '../sim/forecast.ts';
 import { fanChart } from './fan-chart.ts';
 import { integer, redisUrl, seedOf, turnsOf, withProgress } from './args.ts';
@@ -154,11 +154,9 @@ export function ledgerTable(r: Pick<ForecastResult, 'ledger' | 'returns'>): stri
   // Where each return comes from: its largest terms (weight × term, mean over the runs), the return's reasons.
   const sources = r.returns
     .map((x) => {
-      const terms = Object.entries(x.terms)
-        .filter(([, v]) => Math.abs(v) >= 0.0005)
-        .sort(([, a], [, b]) => Math.abs(b) - Math.abs(a))
-        .slice(0, 3)
-        .map(([term, v]) => `${term.replace(/_/g, ' ')} ${signed(v, 3)}`);
+      const terms = largest(Object.entries(x.terms), ([, v]) => v, MIN_TERM).map(
+        ([term, v]) => `${term.replace(/_/g, ' ')} ${signed(v, 3)}`,
+      );
       return terms.length > 0 ? `  ${x.actor}: ${terms.join(', ')}` : null;
     })
     .filter((line): line is string => line !== null);

@@ -10,16 +10,13 @@ import type { TurnOrders } from '../core/engine/orders.ts';
 import { candidates } from '../core/game/crisis.ts';
 import type { Id, Scenario } from '../core/model.ts';
 import { INTEREST_TERMS, type InterestTerm } from '../core/engine/state.ts';
-import type { ForecastResult, Summary } from './aggregate.ts';
+import { largest, MIN_TERM, type ForecastResult, type Summary } from './aggregate.ts';
 import { parseTrigger } from './cascade.ts';
 import { defaultWorkers, runForecast } from './forecast.ts';
 import { poolExecutor } from './pool.ts';
 
 /** A metric's change is listed from this size on (`effect`: standard deviations of doing nothing's runs, see `metricChanges`). */
 export const MIN_EFFECT = 0.1;
-
-/** A term's difference is given from this size on (the table shows three decimals). */
-export const MIN_TERM = 0.0005;
 
 export interface MetricChange {
   id: string;
@@ -36,11 +33,14 @@ export interface MetricChange {
 
 /** The questions whose probability moves most against doing nothing. */
 function questionChanges(option: ForecastResult, base: ForecastResult): AdvisedOption['changes'] {
-  return option.questions
-    .map((q, k) => ({ id: q.id, text: q.text, p: q.p, diff: round4(q.p - base.questions[k]!.p) }))
-    .filter((c) => c.diff !== 0)
-    .sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff))
-    .slice(0, 3);
+  const changes = option.questions.map((q, k) => ({ id: q.id, text: q.text, p: q.p, diff: round4(q.p - base.questions[k]!.p) }));
+  return largest(changes, (c) => c.diff, 0.0001); // every change: the differences are rounded to 4 decimals
+}
+
+/** Why the option's return differs from doing nothing's: the player's terms (weight × term) that move it most. */
+function termChanges(option: Summary & { terms: Record<InterestTerm, number> }, base: typeof option): AdvisedOption['why'] {
+  const changes = INTEREST_TERMS.map((term) => ({ term, diff: round4(option.terms[term] - base.terms[term]) }));
+  return largest(changes, (w) => w.diff, MIN_TERM);
 }
 
 /** The smallest difference worth showing in a metric's unit (the table's precision). */
@@ -62,7 +62,7 @@ function negligible(diff: number, unit: string): boolean {
 function metricChanges(option: ForecastResult, base: ForecastResult, turns: number): MetricChange[] {
   const last = (x: ForecastResult) => x.metrics.filter((m) => m.turn === turns);
   const nothing = last(base);
-  return last(option)
+  const changes = last(option)
     .map((m, k): MetricChange | null => {
       const b = nothing[k]!;
       const change = { id: m.id, unit: m.unit, mean: m.mean, nothing: b.mean };
@@ -76,9 +76,8 @@ function metricChanges(option: ForecastResult, base: ForecastResult, turns: numb
       const effect = sd > 0 ? diff / sd : diff / Math.max(Math.abs(b.mean), Math.abs(m.mean));
       return { ...change, diff: round4(diff), effect: round4(effect) };
     })
-    .filter((c): c is MetricChange => c !== null && Math.abs(c.effect) >= MIN_EFFECT)
-    .sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect))
-    .slice(0, 3);
+    .filter((c): c is MetricChange => c !== null);
+  return largest(changes, (c) => c.effect, MIN_EFFECT);
 }
 
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
@@ -174,22 +173,18 @@ export async function runAdvise(o: {
   }
   const utility = (r: ForecastResult) => r.returns.find((x) => x.actor === o.actor)!;
   const base = results[0]!;
+  const nothing = utility(base);
   const advised = o.options.map((option, i): Omit<AdvisedOption, 'rank'> => {
     const r = results[i]!;
-    const changes = questionChanges(r, base);
     const u = utility(r);
-    const why = INTEREST_TERMS.map((term) => ({ term, diff: Math.round((u.terms[term] - utility(base).terms[term]) * 10000) / 10000 }))
-      .filter((w) => Math.abs(w.diff) >= MIN_TERM)
-      .sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff))
-      .slice(0, 3);
     return {
       label: option.label,
       orders: option.orders,
       utility: u,
-      versusNothing: Math.round((u.mean - utility(base).mean) * 10000) / 10000,
-      changes,
+      versusNothing: round4(u.mean - nothing.mean),
+      changes: questionChanges(r, base),
       metricChanges: metricChanges(r, base, o.turns),
-      why,
+      why: termChanges(u, nothing),
     };
   });
   const ranked = advised

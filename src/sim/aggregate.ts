@@ -110,6 +110,17 @@ export interface ForecastResult {
   ledger: { actor: string; entries: Record<LedgerEntry, Summary> }[];
 }
 
+/** The `n` items whose `size` is largest in absolute value, from `min` on, largest first (ties in their order). */
+export function largest<T>(xs: readonly T[], size: (x: T) => number, min: number, n = 3): T[] {
+  return xs
+    .filter((x) => Math.abs(size(x)) >= min)
+    .sort((a, b) => Math.abs(size(b)) - Math.abs(size(a)))
+    .slice(0, n);
+}
+
+/** A return term, or a term's difference, is shown from this size on (the tables give three decimals). */
+export const MIN_TERM = 0.0005;
+
 /** How many inputs each question's sensitivity lists, strongest first. */
 export const TORNADO_SIZE = 5;
 

@@ -14,7 +14,7 @@ import type { Scenario } from '../core/model.ts';
 import { sampleInputs, type InputTemplate } from '../core/forecast/inputs.ts';
 import { RunMeter } from '../core/forecast/measure.ts';
 import { moneyScale } from '../core/engine/economy.ts';
-import { returnTerms } from '../core/engine/returns.ts';
+import { returnTerms, sumOf, weightedTerms } from '../core/engine/returns.ts';
 import { mapPacked } from '../core/packed.ts';
 import { Rng } from '../core/rng.ts';
 
@@ -198,14 +198,13 @@ export function simulateRun(template: InputTemplate, master: number, index: numb
   }
   const m = meter.result();
   const raw = state.actors.map((a) => returnTerms(state, a));
-  const terms = state.actors.map((a, i) => INTEREST_TERMS.map((k) => a.interests[k] * raw[i]![k]));
+  const terms = state.actors.map((a, i) => weightedTerms(a, raw[i]!));
   return {
     index,
     inputs,
     answers: m.answers,
     metrics: m.metrics,
-    // Summed in INTEREST_TERMS order from 0, as returns() does.
-    returns: terms.map((row) => row.reduce((sum, x) => sum + x, 0)),
+    returns: terms.map(sumOf), // as returns() adds them up
     terms,
     ledger: ledgerOf(start, state, raw),
   };

@@ -18,7 +18,7 @@
  */
 import type { Id } from '../model.ts';
 import { RUNG } from './apply.ts';
-import { sideOf, type ActorState, type GameState, type InterestTerm } from './state.ts';
+import { INTEREST_TERMS, sideOf, type ActorState, type GameState, type InterestTerm } from './state.ts';
 
 /** The ladder's last rung (Kahn 1965, "spasm or insensate war"): nothing is left to play for. */
 const LAST_RUNG = RUNG.top;
@@ -31,13 +31,20 @@ export function isTerminal(state: GameState): boolean {
 /** Each actor's return: Σ weight · term. */
 export function returns(state: GameState): Record<Id, number> {
   const out: Record<Id, number> = {};
-  for (const a of state.actors) {
-    const terms = returnTerms(state, a);
-    let total = 0;
-    for (const [term, value] of Object.entries(terms) as [InterestTerm, number][]) total += a.interests[term] * value;
-    out[a.id] = total;
-  }
+  for (const a of state.actors) out[a.id] = sumOf(weightedTerms(a, returnTerms(state, a)));
   return out;
+}
+
+/** What each term adds to the actor's return, weight · term, in INTEREST_TERMS order: the return's reasons. */
+export function weightedTerms(a: ActorState, terms: Readonly<Record<InterestTerm, number>>): number[] {
+  return INTEREST_TERMS.map((term) => a.interests[term] * terms[term]);
+}
+
+/** The return from its weighted terms (summed in INTEREST_TERMS order, so every caller gets the same number). */
+export function sumOf(weighted: readonly number[]): number {
+  let total = 0;
+  for (const x of weighted) total += x;
+  return total;
 }
 
 /** The terms of one actor's return, each in [-1, 1] (see the module comment). */

@@ -15,9 +15,9 @@
  *    reject it otherwise; offer one when support falls below OFFER_SUPPORT.
  * 4. Mobilise one level up when the pool is spent (under POOL_RESERVE of the forces deployed) and support holds.
  * 5. Reinforce the front of one's wars where one's side is weakest, if it has fewer than PARITY times the enemy's
- *    troops there (as far as one knows): up to that, with at most REINFORCE_SHARE of the pool a turn (MEET_INVASION_SHARE to meet an invasion of one's own
- *    territory where one has no troops yet). Fronts on one's own side's soil
- *    come first: a front on the enemy's soil is reinforced only when no front at home is below parity.
+ *    troops there (as far as one knows): up to that, with at most REINFORCE_SHARE of the pool a turn
+ *    (MEET_INVASION_SHARE to meet an invasion of one's own territory where one has no troops yet). Fronts on one's
+ *    own side's soil come first: a front on the enemy's soil is reinforced only when no front at home is below parity.
  */
 import type { Id, ObligationStrength } from '../model.ts';
 import type { Rng } from '../rng.ts';
