@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { formatProblem, loadScenarioText, type LoadResult } from '../src/lang/load.ts';
 import { LIMITS } from '../src/lang/schema.ts';
 
@@ -72,7 +73,7 @@ describe('the base fixture', () => {
 
 describe('broken scenarios (test/broken/)', () => {
   it('has enough cases, each stating its expectations and its reason', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(36);
+    expect(cases.length).toBeGreaterThanOrEqual(117);
     for (const c of cases) {
       expect(c.expected.length, `${c.name} has no "# expect:" line`).toBeGreaterThan(0);
       expect(c.why, `${c.name} has no "# why:" line`).toBeDefined();
@@ -235,6 +236,16 @@ describe('generated cases: limits and parser edge cases', () => {
       expect(Number(c), line).toBeLessThanOrEqual((lines[Number(l) - 1] ?? '').length + 1);
       if (token !== undefined) expect(rest.startsWith(token), `${line}: the token is not there`).toBe(true);
     }
+  });
+
+  // JSON.parse and the YAML reader both keep `__proto__` as data; the objects built from it would not.
+  it('a JSON scenario with a __proto__ key is refused at the key, like a YAML one', () => {
+    const base = parse(BASE) as Record<string, unknown>;
+    const text = JSON.stringify(base, null, 2).replace('"id": "minimal",', '"id": "minimal",\n  "__proto__": { "horizon": 99 },');
+    const line = lineOf(text, '  "__proto__": { "horizon": 99 },');
+    expect(reported(load(text, 'proto.json'), 'proto.json')).toEqual([
+      `${line}:3: __proto__: the key "__proto__" is refused: it names a JavaScript object's prototype machinery, not data`,
+    ]);
   });
 
   it('an empty text and a blank text are reported as empty files', () => {

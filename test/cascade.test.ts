@@ -2,7 +2,13 @@
 // why; the July 1914 chain's order and days (VALIDATION.md V4: Russia mobilises the day after, Germany declares war
 // on Russia on day 4, the UK enters over Belgium on day 7, Italy and Romania stay out) and its most likely outcome.
 import { describe, expect, it } from 'vitest';
-import { parseTrigger, runCascade, type CascadeResult } from '../src/sim/cascade.ts';
+import type { Event, TurnOrders } from '../src/core/engine/orders.ts';
+import type { GameState } from '../src/core/engine/state.ts';
+import { inputTemplate } from '../src/core/forecast/inputs.ts';
+import type { Id, Scenario } from '../src/core/model.ts';
+import { toDay } from '../src/core/scenario/dates.ts';
+import { parseTrigger, runCascade, type CascadeResult, type Trigger } from '../src/sim/cascade.ts';
+import { simulateRun } from '../src/sim/run.ts';
 import { yourmove } from './helpers/cli.ts';
 import { loadBuiltin } from './helpers/scenarios.ts';
 
@@ -135,5 +141,191 @@ describe('yourmove cascade', () => {
     expect(j.entries[0]).toMatchObject({ actor: 'aut', p: 1, date: { p50: '1914-07-28' } });
     expect(yourmove(['cascade', 'july-1914', '--trigger', 'aut sneezes']).status).toBe(2);
     expect(yourmove(['cascade', 'july-1914', '--trigger', 'aut declares war on srb', '--at', '1915-13-01']).status).toBe(2);
+  });
+});
+
+// Issue 13: every line of a cascade is something that happened in its runs, dated by the turn it happened — an
+// invasion is an invasion order that opened a front, not reinforcements reaching a front on enemy soil. Run 0 of
+// seed k is what a cascade of one run with seed k plays: it is played again here, and each line of that cascade is
+// checked against the run's own events and wars.
+describe('cascade: each line is an event of its runs, on its turn (issue 13)', () => {
+  interface Played {
+    /** Per turn t (1..), the events of turn t. */
+    events: Event[][];
+    /** Per turn t (0: the start), the active wars after it, as [side 0, side 1]. */
+    wars: Id[][][][];
+  }
+
+  function replay(s: Scenario, trigger: Trigger, seed: number, triggerTurn: number, turns: number): Played {
+    const played: Played = { events: [[]], wars: [] };
+    const wars = (state: GameState) => state.wars.filter((w) => w.active).map((w) => w.sides.map((side) => [...side]));
+    const script: TurnOrders[] = [];
+    script[triggerTurn - 1] = { [trigger.actor]: [trigger.order] };
+    simulateRun(inputTemplate(s), seed, 0, {
+      turns,
+      script,
+      beforeTurn: (state) => {
+        if (state.turn === 0) played.wars.push(wars(state));
+      },
+      onTurn: (state, events) => {
+        played.events.push([...events]);
+        played.wars.push(wars(state));
+      },
+    });
+    return played;
+  }
+
+  const parties = (wars: Id[][][]) => new Set(wars.flatMap((w) => w.flat()));
+  const enemies = (wars: Id[][][], a: Id, b: Id) =>
+    wars.some(([x, y]) => (x!.includes(a) && y!.includes(b)) || (x!.includes(b) && y!.includes(a)));
+  const byKey = <T>(xs: T[]) => xs.map((x) => JSON.stringify(x)).sort();
+
+  function check(id: string, text: string, seeds: number, after?: number): CascadeResult[] {
+    const s = loadBuiltin(id);
+    const trigger = parseTrigger(s, text);
+    if ('error' in trigger) throw new Error(trigger.error);
+    const results: CascadeResult[] = [];
+    for (let seed = 1; seed <= seeds; seed++) {
+      const r = runCascade({ scenario: s, trigger, runs: 1, seed, ...(after === undefined ? {} : { after }) });
+      results.push(r);
+      const triggerTurn = (toDay(r.at) - toDay(s.start)) / s.turn_days + 1;
+      const turns = Math.min(s.horizon, triggerTurn - 1 + (after ?? s.horizon));
+      const run = replay(s, trigger, seed, triggerTurn, turns);
+      const turnOf = (days: number) => triggerTurn + days / s.turn_days;
+      const since = (t: number) => t >= triggerTurn && t <= turns;
+      const at = `${id}, seed ${seed}`;
+      const firsts = <E extends Event>(pick: (e: Event) => e is E, key: (e: E) => string) => {
+        const out = new Map<string, number>();
+        run.events.forEach((list, t) => {
+          if (since(t)) for (const e of list) if (pick(e) && !out.has(key(e))) out.set(key(e), t);
+        });
+        return out;
+      };
+
+      // Invasions: the fronts invasions opened, each on the turn it opened; the invader at war with the owner then.
+      const opened = firsts(
+        (e): e is Extract<Event, { type: 'front_opened' }> => e.type === 'front_opened',
+        (e) => `${e.by}>${e.territory}`,
+      );
+      expect(byKey(r.invasions.map((x) => [x.by, x.territory, turnOf(x.days)])), at).toEqual(
+        byKey([...opened].map(([k, t]) => [...k.split('>'), t])),
+      );
+      for (const x of r.invasions) {
+        expect(r.runs === 1 && x.p === 1, at).toBe(true);
+        expect(enemies(run.wars[turnOf(x.days)]!, x.by, x.territory), `${at}: ${x.by} at war with ${x.territory}`).toBe(true);
+      }
+
+      // Declarations: the first of each pair, on its turn.
+      const declarations = firsts(
+        (e): e is Extract<Event, { type: 'war_declared' }> => e.type === 'war_declared',
+        (e) => `${e.actor}>${e.on}`,
+      );
+      expect(byKey(r.declarations.map((d) => [d.by, d.on, turnOf(d.days)])), at).toEqual(
+        byKey([...declarations].map(([k, t]) => [...k.split('>'), t])),
+      );
+
+      // Entries: each actor not at war when the trigger came, on the first turn it is a party to a war, an event of
+      // that turn naming it, for the reason given.
+      const before = parties(run.wars[triggerTurn - 1]!);
+      const expected: [Id, number][] = [];
+      for (const a of s.actors) {
+        if (before.has(a.id)) continue;
+        const t = run.wars.findIndex((w, k) => since(k) && parties(w).has(a.id));
+        if (t !== -1) expected.push([a.id, t]);
+      }
+      expect(byKey(r.entries.map((e) => [e.actor, turnOf(e.days!)])), at).toEqual(byKey(expected));
+      for (const e of r.entries) {
+        const t = turnOf(e.days!);
+        const now = run.events[t]!;
+        const earlier = run.events.slice(0, t).flat();
+        const why = e.because[0]!.replace(/ \(100 %\)$/, '');
+        const what = `${at}: ${e.actor} on turn ${t}, ${why}`;
+        // The event that made it a party: the first of the turn's declarations by or on it, or its joining a war.
+        const k = now.findIndex(
+          (x) =>
+            (x.type === 'war_declared' && (x.actor === e.actor || x.on === e.actor)) || (x.type === 'war_joined' && x.actor === e.actor),
+        );
+        const entering = now[k]!;
+        const called = now
+          .slice(0, k)
+          .find(
+            (x) =>
+              x.type === 'call_answered' && x.actor === e.actor && x.answer === 'honour' && 'war' in entering && x.war === entering.war,
+          );
+        const ownAct = entering.type === 'war_joined' || (entering.type === 'war_declared' && entering.actor === e.actor);
+        let m: RegExpExecArray | null;
+        if ((m = /^attacked by (\S+)$/.exec(why))) expect(entering, what).toMatchObject({ type: 'war_declared', actor: m[1], on: e.actor });
+        else if ((m = /^treaty (\S+) .*\(called by (\S+)\)$/.exec(why))) {
+          expect(entering.type, what).toBe('war_joined');
+          expect(called, what).toMatchObject({ treaty: m[1], protects: m[2] });
+        } else {
+          expect(ownAct && called === undefined, what).toBe(true);
+          const r = /^red line (\S+)$/.exec(why)?.[1];
+          if (r !== undefined)
+            expect(
+              earlier.some(
+                (x) =>
+                  (x.type === 'red_line_crossed' || x.type === 'red_line_reconsidered') &&
+                  x.redLine === r &&
+                  x.holder === e.actor &&
+                  x.acts,
+              ),
+              what,
+            ).toBe(true);
+          else if (why.startsWith('the trigger: ')) expect(t === triggerTurn && e.actor === trigger.actor, what).toBe(true);
+          else if (why === 'bandwagon')
+            expect(
+              earlier.some((x) => x.type === 'bandwagon' && x.actor === e.actor),
+              what,
+            ).toBe(true);
+          else expect(why, what).toBe('its own choice');
+        }
+      }
+
+      // Mobilisations: a step up to partial or general mobilisation on the turn given, and the general one on its own.
+      const mobilised = (actor: Id, t: number, levels: string[]) =>
+        run.events[t]!.some((x) => x.type === 'mobilised' && x.actor === actor && levels.includes(x.level));
+      for (const m of r.mobilisations) {
+        expect(mobilised(m.actor, turnOf(m.days), ['partial', 'general']), `${at}: ${m.actor} mobilises`).toBe(true);
+        if (m.general) expect(mobilised(m.actor, turnOf(m.general.days), ['general']), `${at}: ${m.actor} mobilises generally`).toBe(true);
+      }
+
+      // No one at war in no turn of the run is listed as at war, entering, declaring or invading.
+      const ever = new Set(run.wars.flatMap((w) => [...parties(w)]));
+      for (const x of [...r.mostLikely.belligerents, ...r.entries.map((e) => e.actor), ...r.invasions.map((v) => v.by)])
+        expect(ever.has(x), `${at}: ${x} was at war`).toBe(true);
+      expect(
+        r.stayedOut.filter((x) => ever.has(x)),
+        at,
+      ).toEqual([]);
+    }
+    return results;
+  }
+
+  it('Russia on Poland: no invasion of Ukraine, whose front Russian reinforcements reach; NATO honours Art. 5 on its day', () => {
+    const results = check('korea-russia-2024', 'rus declares war on pol', 8, 8);
+    for (const r of results) expect(r.invasions.filter((x) => x.territory === 'ukr')).toEqual([]);
+    expect(results.some((r) => r.entries.some((e) => e.because[0]!.startsWith('treaty nato-1949')))).toBe(true);
+  });
+
+  it('July 1914: Germany into Belgium on the day its invasion opens the front; no one else into Belgium', () => {
+    const results = check('july-1914', 'aut declares war on srb', 8, 12);
+    expect(results.some((r) => r.invasions.some((x) => x.by === 'gmy' && x.territory === 'bel'))).toBe(true);
+    for (const r of results) expect(r.invasions.filter((x) => x.by !== 'gmy')).toEqual([]);
+  });
+
+  it('the tutorial: a declaration on Greenland is no invasion of Blueland by Redland, at war there from the start', () => {
+    check('tutorial', 'red invades grn', 5);
+  });
+
+  it('many runs of Russia on Poland: no invasion of Ukraine; every invader at war', () => {
+    const s = loadBuiltin('korea-russia-2024');
+    const trigger = parseTrigger(s, 'rus declares war on pol');
+    if ('error' in trigger) throw new Error(trigger.error);
+    const r = runCascade({ scenario: s, trigger, runs: 40, seed: 1, after: 8 });
+    expect(r.invasions.find((x) => x.by === 'rus' && x.territory === 'ukr')).toBeUndefined();
+    const atWar = new Set([...r.entries.map((e) => e.actor), ...r.mostLikely.belligerents, 'rus', 'ukr']);
+    for (const x of r.invasions) expect(atWar.has(x.by), x.by).toBe(true);
+    expect(r.entries[0]).toMatchObject({ actor: 'pol', p: 1, days: 0, because: ['attacked by rus (100 %)'] });
   });
 });

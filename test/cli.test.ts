@@ -73,6 +73,117 @@ describe('yourmove validate', () => {
   });
 });
 
+// Refusals the probes of issue 13 found: each exits 2 (usage) or 1 (invalid input) with one sentence, never a stack.
+const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at |internal error/);
+
+describe('unknown commands', () => {
+  it('are called unknown commands, with commander\'s "Did you mean" when a command is near', () => {
+    const r = yourmove(['frobnicate']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe("error: unknown command 'frobnicate'");
+    expect(r.stderr).not.toContain('too many arguments');
+    const near = yourmove(['scenarioz']);
+    expect(near.status).toBe(2);
+    expect(near.stderr.split('\n').slice(0, 2)).toEqual(["error: unknown command 'scenarioz'", '(Did you mean scenarios?)']);
+    // Also after the default command's own options.
+    expect(yourmove(['--as', 'kor', 'forcast']).stderr).toContain("error: unknown command 'forcast'\n(Did you mean forecast?)");
+    expect(yourmove(['stat']).stdout).toBe(''); // the hidden default command is no suggestion, and did not run
+  });
+
+  it('the help lists every command, replay among them', () => {
+    const r = yourmove(['--help']);
+    expect(r.status).toBe(0);
+    for (const c of ['scenarios', 'validate', 'show', 'play', 'forecast', 'worker', 'cascade', 'advise', 'cinc', 'replay'])
+      expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
+  });
+
+  it("the program's module imports no command's module: each loads when its command runs (a fast --help)", () => {
+    const main = readFileSync(join(PACKAGE_ROOT, 'src', 'cli', 'main.ts'), 'utf8');
+    const statics = [...main.matchAll(/^import [^;]*? from '([^']+)'/gms)].map((m) => m[1]);
+    expect(statics).toEqual(['commander', 'node:fs', './errors.ts']);
+  });
+});
+
+describe('whole numbers', () => {
+  it('are decimal digits (a minus only where negatives are allowed): not hexadecimal, exponents or blanks', () => {
+    for (const runs of ['0x10', '1e1', '', '+5', '5.0', '-5']) {
+      const r = yourmove(['forecast', 'tutorial', '--runs', runs, '--turns', '1']);
+      expect(r.status, `--runs ${JSON.stringify(runs)}`).toBe(2);
+      expect(r.stderr).toBe(`yourmove: --runs ${runs}: expected a whole number from 1 to 10000000\n`);
+    }
+    expect(yourmove(['forecast', 'tutorial', '--runs', '2', '--turns', '0x1']).stderr).toContain('--turns 0x1: expected a whole number');
+    expect(yourmove(['cinc', '--year', '0x7e0']).status).toBe(2);
+    const negative = yourmove(['forecast', 'tutorial', '--runs', '1', '--turns', '1', '--workers', '1', '--seed', '-3', '--json']);
+    expect(negative.status).toBe(0);
+    expect(JSON.parse(negative.stdout)).toMatchObject({ runs: 1, seed: -3 });
+  }, 90_000);
+});
+
+describe('yourmove cascade: refusals', () => {
+  const cascade = (...args: string[]) => yourmove(['cascade', 'korea-russia-2024', ...args]);
+
+  it('refuses a date that does not exist, rather than rolling it over into the next month', () => {
+    const r = yourmove(['cascade', 'july-1914', '--trigger', 'aut declares war on srb', '--at', '1914-07-32']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('yourmove: --at 1914-07-32: there is no such day in the calendar\n');
+    const feb = cascade('--trigger', 'kor declares war on prk', '--at', '2025-02-30');
+    expect(feb.status).toBe(2);
+    expect(feb.stderr).toContain('--at 2025-02-30: there is no such day in the calendar');
+    expect(yourmove(['cascade', 'july-1914', '--trigger', 'aut declares war on srb', '--at', '1914-7-28']).stderr).toContain(
+      'expected a date as YYYY-MM-DD',
+    );
+    // A real day in the scenario's time is taken as it is written.
+    const r2 = yourmove([
+      'cascade',
+      'july-1914',
+      '--trigger',
+      'aut declares war on srb',
+      '--at',
+      '1914-07-31',
+      '--runs',
+      '2',
+      '--after',
+      '1',
+      '--json',
+    ]);
+    expect(r2.status).toBe(0);
+    expect(JSON.parse(r2.stdout)).toMatchObject({ at: '1914-07-31' });
+  }, 90_000);
+
+  it.each([
+    ['rus declares war on rus', 'an actor cannot declare war on itself'],
+    ['prk invades prk', 'an actor cannot invade itself'],
+    ['rus declares war on ukr', '"rus" is at war with "ukr" from the start of korea-russia-2024'],
+    ['atlantis declares war on rus', 'no actor "atlantis" in korea-russia-2024'],
+    ['rus deploys troops to ukr', '"rus" fights against "ukr" in war'],
+    ['nato deploys troops to ukr', '"nato" is a bloc: its member states deploy forces'],
+    ['gbr permits usa-deep-strike', 'permission "usa-deep-strike" is "usa"\'s to give, not "gbr"\'s'],
+    ['usa permits usa-border-counterfire', '"usa-border-counterfire" is allowed from the start'],
+  ])('refuses a trigger that cannot happen: "%s"', (trigger, why) => {
+    const r = cascade('--trigger', trigger);
+    expect(r.status).toBe(2);
+    const [line, ...rest] = r.stderr.trimEnd().split('\n');
+    expect(line!.startsWith(`yourmove: --trigger "${trigger}": ${why}`), line).toBe(true);
+    expect(rest).toEqual([]);
+    expect(r.stdout).toBe('');
+  });
+
+  it('refuses a --dot file it cannot write, before the runs start (a million would outlast the test)', () => {
+    const missing = cascade('--trigger', 'kor declares war on prk', '--runs', '1000000', '--dot', '/no/such/dir/x.dot');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toBe('yourmove: --dot /no/such/dir/x.dot: cannot write there: the folder /no/such/dir does not exist\n');
+    const dir = mkdtempSync(join(tmpdir(), 'yourmove-'));
+    const folder = cascade('--trigger', 'kor declares war on prk', '--runs', '1000000', '--dot', dir);
+    expect(folder.status).toBe(1);
+    expect(folder.stderr).toBe(`yourmove: --dot ${dir}: cannot write there: it is a folder\n`);
+    noStack(missing.stderr + folder.stderr);
+    // A path it can write gets the graph.
+    const ok = cascade('--trigger', 'kor declares war on prk', '--runs', '2', '--after', '1', '--dot', join(dir, 'chain.dot'));
+    expect(ok.status).toBe(0);
+    expect(readFileSync(join(dir, 'chain.dot'), 'utf8')).toMatch(/^digraph/);
+  }, 90_000);
+});
+
 describe('yourmove scenarios and show', () => {
   it('lists the built-ins, the default first', () => {
     const r = yourmove(['scenarios', '--json']);

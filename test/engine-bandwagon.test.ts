@@ -1,6 +1,6 @@
 /**
  * Granovetter (1978), "Threshold models of collective behavior": with thresholds 0, 1, ..., 99 all 100 join;
- * change the threshold of the second from 1 to 2 and only one does (MODEL.md §4). The engine's bandwagons
+ * change the threshold of the second from 1 to 2 and only one does (docs/model.md §4). The engine's bandwagons
  * must reproduce both, scenario loaded from text like any user's.
  */
 import { describe, expect, it } from 'vitest';

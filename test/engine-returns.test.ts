@@ -1,4 +1,4 @@
-// returns(state) and isTerminal(state), the rest of the engine contract (MODEL.md §10): a return per actor from
+// returns(state) and isTerminal(state), the rest of the engine contract (docs/model.md §10): a return per actor from
 // its interests, zero at the start but for standing leverage, moving the right way with what happens.
 import { describe, expect, it } from 'vitest';
 import { apply } from '../src/core/engine/apply.ts';

@@ -1,4 +1,4 @@
-// Treaties and the domino (MODEL.md §4), on the built-in scenarios' own treaty texts.
+// Treaties and the domino (docs/model.md §4), on the built-in scenarios' own treaty texts.
 import { describe, expect, it } from 'vitest';
 import { apply, type TurnResult } from '../src/core/engine/apply.ts';
 import { initialState } from '../src/core/engine/init.ts';

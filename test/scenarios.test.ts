@@ -64,7 +64,7 @@ describe('korea-russia-2024', () => {
     expect(s.metrics!.map((m) => m.id)).toEqual(expect.arrayContaining(['prk_casualties', 'rus_casualties', 'ukr_casualties', 'max_rung']));
   });
 
-  it('binds the four treaties with the strengths of their texts (MODEL.md §4)', () => {
+  it('binds the four treaties with the strengths of their texts (docs/model.md §4)', () => {
     const strength = (t: string) => s.treaties!.find((x) => x.id === t)!.obligations.find((o) => o.type === 'defense')!.strength;
     expect(strength('rus-prk-2024')).toBe('all_means');
     expect(strength('chn-prk-1961')).toBe('all_means');

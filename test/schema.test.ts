@@ -42,8 +42,32 @@ describe('schema/scenario.schema.json', () => {
       { ...base, actors: [{ ...actors[0], domestic: { support: 1.5, casualty_sensitivity: 0.1 } }, ...actors.slice(1)] },
       { ...base, actors: [{ ...actors[0], capabilities: { active: { dist: 'gaussian', mean: 1 } } }, ...actors.slice(1)] },
       { ...base, questions: [{ id: 'q', text: 'q', when: { actor_at_wa: { actor: 'red' } } }] },
+      { ...base, actors: [{ ...actors[0], capabilities: { munitions: { production: 1e308 } } }, ...actors.slice(1)] },
     ];
     for (const v of variants) expect(validate(v)).toBe(false);
+  });
+
+  // Valid means runnable: a number without a bound validated at 1e308 and overflowed the engine. Distribution
+  // parameters are bounded by their quantity's refinements (test/broken/bound-*.yaml), not in the shared definition.
+  it('gives every number outside a distribution a finite range', () => {
+    const schema = JSON.parse(committed) as { $defs: Record<string, unknown> };
+    const unbounded: string[] = [];
+    let numbers = 0;
+    const walk = (node: unknown, path: string): void => {
+      if (Array.isArray(node)) node.forEach((n, i) => walk(n, `${path}[${i}]`));
+      else if (node && typeof node === 'object') {
+        const o = node as Record<string, unknown>;
+        if (o.type === 'number' || o.type === 'integer') {
+          numbers++;
+          const lower = typeof o.minimum === 'number' || typeof o.exclusiveMinimum === 'number';
+          if (!lower || typeof o.maximum !== 'number' || !Number.isFinite(o.maximum)) unbounded.push(path);
+        }
+        for (const [k, v] of Object.entries(o)) if (!(path === '$defs' && k === 'Distribution')) walk(v, path === '' ? k : `${path}.${k}`);
+      }
+    };
+    walk(schema, '');
+    expect(unbounded).toEqual([]);
+    expect(numbers).toBeGreaterThan(30);
   });
 
   it('names every field of the language in docs/scenario-language.md', () => {

@@ -12,7 +12,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { formatProblem, loadScenarioText, type LoadResult } from '../src/lang/load.ts';
+import { formatPath, formatProblem, loadScenarioText, type LoadResult } from '../src/lang/load.ts';
+import { BOUNDS } from '../src/lang/bounds.ts';
 
 const SCENARIOS = fileURLToPath(new URL('../scenarios/', import.meta.url));
 const BASE_FILE = fileURLToPath(new URL('./fixtures/valid-minimal.yaml', import.meta.url));
@@ -59,6 +60,8 @@ function checkAnswer(text: string, name: string, columns = false): LoadResult {
   if (r.ok) {
     expect(r.problems).toEqual([]);
     expect(r.scenario).toBeDefined();
+    // Valid means runnable: every number it holds is within the largest of the language's bounds.
+    expect(numbersBeyond(r.scenario, LARGEST_BOUND)).toEqual([]);
     return r;
   }
   expect(r.problems.length).toBeGreaterThanOrEqual(1);
@@ -74,6 +77,17 @@ function checkAnswer(text: string, name: string, columns = false): LoadResult {
     expect(p.message.trim(), where).not.toBe('');
   }
   return r;
+}
+
+/** The largest bound of any quantity (rounds and transfer amounts). */
+const LARGEST_BOUND = Math.max(...Object.values(BOUNDS));
+
+/** The paths of numbers in `node` beyond ±`limit` (or not finite). */
+function numbersBeyond(node: unknown, limit: number, at = '', out: string[] = []): string[] {
+  if (typeof node === 'number' && !(Math.abs(node) <= limit)) out.push(`${at}: ${node}`);
+  else if (Array.isArray(node)) node.forEach((v, i) => numbersBeyond(v, limit, `${at}[${i}]`, out));
+  else if (node !== null && typeof node === 'object') for (const [k, v] of Object.entries(node)) numbersBeyond(v, limit, `${at}.${k}`, out);
+  return out;
 }
 
 // --- Mutations of the parsed document -------------------------------------------------------------------
@@ -136,7 +150,8 @@ type Mutation =
   | { op: 'duplicate'; at: number; item: number }
   | { op: 'reid'; at: number; id: number }
   | { op: 'unknown-key'; at: number; key: string; value: Json }
-  | { op: 'nest'; at: number; depth: number; asList: boolean };
+  | { op: 'nest'; at: number; depth: number; asList: boolean }
+  | { op: 'extreme'; at: number; value: number };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('delete' as const), at: fc.nat() }),
@@ -160,6 +175,12 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   }),
   // Modest depths: thousands of levels overflow the YAML parser's stack (see test/broken.test.ts).
   fc.record({ op: fc.constant('nest' as const), at: fc.nat(), depth: fc.integer({ min: 1, max: 30 }), asList: fc.boolean() }),
+  // A number pushed to an extreme: past a bound, tiny, the largest double.
+  fc.record({
+    op: fc.constant('extreme' as const),
+    at: fc.nat(),
+    value: fc.constantFrom(1e308, -1e308, Number.MAX_VALUE, 5e-324, 1e-300, 1e11 + 1, 1e12 + 1, 1e15, 0.04, 501),
+  }),
 );
 
 function mutate(root: unknown, m: Mutation): unknown {
@@ -204,6 +225,10 @@ function mutate(root: unknown, m: Mutation): unknown {
       if (maps.length === 0) return root;
       put(get(root, pick(maps, m.at)) as object, m.key, m.value);
       return root;
+    }
+    case 'extreme': {
+      const numbers = paths.filter((p) => typeof get(root, p) === 'number');
+      return numbers.length === 0 ? root : replace(root, pick(numbers, m.at), m.value);
     }
     case 'nest': {
       const path = pick(paths, m.at);
@@ -310,6 +335,30 @@ describe('validator fuzzing', () => {
         },
       ),
       RUNS,
+    );
+  });
+
+  // `__proto__` vanished between YAML and objects (an actor's, a source's), `constructor` read as an inherited member.
+  it('refuses a prototype key anywhere in a valid document, at that key', () => {
+    fc.assert(
+      fc.property(
+        fc.nat(),
+        fc.nat(),
+        fc.constantFrom('__proto__', 'constructor', 'prototype'),
+        fc.constantFrom(null, 1, 'x', {}, []),
+        fc.nat({ max: SERIALISE.length - 1 }),
+        (which, at, key, value, how) => {
+          const base = valid[which % valid.length]!;
+          const doc = structuredClone(base.data);
+          const maps = pathsOf(doc).filter((p) => kindOf(get(doc, p)) === 'object');
+          const path = maps[at % maps.length]!;
+          put(get(doc, path) as object, key, value);
+          const r = checkAnswer(SERIALISE[how]!(doc) ?? '', base.name);
+          expect(r.ok).toBe(false);
+          if (!r.ok) expect(r.problems.map((p) => p.path)).toContain(formatPath([...path, key]));
+        },
+      ),
+      { ...RUNS, numRuns: 100 },
     );
   });
 

@@ -3,7 +3,7 @@
  * The game record holds every order played, bots' included, so it replays without them (core/engine/game.ts).
  */
 import { playGame, type PlayedTurn } from '../core/engine/game.ts';
-import { observe, type Observation } from '../core/engine/observe.ts';
+import { observer } from '../core/engine/observe.ts';
 import type { TurnOrders } from '../core/engine/orders.ts';
 import type { GameState } from '../core/engine/state.ts';
 import { crisisGame } from '../core/game/crisis.ts';
@@ -57,9 +57,10 @@ export interface BotTurn extends PlayedTurn {
 export function botTurn(state: GameState, scripted: TurnOrders, bots: readonly Bot[]): { orders: TurnOrders; decisions: Decision[] } {
   const orders: TurnOrders = { ...scripted };
   const decisions: Decision[] = [];
+  const see = observer(state); // what all bots see alike is built once
   for (const bot of bots) {
     if (orders[bot.actor] !== undefined) continue; // the script moves this actor this turn
-    const d = bot.decide(observe(state, bot.actor) as Observation);
+    const d = bot.decide(see(bot.actor));
     decisions.push(d);
     if (d.orders.length > 0) orders[bot.actor] = d.orders;
   }

@@ -3,12 +3,12 @@
  * the domino chain after a trigger — for every actor, the probability it enters, when (median and range), in what
  * order and why — as text, JSON, or a Graphviz graph.
  */
-import { writeFileSync } from 'node:fs';
 import { cascadeDot, parseTrigger, runCascade } from '../sim/cascade.ts';
 import { compareDates } from '../core/scenario/dates.ts';
 import { endDate } from './render.ts';
-import { integer, seedOf, withProgress } from './args.ts';
+import { dateOf, integer, seedOf, withProgress } from './args.ts';
 import { CliError, EXIT } from './errors.ts';
+import { checkWritable, writeOutput } from './output.ts';
 import { loadOrExit } from './scenario-commands.ts';
 
 export interface CascadeCliOptions {
@@ -25,18 +25,19 @@ export async function cascadeCommand(ref: string, opts: CascadeCliOptions): Prom
   const s = loadOrExit(ref);
   const trigger = parseTrigger(s, opts.trigger);
   if ('error' in trigger) throw new CliError(trigger.error, EXIT.usage);
-  if (
-    opts.at !== undefined &&
-    (!/^\d{4}-\d{2}-\d{2}$/.test(opts.at) || compareDates(opts.at, s.start) < 0 || compareDates(opts.at, endDate(s)) >= 0)
-  )
-    throw new CliError(`--at ${opts.at}: expected a date (YYYY-MM-DD) from ${s.start} to before ${endDate(s)}`, EXIT.usage);
+  if (opts.at !== undefined) {
+    const at = dateOf(opts.at, '--at');
+    if (compareDates(at, s.start) < 0 || compareDates(at, endDate(s)) >= 0)
+      throw new CliError(`--at ${opts.at}: expected a date from ${s.start} to before ${endDate(s)}`, EXIT.usage);
+  }
   const runs = integer(opts.runs, '--runs', 1, 1_000_000);
   const seed = seedOf(opts.seed);
   const after = opts.after === undefined ? undefined : integer(opts.after, '--after', 1, s.horizon);
+  if (opts.dot !== undefined) checkWritable(opts.dot, '--dot');
   const r = await withProgress('cascade', runs, (onProgress) =>
     runCascade({ scenario: s, trigger, runs, seed, ...(opts.at ? { at: opts.at } : {}), ...(after ? { after } : {}), onProgress }),
   );
-  if (opts.dot) writeFileSync(opts.dot, cascadeDot(r));
+  if (opts.dot !== undefined) writeOutput(opts.dot, cascadeDot(r), '--dot');
   if (opts.json) {
     process.stdout.write(JSON.stringify(r, null, 2) + '\n');
     return;

@@ -8,7 +8,7 @@ import { loadNmc, NMC_CITATION } from '../data/nmc.ts';
 import { CliError, EXIT } from './errors.ts';
 
 export function cincCommand(states: string[], opts: { year: string; json?: boolean }): void {
-  const year = Number(opts.year);
+  const year = /^\d+$/.test(opts.year) ? Number(opts.year) : NaN; // decimal digits only: not "0x7e0", not "2e3"
   const rows = loadNmc();
   const years = new Set(rows.map((r) => r.year));
   if (!Number.isInteger(year) || !years.has(year))

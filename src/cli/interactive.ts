@@ -78,7 +78,7 @@ export async function playInteractive(opts: InteractiveOptions): Promise<number>
   let played = 0;
   try {
     while (played < opts.turns && !isTerminal(state)) {
-      out(situation(s, observe(state, player) as Observation) + '\n');
+      out(situation(s, observe(state, player)) + '\n');
       const mine: Order[] = [];
       for (;;) {
         const menu = legalOrders(state, player).filter((o) => o.type !== 'pass');

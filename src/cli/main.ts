@@ -1,22 +1,39 @@
 /**
  * The `yourmove` command. Exit status: 0 success, 1 invalid input (errors on stderr), 2 wrong usage.
  * `--json` output goes to stdout alone; messages go to stderr.
+ *
+ * Each command's module is loaded only when the command runs (`lazy`): `yourmove --help` and a usage error load
+ * commander and nothing of the engine, the AI, the language or the queue.
  */
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../lang/builtins.ts';
-import { adviseCommand } from './advise.ts';
-import { cascadeCommand } from './cascade.ts';
-import { cincCommand } from './cinc.ts';
-import { forecastCommand } from './forecast.ts';
-import { workerCommand } from './worker.ts';
-import { playCommand } from './play.ts';
-import { QueueError } from '../sim/queue.ts';
 import { CliError, EXIT } from './errors.ts';
-import { scenariosCommand, showCommand, validateCommand, yourMoveCommand } from './scenario-commands.ts';
 
-const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+// From src/cli/ and dist/cli/ alike, the package root is two levels up.
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** An action that imports its command's module when it runs, and calls the command with commander's arguments. */
+function lazy<A extends unknown[]>(load: () => Promise<(...args: A) => unknown>): (...args: A) => Promise<void> {
+  return async (...args) => {
+    const command = await load();
+    await command(...args);
+  };
+}
+
+/**
+ * The default command saw a word where a command goes: refuse it as commander refuses an unknown command, with its
+ * "Did you mean" (commander cannot: the default command takes every word that names no other command).
+ */
+function unknownCommand(p: Command, name: string): never {
+  const probe = new Command(p.name()).exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
+  for (const c of p.createHelp().visibleCommands(p)) probe.command(c.name());
+  try {
+    probe.parse([name], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) p.error(e.message, { code: e.code, exitCode: EXIT.usage });
+  }
+  p.error(`error: unknown command '${name}'`, { code: 'commander.unknownCommand', exitCode: EXIT.usage });
+}
 
 export function program(): Command {
   const p = new Command('yourmove')
@@ -26,19 +43,22 @@ export function program(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
     .showHelpAfterError('(run yourmove --help for usage)');
 
-  p.command('scenarios').description('list the built-in scenarios').option('--json', 'machine-readable output').action(scenariosCommand);
+  p.command('scenarios')
+    .description('list the built-in scenarios')
+    .option('--json', 'machine-readable output')
+    .action(lazy(async () => (await import('./scenario-commands.ts')).scenariosCommand));
 
   p.command('validate')
     .description('check a scenario; errors as file:line:col: path: message')
     .argument('<scenario>', 'a scenario file (YAML or JSON) or a built-in id')
     .option('--strict', 'also require a source on every number')
-    .action(validateCommand);
+    .action(lazy(async () => (await import('./scenario-commands.ts')).validateCommand));
 
   p.command('show')
     .description('actors, conflicts, fronts, treaties, questions and metrics of a scenario')
     .argument('<scenario>', 'a scenario file or a built-in id')
     .option('--json', 'the validated scenario as JSON')
-    .action(showCommand);
+    .action(lazy(async () => (await import('./scenario-commands.ts')).showCommand));
 
   p.command('play')
     .description("play a game: interactive, or scripted with --orders (each turn's report as your actor knows it, or --json)")
@@ -50,7 +70,7 @@ export function program(): Command {
     .option('--bots <kind>', 'who plays the other actors: heuristic, mcts (search) or none', 'heuristic')
     .option('--budget <b>', "a search bot's budget per decision: iterations (30) or milliseconds (e.g. 500ms)")
     .option('--json', 'per-turn metrics, events, bot decisions and the game record as JSON')
-    .action(playCommand);
+    .action(lazy(async () => (await import('./play.ts')).playCommand));
 
   p.command('forecast')
     .description('Monte Carlo forecast: question probabilities with 95 % intervals, metric quantiles per turn, sensitivity')
@@ -62,13 +82,13 @@ export function program(): Command {
     .option('--queue <redis-url>', 'spread the runs over `yourmove worker` processes through a BullMQ queue on Redis')
     .option('--json', 'the whole result as JSON')
     .option('--csv', 'questions and metric quantiles per turn as CSV')
-    .action(forecastCommand);
+    .action(lazy(async () => (await import('./forecast.ts')).forecastCommand));
 
   p.command('worker')
     .description('play forecast runs from a queue on Redis (see forecast --queue) until stopped')
     .option('--queue <redis-url>', 'the Redis server, redis://host:port')
     .option('--workers <n>', 'worker threads (default: the number of cores)')
-    .action(workerCommand);
+    .action(lazy(async () => (await import('./worker.ts')).workerCommand));
 
   p.command('cascade')
     .description('the domino chain after a trigger: who enters, when, in what order and why')
@@ -80,7 +100,7 @@ export function program(): Command {
     .option('--after <n>', 'turns played after the trigger (default: to the horizon)')
     .option('--json', 'the whole result as JSON')
     .option('--dot <file>', 'also write the domino graph as Graphviz DOT')
-    .action(cascadeCommand);
+    .action(lazy(async () => (await import('./cascade.ts')).cascadeCommand));
 
   p.command('advise')
     .description("rank the player's options this turn by their forecast outcomes")
@@ -92,20 +112,33 @@ export function program(): Command {
     .option('--turns <n>', 'turns per run (default: the scenario horizon)')
     .option('--workers <n>', 'worker threads (default: the number of cores)')
     .option('--json', 'the whole result as JSON')
-    .action(adviseCommand);
+    .action(lazy(async () => (await import('./advise.ts')).adviseCommand));
 
   p.command('cinc')
     .description('Correlates of War capability index (CINC) computed from the NMC v6.0 components')
     .requiredOption('--year <year>', 'year (1816-2016)')
     .argument('[states...]', 'COW state abbreviations (default: the 10 largest)')
     .option('--json', 'machine-readable output')
-    .action(cincCommand);
+    .action(lazy(async () => (await import('./cinc.ts')).cincCommand));
+
+  p.command('replay')
+    .description("replay a game from its record (play --json), every turn's state hash checked; each turn's report")
+    .argument('<record-file>', "a game record: `play --orders FILE --json`'s output, or its record alone")
+    .option('--turn <n>', "only this turn's report")
+    .option('--as <actor>', "whose view the reports show (default: the player the file names, else the scenario's)")
+    .option('--scenario <scenario>', "the scenario's file, when the game was not played on a built-in one")
+    .option('--json', "each turn's metrics, events and refused orders as JSON")
+    .action(lazy(async () => (await import('./replay.ts')).replayCommand));
 
   p.command('start', { isDefault: true, hidden: true })
     .description('the "your move" screen of the default scenario')
     .option('--scenario <scenario>', 'a scenario file or a built-in id')
     .option('--as <actor>', 'the actor you play')
-    .action(yourMoveCommand);
+    .allowExcessArguments()
+    .action(async (opts: { scenario?: string; as?: string }, command: Command) => {
+      if (command.args.length > 0) unknownCommand(p, command.args[0]!);
+      await (await import('./scenario-commands.ts')).yourMoveCommand(opts);
+    });
 
   return p;
 }
@@ -123,8 +156,16 @@ export async function run(argv: string[]): Promise<number> {
       if (e.message) process.stderr.write(`yourmove: ${e.message}\n`);
       return e.exitCode;
     }
-    // Redis unreachable or refusing (forecast --queue, worker): invalid input, said in a sentence.
+    // Redis unreachable or refusing (forecast --queue, worker): invalid input, said in a sentence. (Imported here:
+    // the queue's module loads BullMQ, which a command that never reached it should not pay for.)
+    const { QueueError } = await import('../sim/queue.ts');
     if (e instanceof QueueError) {
+      process.stderr.write(`yourmove: ${e.message}\n`);
+      return EXIT.invalid;
+    }
+    // A figure the engine cannot carry (a scenario at the edge of its ranges): said in a sentence, not a stack.
+    const { NonFiniteFigure } = await import('../sim/aggregate.ts');
+    if (e instanceof NonFiniteFigure) {
       process.stderr.write(`yourmove: ${e.message}\n`);
       return EXIT.invalid;
     }

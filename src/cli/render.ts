@@ -1,7 +1,6 @@
 /**
  * Text views of a scenario for people: the `show` tables and the "your move" screen.
  */
-import Table from 'cli-table3';
 import { central, isDist } from '../core/dist.ts';
 import type { Actor, Num, Obligation, Predicate, Scenario, Val } from '../core/model.ts';
 import { addDays } from '../core/scenario/dates.ts';
@@ -31,8 +30,92 @@ export function formatNum(n: Num | undefined): string {
 const plain = <T>(v: Val<T> | undefined): T | undefined =>
   v !== null && typeof v === 'object' && 'value' in v ? v.value : (v as T | undefined);
 
-function table(head: string[]): Table.Table {
-  return new Table({ head, style: { head: [], border: [] }, wordWrap: true });
+/**
+ * The width of text on a terminal, as cli-table3 measures it (string-width 4): escape sequences, control and
+ * combining characters take no column, East Asian wide and fullwidth characters and pictographs two.
+ */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text.replace(SGR, '')) {
+    const c = ch.codePointAt(0)!;
+    if (c <= 0x1f || (c >= 0x7f && c <= 0x9f) || (c >= 0x300 && c <= 0x36f)) continue;
+    width += WIDE.test(ch) || wideCodePoint(c) ? 2 : 1;
+  }
+  return width;
+}
+
+const WIDE = /\p{Extended_Pictographic}/u;
+// eslint-disable-next-line no-control-regex -- the escape sequences that colour terminal text are what it matches
+const SGR = /\u001b\[[0-9;]*m/g;
+
+/** East Asian wide and fullwidth code points (Unicode EastAsianWidth, as is-fullwidth-code-point 3 lists them). */
+function wideCodePoint(c: number): boolean {
+  return (
+    c >= 0x1100 &&
+    (c <= 0x115f ||
+      c === 0x2329 ||
+      c === 0x232a ||
+      (c >= 0x2e80 && c <= 0x3247 && c !== 0x303f) ||
+      (c >= 0x3250 && c <= 0x4dbf) ||
+      (c >= 0x4e00 && c <= 0xa4c6) ||
+      (c >= 0xa960 && c <= 0xa97c) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe10 && c <= 0xfe19) ||
+      (c >= 0xfe30 && c <= 0xfe6b) ||
+      (c >= 0xff01 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      (c >= 0x1b000 && c <= 0x1b001) ||
+      (c >= 0x1f200 && c <= 0x1f251) ||
+      (c >= 0x20000 && c <= 0x3fffd))
+  );
+}
+
+/**
+ * A box table drawn as cli-table3 draws it (a rule under the head and between rows, one space of padding), in time
+ * linear in its text. cli-table3 measures a cell's whole text again for every line of it that it draws, character by
+ * character (Cell.draw's debug truncation), so a cell of n lines cost n³: `show` took 12 s for a treaty of 40
+ * obligations, 74 s for 80.
+ */
+export class BoxTable {
+  private readonly rows: string[][] = [];
+  /** `measure` is the width of a line on the terminal (tests count its calls: one per line of text). */
+  constructor(
+    private readonly head: readonly string[],
+    private readonly measure: (line: string) => number = displayWidth,
+  ) {}
+
+  push(row: readonly string[]): void {
+    this.rows.push([...row]);
+  }
+
+  toString(): string {
+    // Each line of each cell, measured once.
+    const cells = [this.head, ...this.rows].map((row) =>
+      this.head.map((_, j) => (row[j] ?? '').split('\n').map((text) => ({ text, width: this.measure(text) }))),
+    );
+    const widths = this.head.map((_, j) => {
+      let w = 0;
+      for (const row of cells) for (const line of row[j]!) w = Math.max(w, line.width);
+      return w;
+    });
+    const rule = (left: string, mid: string, right: string) => left + widths.map((w) => '─'.repeat(w + 2)).join(mid) + right;
+    const out = [rule('┌', '┬', '┐')];
+    cells.forEach((row, i) => {
+      if (i > 0) out.push(rule('├', '┼', '┤'));
+      const height = Math.max(...row.map((lines) => lines.length));
+      for (let k = 0; k < height; k++)
+        out.push(
+          '│' + row.map((lines, j) => ` ${lines[k]?.text ?? ''}${' '.repeat(widths[j]! - (lines[k]?.width ?? 0))} `).join('│') + '│',
+        );
+    });
+    out.push(rule('└', '┴', '┘'));
+    return out.join('\n');
+  }
+}
+
+function table(head: string[]): BoxTable {
+  return new BoxTable(head);
 }
 
 export function endDate(s: Scenario): string {

@@ -1,7 +1,8 @@
 /**
  * `yourmove worker --queue REDIS_URL [--workers N]`: play forecast chunks from the queue (src/sim/queue.ts) on N
- * threads until Ctrl-C or SIGTERM; the chunks under way finish first. Start as many, on as many machines, as the
- * Redis server can be reached from.
+ * threads until Ctrl-C or SIGTERM; the chunks under way finish first (unless Redis is away: then it stops within seconds).
+ * Redis lost while it serves is said once, and its return; it waits for it. Start as many, on as many machines, as
+ * the Redis server can be reached from.
  */
 import { defaultWorkers } from '../sim/forecast.ts';
 import { serveQueue } from '../sim/queue.ts';

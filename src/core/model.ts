@@ -6,7 +6,7 @@
  * semantic checks here in core, and later the engine. Field names are the YAML names, so a reader of a
  * scenario file and a reader of the code use one vocabulary.
  *
- * Concepts follow ../../docs/model.md: actors (MODEL.md §2), forces and fronts (§3), treaties with ATOP
+ * Concepts follow ../../docs/model.md: actors (docs/model.md §2), forces and fronts (§3), treaties with ATOP
  * obligation types (§4), transfers and sanctions (§5), domestic figures (§6), intelligence (§7) and the
  * escalation ladder (§8).
  */
@@ -111,7 +111,7 @@ export interface Capabilities extends Provenance {
   cinc?: Num;
 }
 
-/** Utility weights over the terms of an actor's interests (MODEL.md §2); each 0..1. */
+/** Utility weights over the terms of an actor's interests (docs/model.md §2); each 0..1. */
 export interface Interests extends Provenance {
   territory?: Num;
   regime_security?: Num;
@@ -164,7 +164,7 @@ export interface Deployment extends Provenance {
   troops: Num;
   for?: Id;
   posture?: Posture;
-  /** Covert deployments are seen by others only when detected (MODEL.md §7). */
+  /** Covert deployments are seen by others only when detected (docs/model.md §7). */
   covert?: boolean;
   /** For covert forces: the actors that have already found them at the start (with a noisy estimate). */
   known_to?: Id[];
@@ -196,7 +196,7 @@ export interface Conflict extends Provenance {
   start: IsoDate;
   /** Actor ids on each of the two sides. */
   sides: [Id[], Id[]];
-  /** The actor that started the war, if any (matters for defensive obligations, MODEL.md §4). */
+  /** The actor that started the war, if any (matters for defensive obligations, docs/model.md §4). */
   aggressor?: Id;
   /** Kahn ladder rung (1..44) reached in this conflict at the scenario start. */
   rung?: Num;
@@ -381,7 +381,7 @@ export type RedLineEffect =
   | { sanction: { on: Id; intensity?: number } }
   | { permit: { permission: Id } };
 
-/** A condition that, when it holds, changes what an actor does (MODEL.md §4: red lines). */
+/** A condition that, when it holds, changes what an actor does (docs/model.md §4: red lines). */
 export interface RedLine extends Provenance {
   id: Id;
   holder: Id;

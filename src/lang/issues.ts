@@ -130,7 +130,9 @@ export function fromZod(issues: readonly ZodIssue[], base: Path = []): Issue[] {
       out.push(missing(path));
     } else if (issue.code === 'invalid_union' && issue.discriminator !== undefined && 'options' in issue && issue.options) {
       const given = isMapping(issue.input) ? issue.input[issue.discriminator] : undefined;
-      out.push({ path, message: `expected one of ${issue.options.map((o) => JSON.stringify(o)).join(', ')}, got ${describe(given)}` });
+      // Without the discriminator at all, the field is missing: reported at the mapping that lacks it.
+      if (given === undefined && isMapping(issue.input) && path[path.length - 1] === issue.discriminator) out.push(missing(path));
+      else out.push({ path, message: `expected one of ${issue.options.map((o) => JSON.stringify(o)).join(', ')}, got ${describe(given)}` });
     } else if (issue.code === 'invalid_union') {
       const branch = bestBranch(issue);
       if (branch) out.push(...fromZod(branch, path));

@@ -107,6 +107,29 @@ const PARSER_SAFE_DEPTH = 200;
 /** Block indentation beyond any scenario's needs (LIMITS.depth levels of generous 4-column indents). */
 const MAX_INDENT = LIMITS.depth * 4 + 16;
 
+/**
+ * Keys that name a JavaScript object's machinery rather than data: `__proto__` would be dropped (or set the
+ * object's prototype) on the way from YAML to objects, and `constructor` and `prototype` read as inherited members.
+ */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Every mapping key of the document that is one of PROTOTYPE_KEYS, as issues at the key. */
+function prototypeKeys(node: unknown, path: (string | number)[] = [], out: Issue[] = []): Issue[] {
+  if (isMap(node))
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : null;
+      if (key !== null && PROTOTYPE_KEYS.has(key))
+        out.push({
+          path: [...path, key],
+          message: `the key "${key}" is refused: it names a JavaScript object's prototype machinery, not data`,
+          atKey: true,
+        });
+      else prototypeKeys(pair.value, [...path, key ?? '?'], out);
+    }
+  else if (isSeq(node)) node.items.forEach((item, i) => prototypeKeys(item, [...path, i], out));
+  return out;
+}
+
 /** 1-based line and column of each offset, counted on the text itself (not on the parser's tokens). */
 function positions(source: string) {
   const starts = [0];
@@ -157,6 +180,16 @@ export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>,
   const deepNode = tooDeep(doc.contents, LIMITS.depth);
   if (deepNode) return fail(deepNode.range?.[0] ?? 0, deep);
 
+  const place = (issues: Issue[]): Problem[] =>
+    sortProblems(
+      issues.map((i) => {
+        const node = locate(doc, i.path, i.atKey ?? false);
+        return { file, ...at(node?.range?.[0] ?? 0), path: formatPath(i.path), message: i.message };
+      }),
+    );
+  const reserved = prototypeKeys(doc.contents);
+  if (reserved.length > 0) return { ok: false, problems: place(reserved) };
+
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: LIMITS.aliases });
@@ -170,13 +203,6 @@ export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>,
     return fail(0, text);
   }
 
-  const place = (issues: Issue[]): Problem[] =>
-    sortProblems(
-      issues.map((i) => {
-        const node = locate(doc, i.path, i.atKey ?? false);
-        return { file, ...at(node?.range?.[0] ?? 0), path: formatPath(i.path), message: i.message };
-      }),
-    );
   const parsed = schema.safeParse(data, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: place(fromZod(parsed.error.issues)) };
   return { ok: true, value: parsed.data, place };

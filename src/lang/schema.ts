@@ -6,14 +6,15 @@
  * Objects are strict: an unknown field is an error, never silently ignored.
  */
 import { z } from 'zod';
-import { distProblems, FRACTION, NON_NEGATIVE, POSITIVE, RUNG, type Range } from '../core/dist.ts';
+import { distProblems, FRACTION, NON_NEGATIVE, POSITIVE, RUNG } from '../core/dist.ts';
 import { MOBILISATION_LEVELS } from '../core/engine/state.ts';
 import type * as M from '../core/model.ts';
+import { bounded, BOUNDS, describeBounds, limitProblems, quantity, SMALLEST_USD_BN, type Quantity } from './bounds.ts';
 
 export const LIMITS = {
   bytes: 1_000_000,
   depth: 24,
-  actors: 200,
+  actors: BOUNDS.actors,
   items: 2_000,
   string: 4_000,
   /** YAML alias expansions (`*anchor`): caps the "billion laughs" blow-up. */
@@ -37,13 +38,6 @@ const provenance = {
     .meta({ description: 'A citation, or a key of the scenario `sources`.' }),
   note: text.exactOptional(),
 };
-
-function bounded(range: Range) {
-  let n = range.integer ? z.number().int() : z.number();
-  if (range.min !== null) n = range.exclusiveMin ? n.gt(range.min) : n.min(range.min);
-  if (range.max !== null) n = n.max(range.max);
-  return n;
-}
 
 const finite = z.number();
 const distSchemas = [
@@ -69,23 +63,33 @@ const distSchemas = [
 ] as const;
 const dist = z.discriminatedUnion('dist', distSchemas).meta({ id: 'Distribution' });
 
-/** A number that may be plain, sourced or uncertain, and must lie in `range`; `name` names it in the JSON Schema. */
-function num(range: Range, name: string) {
+/** A number that may be plain, sourced or uncertain, and must lie in quantity `q`; `name` names it in the JSON Schema. */
+function num(q: Quantity, name: string) {
   return z
-    .union([bounded(range), z.strictObject({ value: bounded(range), ...provenance }), dist])
+    .union([bounded(q), z.strictObject({ value: bounded(q), ...provenance }), dist])
     .superRefine((v, ctx) => {
-      if (typeof v === 'object' && 'dist' in v)
-        for (const p of distProblems(v, range)) ctx.addIssue({ code: 'custom', path: [p.param], message: p.message });
+      if (typeof v !== 'object' || !('dist' in v)) return;
+      const core = distProblems(v, q.range);
+      for (const p of core.length > 0 ? core : limitProblems(v, q)) ctx.addIssue({ code: 'custom', path: [p.param], message: p.message });
     })
     .meta({
       id: name,
-      description: `A ${range.integer ? 'whole number' : 'number'}${range.min === null ? '' : range.max === null ? ` ${range.exclusiveMin ? '>' : '>='} ${range.min}` : ` in [${range.min}, ${range.max}]`}: plain, \`{value, source}\`, or a distribution \`{dist: normal|lognormal|triangular|uniform|beta, ...}\`.`,
+      description: `A ${describeBounds(q)}: plain, \`{value, source}\`, or a distribution \`{dist: normal|lognormal|triangular|uniform|beta, ...}\`.`,
     });
 }
-const count = num(NON_NEGATIVE, 'Count');
-const fraction = num(FRACTION, 'Fraction');
-const positive = num(POSITIVE, 'Positive');
-const rungNum = num(RUNG, 'Rung');
+const persons = num(quantity(NON_NEGATIVE, BOUNDS.persons), 'Persons');
+const rounds = num(quantity(NON_NEGATIVE, BOUNDS.rounds), 'Rounds');
+const amount = num(quantity(NON_NEGATIVE, BOUNDS.amount), 'Amount');
+const usdBn = num(quantity(NON_NEGATIVE, BOUNDS.usdBn, SMALLEST_USD_BN), 'UsdBn');
+const warheads = num(quantity(NON_NEGATIVE, BOUNDS.warheads), 'Warheads');
+const actorCount = num(quantity(NON_NEGATIVE, BOUNDS.actors), 'ActorCount');
+const days = num(quantity(NON_NEGATIVE, BOUNDS.days), 'Days');
+const positiveDays = num(quantity(POSITIVE, BOUNDS.days), 'PositiveDays');
+const areaKm2 = num(quantity(POSITIVE, BOUNDS.areaKm2), 'AreaKm2');
+const lengthKm = num(quantity(POSITIVE, BOUNDS.lengthKm), 'LengthKm');
+const quality = num(quantity(POSITIVE, BOUNDS.quality), 'Quality');
+const fraction = num(quantity(FRACTION, 1), 'Fraction');
+const rungNum = num(quantity(RUNG, RUNG.max!), 'Rung');
 
 /** A non-numeric value that may carry provenance: `x` or `{value: x, source}`. */
 function val<T extends z.ZodType>(inner: T) {
@@ -108,24 +112,24 @@ const domestic = z.strictObject({
 });
 
 const capabilities = z.strictObject({
-  population: count.exactOptional(),
-  gdp_usd_bn: count.exactOptional(),
-  defence_budget_usd_bn: count.exactOptional(),
-  active: count.exactOptional(),
-  reserve: count.exactOptional(),
+  population: persons.exactOptional(),
+  gdp_usd_bn: usdBn.exactOptional(),
+  defence_budget_usd_bn: usdBn.exactOptional(),
+  active: persons.exactOptional(),
+  reserve: persons.exactOptional(),
   mobilisation: z
     .strictObject({
-      rate: count,
-      cap: count,
+      rate: persons,
+      cap: persons,
       level: val(z.enum(MOBILISATION_LEVELS)).exactOptional(),
       ...provenance,
     })
     .exactOptional(),
-  quality: positive.exactOptional(),
+  quality: quality.exactOptional(),
   munitions: z
-    .strictObject({ stock: count.exactOptional(), production: count.exactOptional(), consumption: count.exactOptional(), ...provenance })
+    .strictObject({ stock: rounds.exactOptional(), production: rounds.exactOptional(), consumption: rounds.exactOptional(), ...provenance })
     .exactOptional(),
-  nuclear_warheads: count.exactOptional(),
+  nuclear_warheads: warheads.exactOptional(),
   intelligence: fraction.exactOptional(),
   cinc: fraction.exactOptional(),
   ...provenance,
@@ -152,7 +156,7 @@ const actor = z.strictObject({
   cohesion: fraction.exactOptional(),
   decision: z.enum(['consensus', 'majority', 'leader']).exactOptional(),
   regions: ids.exactOptional(),
-  area_km2: positive.exactOptional(),
+  area_km2: areaKm2.exactOptional(),
   cow: z
     .string()
     .regex(/^[A-Z]{2,3}$/, 'a Correlates of War state abbreviation is 2-3 capital letters')
@@ -162,18 +166,18 @@ const actor = z.strictObject({
   domestic: domestic.exactOptional(),
   capabilities: capabilities.exactOptional(),
   interests: interests.exactOptional(),
-  bandwagon: z.strictObject({ side_with: id, threshold: count, ...provenance }).exactOptional(),
+  bandwagon: z.strictObject({ side_with: id, threshold: actorCount, ...provenance }).exactOptional(),
   ...provenance,
 });
 
 const deployment = z.strictObject({
   actor: id,
-  troops: count,
+  troops: persons,
   for: id.exactOptional(),
   posture: z.enum(['attack', 'defend', 'hold']).exactOptional(),
   covert: z.boolean().exactOptional(),
   known_to: ids.exactOptional(),
-  quality: positive.exactOptional(),
+  quality: quality.exactOptional(),
   arrives: date.exactOptional(),
   ...provenance,
 });
@@ -184,8 +188,8 @@ const front = z.strictObject({
   conflict: id,
   territory: id,
   control: fraction,
-  area_km2: positive.exactOptional(),
-  length_km: positive.exactOptional(),
+  area_km2: areaKm2.exactOptional(),
+  length_km: lengthKm.exactOptional(),
   terrain: z.enum(['open', 'mixed', 'forest', 'urban', 'mountain', 'marsh', 'river']).exactOptional(),
   forces: z.array(deployment).max(LIMITS.items),
   ...provenance,
@@ -216,7 +220,7 @@ export const obligation = z.strictObject({
     regions: ids.exactOptional(),
     by: ids.exactOptional(),
     except_by: ids.exactOptional(),
-    by_at_least: z.number().int().min(1).exactOptional(),
+    by_at_least: z.number().int().min(1).max(BOUNDS.actors).exactOptional(),
     supported_by: ids.exactOptional(),
     unprovoked: z.boolean().exactOptional(),
     ...provenance,
@@ -245,7 +249,7 @@ const transfer = z.strictObject({
   from: id,
   to: id,
   kind: transferKind,
-  amount: count,
+  amount,
   unit: text,
   covert: z.boolean().exactOptional(),
   known_to: ids.exactOptional(),
@@ -282,7 +286,12 @@ export const predicate: z.ZodType<M.Predicate> = z.lazy(() =>
       one('in_combat', z.strictObject({ actor: id, front: id.exactOptional() })),
       one(
         'troops_deployed',
-        z.strictObject({ actor: id, front: id.exactOptional(), territory: id.exactOptional(), at_least: z.number().min(0) }),
+        z.strictObject({
+          actor: id,
+          front: id.exactOptional(),
+          territory: id.exactOptional(),
+          at_least: z.number().min(0).max(BOUNDS.persons),
+        }),
       ),
       one(
         'arms_transfer',
@@ -291,7 +300,10 @@ export const predicate: z.ZodType<M.Predicate> = z.lazy(() =>
       one('rung_reached', z.strictObject({ rung, between: dyad.exactOptional() })),
       one('ceasefire', z.strictObject({ conflict: id })),
       one('nuclear_use', z.strictObject({ by: id.exactOptional() })),
-      one('casualties_exceed', z.strictObject({ actor: id, value: z.number().min(0), kind: casualtyKind.exactOptional() })),
+      one(
+        'casualties_exceed',
+        z.strictObject({ actor: id, value: z.number().min(0).max(BOUNDS.persons), kind: casualtyKind.exactOptional() }),
+      ),
       one('front_control_below', z.strictObject({ front: id, value: z.number().min(0).max(1) })),
       one('front_control_above', z.strictObject({ front: id, value: z.number().min(0).max(1) })),
       one('treaty_invoked', z.strictObject({ treaty: id, by: id.exactOptional() })),
@@ -340,8 +352,8 @@ const redLine = z.strictObject({
   when: predicate,
   then: redLineEffect,
   likelihood: fraction,
-  reconsider: z.strictObject({ every_days: positive, for_days: count.exactOptional(), ...provenance }).exactOptional(),
-  delay_days: count.exactOptional(),
+  reconsider: z.strictObject({ every_days: positiveDays, for_days: days.exactOptional(), ...provenance }).exactOptional(),
+  delay_days: days.exactOptional(),
   ...provenance,
 });
 

@@ -15,6 +15,14 @@ import { LEDGER, RunLayout, type LedgerEntry } from './run.ts';
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
+/**
+ * The range of figures a sketch holds. A DDSketch keeps a bin per 0.2 % of magnitude between the smallest and the
+ * largest value it has seen, and grows its bins in one call whose arguments overflow the stack past ~120,000 bins (80
+ * decades): figures below TINY (smaller than any summary prints) go in as 0, figures beyond LARGEST are refused.
+ */
+const TINY = 1e-9;
+export const LARGEST = 1e50;
+
 /** A running mean and a quantile sketch of one quantity (every metric per turn, every return and ledger entry). */
 class Stat {
   private sum = 0;
@@ -29,7 +37,7 @@ class Stat {
     const delta = x - this.runningMean;
     this.runningMean += delta / this.n;
     this.m2 += delta * (x - this.runningMean);
-    this.sketch.accept(x);
+    this.sketch.accept(Math.abs(x) < TINY ? 0 : x);
   }
   /** Mean and quantiles (clamped to the values seen), rounded; all 0 before any value. */
   summary(digits: number, meanDigits = digits): Summary {
@@ -124,6 +132,11 @@ export const MIN_TERM = 0.0005;
 /** How many inputs each question's sensitivity lists, strongest first. */
 export const TORNADO_SIZE = 5;
 
+/** A run's figure that is not a finite number (or beyond ±LARGEST): the aggregate refuses it rather than summarise it. */
+export class NonFiniteFigure extends Error {
+  override name = 'NonFiniteFigure';
+}
+
 export class ForecastAggregate {
   private n = 0;
   private readonly yes: number[];
@@ -169,6 +182,7 @@ export class ForecastAggregate {
   add(data: unknown): void {
     const L: RunLayout = this.layout;
     L.check(data, this.n);
+    for (let at = 0; at < data.length; at += L.size) this.checkFinite(data, at);
     for (let at = 0; at < data.length; at += L.size) {
       this.n++;
       for (let i = 0; i < L.questionCount; i++) this.yes[i]! += data[at + L.answersAt + i]!;
@@ -199,6 +213,50 @@ export class ForecastAggregate {
             c.highYes += y;
           }
         }
+      }
+    }
+  }
+
+  /**
+   * Refuse a run with a figure that is not a finite number, or beyond ±LARGEST (a metric's NaN is its "no value"
+   * and passes): the sketches and sums cannot hold it, and an error naming it says where the engine overflowed. The
+   * whole block is checked before any of it is added, so a refused block leaves the aggregate as it was.
+   */
+  private checkFinite(data: Float64Array, at: number): void {
+    const L = this.layout;
+    const s = this.s;
+    const refuse = (what: string, x: number) => {
+      const why = Number.isFinite(x) ? `beyond ±${LARGEST}, the largest figure a forecast summarises` : 'not a finite number';
+      throw new NonFiniteFigure(
+        `forecast run ${data[at]}: ${what} is ${x}, ${why}: the scenario's figures carry the engine beyond what it can count`,
+      );
+    };
+    // `!(|x| <= LARGEST)` also holds for NaN.
+    const bad = (x: number) => !(Math.abs(x) <= LARGEST);
+    for (let i = 0; i < L.inputCount; i++) {
+      const x = data[at + L.inputsAt + i]!;
+      if (bad(x)) refuse(`the input ${this.inputs[i]!.path}`, x);
+    }
+    for (let i = 0; i < L.questionCount; i++) {
+      const x = data[at + L.answersAt + i]!;
+      if (bad(x)) refuse(`the answer to question "${s.questions![i]!.id}"`, x);
+    }
+    for (let i = 0; i < L.metricCount; i++)
+      for (let t = 0; t < L.turns; t++) {
+        const x = data[at + L.metricAt(i, t)]!;
+        if (bad(x) && !Number.isNaN(x)) refuse(`metric "${s.metrics![i]!.id}" after turn ${t + 1}`, x);
+      }
+    for (let a = 0; a < L.actorCount; a++) {
+      const actor = s.actors[a]!.id;
+      const x = data[at + L.returnsAt + a]!;
+      if (bad(x)) refuse(`the return of "${actor}"`, x);
+      for (let k = 0; k < LEDGER.length; k++) {
+        const y = data[at + L.ledgerEntryAt(a, k)]!;
+        if (bad(y)) refuse(`the ledger's ${LEDGER[k]} of "${actor}"`, y);
+      }
+      for (let k = 0; k < INTEREST_TERMS.length; k++) {
+        const y = data[at + L.termAt(a, k)]!;
+        if (bad(y)) refuse(`the ${INTEREST_TERMS[k]} term of "${actor}"'s return`, y);
       }
     }
   }

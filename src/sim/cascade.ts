@@ -3,12 +3,12 @@
  * turn, every actor a heuristic bot, the scenario's treaties, red lines and bandwagons doing the rest. For each actor:
  * the probability it enters a war, when (median and range), and why — the treaty clause it honoured, the red line
  * it acted on, the bandwagon it joined, the attack it suffered, or its own choice — and the most likely outcome (the
- * commonest set of belligerents at the end).
+ * commonest set of belligerents). Every line is read from the engine's events, dated by the turn that made them.
  */
-import type { Event, TurnOrders } from '../core/engine/orders.ts';
-import { atWar, sideOf, type GameState } from '../core/engine/state.ts';
+import type { Event, Order, TurnOrders } from '../core/engine/orders.ts';
+import { MOBILISATION_LEVELS, sideOf, type CallState, type GameState } from '../core/engine/state.ts';
 import { inputTemplate } from '../core/forecast/inputs.ts';
-import type { Id, Scenario } from '../core/model.ts';
+import type { Id, Obligation, Scenario } from '../core/model.ts';
 import { addDays, toDay } from '../core/scenario/dates.ts';
 import { dutyOf } from '../core/engine/treaties.ts';
 import type { Trigger } from '../core/forecast/trigger.ts';
@@ -44,9 +44,12 @@ export interface CascadeResult {
   seed: number;
   /** Actors that entered in at least one run, ordered by median entry time. */
   entries: CascadeEntry[];
-  /** Actors that never entered. */
+  /** Actors at war in no run: not at the trigger, and never entering after it. */
   stayedOut: Id[];
-  /** Median first mobilisation (partial or general) after the trigger, per actor that mobilised in any run. */
+  /**
+   * Per actor that mobilised after the trigger in any run: its first step up to partial or general mobilisation
+   * (median), and its first general mobilisation.
+   */
   mobilisations: {
     actor: Id;
     p: number;
@@ -57,9 +60,12 @@ export interface CascadeResult {
   }[];
   /** Declarations of war after the trigger (the first of each pair in a run), by median date. */
   declarations: { by: Id; on: Id; p: number; date: string; days: number }[];
-  /** Invasions after the trigger: the first arrival of an actor's forces on an enemy's territory in a run, by median date. */
+  /**
+   * Invasions after the trigger: an `invade` order that opened a front on the enemy's territory (the first of each
+   * invader and territory in a run), by median date of the turn it was adjudicated.
+   */
   invasions: { by: Id; territory: Id; p: number; date: string; days: number }[];
-  /** The commonest set of belligerents at the end, and its share of runs. */
+  /** The commonest set of actors at war in a run (at the trigger, or entering after it), and its share of runs. */
   mostLikely: { belligerents: Id[]; share: number };
   /** Edges of the domino graph: who pulled whom in, why, and in what share of runs. */
   edges: { from: Id; to: Id; because: string; share: number }[];
@@ -77,6 +83,13 @@ export interface CascadeOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/**
+ * Every line of the result is read from the engine's events (orders.ts), dated by the turn that produced them: an
+ * entry is the first declaration of war by or on an actor, or its joining a war (war_declared, war_joined); a
+ * mobilisation a `mobilised` event above the level the actor had; an invasion a `front_opened`. The state is read
+ * only for what events do not say: who was at war and how mobilised when the trigger came, which treaty article a
+ * call honoured is under.
+ */
 export function runCascade(o: CascadeOptions): CascadeResult {
   const s = o.scenario;
   const known = s.triggers?.find((t) => sameTrigger(t.event, o.trigger.text));
@@ -87,16 +100,19 @@ export function runCascade(o: CascadeOptions): CascadeResult {
   script[triggerTurn - 1] = { [o.trigger.actor]: [o.trigger.order] };
   const template = inputTemplate(s);
   const entered = new Map<Id, { turns: number[]; because: Map<string, number> }>();
-  // Turns of first occurrences after the trigger, across runs: any mobilisation, general mobilisation, declarations.
+  // Turns of first occurrences after the trigger, across runs: mobilisations, general ones, declarations, invasions.
   const mobilised = new Map<Id, number[]>();
   const general = new Map<Id, number[]>();
   const declared = new Map<string, number[]>();
   const invaded = new Map<string, number[]>();
   const outcomes = new Map<string, number>();
   const edges = new Map<string, number>();
+  const everAtWar = new Set<Id>();
 
   for (let i = 0; i < o.runs; i++) {
+    // Parties to a war in this run: at the trigger, then each as it enters.
     const belligerents = new Set<Id>();
+    const level = new Map<Id, number>();
     // What has already happened in this run: a later occurrence is not a first one.
     const seen = new Set<string>();
     const first = (into: Map<string, number[]>, tag: string, key: string, turn: number) => {
@@ -104,59 +120,54 @@ export function runCascade(o: CascadeOptions): CascadeResult {
       seen.add(`${tag}:${key}`);
       into.set(key, [...(into.get(key) ?? []), turn]);
     };
-    let causes = new Map<Id, string>();
-    const start = (state: GameState) => {
-      for (const w of state.wars) if (w.active) for (const x of w.sides.flat()) belligerents.add(x);
-      for (const a of state.actors) {
-        if (a.mobilisation === 'partial' || a.mobilisation === 'general') seen.add(`mobilised:${a.id}`);
-        if (a.mobilisation === 'general') seen.add(`general:${a.id}`);
-      }
-    };
+    let orders: Ordered[] = [];
     simulateRun(template, o.seed, i, {
       turns,
       script,
-      beforeTurn: (state) => {
-        if (state.turn === 0) start(state);
-        causes = new Map();
-        // Orders the scenario issued that take an actor into a war: a red line's, a bandwagon's.
+      beforeTurn: (state, given) => {
+        if (state.turn + 1 < triggerTurn) return;
+        if (state.turn + 1 === triggerTurn) {
+          for (const w of state.wars) if (w.active) for (const x of w.sides.flat()) belligerents.add(x);
+          for (const a of state.actors) level.set(a.id, MOBILISATION_LEVELS.indexOf(a.mobilisation));
+        }
+        // The turn's orders in the engine's order of adjudication: each actor's own, then those the engine issued.
+        const source = (actor: Id) => (state.turn + 1 === triggerTurn && actor === o.trigger.actor ? 'trigger' : 'own');
+        orders = Object.entries(given).flatMap(([actor, list]) => list.map((order): Ordered => ({ actor, order, source: source(actor) })));
         for (const p of state.pending)
-          if (p.turn === state.turn + 1 && (p.order.type === 'declare_war' || p.order.type === 'join_war' || p.order.type === 'invade'))
-            causes.set(p.actor, p.cause);
-        if (state.turn + 1 === triggerTurn) causes.set(o.trigger.actor, `the trigger: ${o.trigger.text}`);
+          if (p.turn <= state.turn + 1) orders.push({ actor: p.actor, order: p.order, source: 'engine', cause: p.cause });
       },
       onTurn: (state, events) => {
-        if (state.turn < triggerTurn) {
-          start(state);
-          return;
-        }
-        for (const e of events) {
-          if (e.type === 'mobilised' && e.level === 'general') first(general, 'general', e.actor, state.turn);
-          if (e.type === 'war_declared') first(declared, 'declared', `${e.actor}>${e.on}`, state.turn);
-          if (e.type === 'forces_arrived') {
-            const territory = state.fronts.find((f) => f.id === e.front)?.territory;
-            if (territory !== undefined && territory !== e.actor && atWar(state.wars, e.actor, territory))
-              first(invaded, 'invaded', `${e.actor}>${territory}`, state.turn);
+        if (state.turn < triggerTurn) return;
+        const enter = (x: Id, e: WarEntry, at: number) => {
+          if (belligerents.has(x)) return;
+          belligerents.add(x);
+          const why = entryCause(s, state, events, e, at, x, orders, o.trigger.text);
+          const rec = entered.get(x) ?? { turns: [], because: new Map<string, number>() };
+          rec.turns.push(state.turn);
+          rec.because.set(why.text, (rec.because.get(why.text) ?? 0) + 1);
+          entered.set(x, rec);
+          const key = `${why.from}\u0000${x}\u0000${why.text}`;
+          edges.set(key, (edges.get(key) ?? 0) + 1);
+        };
+        events.forEach((e, at) => {
+          if (e.type === 'war_declared') {
+            first(declared, 'declared', `${e.actor}>${e.on}`, state.turn);
+            enter(e.actor, e, at);
+            enter(e.on, e, at);
+          } else if (e.type === 'war_joined') enter(e.actor, e, at);
+          else if (e.type === 'front_opened') first(invaded, 'invaded', `${e.by}>${e.territory}`, state.turn);
+          else if (e.type === 'mobilised') {
+            // The event also reports each turn's raising at the level already reached: only a step up counts.
+            const to = MOBILISATION_LEVELS.indexOf(e.level);
+            if (to <= (level.get(e.actor) ?? 0)) return;
+            level.set(e.actor, to);
+            if (e.level === 'partial' || e.level === 'general') first(mobilised, 'mobilised', e.actor, state.turn);
+            if (e.level === 'general') first(general, 'general', e.actor, state.turn);
           }
-          if (e.type === 'mobilised' && (e.level === 'partial' || e.level === 'general'))
-            first(mobilised, 'mobilised', e.actor, state.turn);
-        }
-        for (const w of state.wars) {
-          if (!w.active) continue;
-          for (const x of w.sides.flat()) {
-            if (belligerents.has(x)) continue;
-            belligerents.add(x);
-            const why = entryCause(s, state, events, x, causes.get(x));
-            const rec = entered.get(x) ?? { turns: [], because: new Map<string, number>() };
-            rec.turns.push(state.turn);
-            rec.because.set(why.text, (rec.because.get(why.text) ?? 0) + 1);
-            entered.set(x, rec);
-            const enemy = why.from ?? w.sides[1 - sideOf(w, x)]![0]!;
-            const key = `${enemy}\u0000${x}\u0000${why.text}`;
-            edges.set(key, (edges.get(key) ?? 0) + 1);
-          }
-        }
+        });
       },
     });
+    for (const x of belligerents) everAtWar.add(x);
     const key = [...belligerents].sort().join(',');
     outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
     o.onProgress?.(i + 1, o.runs);
@@ -205,7 +216,7 @@ export function runCascade(o: CascadeOptions): CascadeResult {
     runs: o.runs,
     seed: o.seed,
     entries,
-    stayedOut: s.actors.map((a) => a.id).filter((id) => !entered.has(id) && !best.split(',').includes(id)),
+    stayedOut: s.actors.map((a) => a.id).filter((id) => !everAtWar.has(id)),
     mobilisations: [...mobilised.entries()]
       .map(([actor, turns]) => {
         const g = general.get(actor);
@@ -225,29 +236,64 @@ export function runCascade(o: CascadeOptions): CascadeResult {
   };
 }
 
-/** Why `actor` became a party to a war this turn, and (where known) who pulled it in. */
+/** An order of the turn and where it came from: the trigger, the actor's own (a bot's), or the engine (with its cause). */
+type Ordered = { actor: Id; order: Order } & ({ source: 'trigger' | 'own' } | { source: 'engine'; cause: string });
+
+/** An event that can make an actor a party to a war. */
+type WarEntry = Extract<Event, { type: 'war_declared' | 'war_joined' }>;
+
+/**
+ * Why `actor` became a party to a war at `e` (`events[at]`), and who pulled it in: the declaration made on it; the
+ * call it honoured (the treaty stage's joining comes after the answer); else its own declaration, the first it made
+ * from there on, and the order that made it — the trigger, one the engine issued (a red line's, a bandwagon's), or
+ * its own choice.
+ */
 function entryCause(
   s: Scenario,
   state: GameState,
   events: readonly Event[],
+  e: WarEntry,
+  at: number,
   actor: Id,
-  pending: string | undefined,
-): { text: string; from?: Id } {
-  // A call to arms honoured this turn whose duty is to fight (honouring a duty to mobilise takes no one to war).
-  for (const e of events) {
-    if (e.type !== 'call_answered' || e.actor !== actor || e.answer !== 'honour') continue;
-    const call = state.calls.find((c) => c.obliged === actor && c.treaty === e.treaty && c.protects === e.protects && c.war === e.war);
-    const obligation = call ? state.treaties.find((t) => t.id === call.treaty)?.obligations[call.obligation] : undefined;
-    if (!obligation || dutyOf(obligation) !== 'fight') continue;
-    const article = s.treaties?.find((t) => t.id === e.treaty)?.obligations[call!.obligation]?.article;
-    return { text: `treaty ${e.treaty}${article ? ` ${article}` : ''} (called by ${e.protects})`, from: e.protects };
-  }
-  if (pending?.startsWith('red_line:')) return { text: `red line ${pending.slice('red_line:'.length)}` };
-  if (pending === 'bandwagon') return { text: 'bandwagon' };
-  if (pending?.startsWith('the trigger')) return { text: pending };
-  const attacked = events.find((e) => e.type === 'war_declared' && e.on === actor);
-  if (attacked && attacked.type === 'war_declared') return { text: `attacked by ${attacked.actor}`, from: attacked.actor };
-  return { text: 'its own choice' };
+  orders: readonly Ordered[],
+  trigger: string,
+): { text: string; from: Id } {
+  if (e.type === 'war_declared' && e.on === actor) return { text: `attacked by ${e.actor}`, from: e.actor };
+  if (e.type === 'war_joined')
+    for (let j = at - 1; j >= 0; j--) {
+      const c = events[j]!;
+      if (c.type !== 'call_answered' || c.actor !== actor || c.war !== e.war || c.answer !== 'honour') continue;
+      const call = state.calls.find(
+        (x) =>
+          x.obliged === actor &&
+          x.treaty === c.treaty &&
+          x.protects === c.protects &&
+          x.war === c.war &&
+          dutyOf(obligationOf(state, x)) === 'fight',
+      );
+      if (!call) continue;
+      const article = s.treaties?.find((t) => t.id === c.treaty)?.obligations[call.obligation]?.article;
+      return { text: `treaty ${c.treaty}${article ? ` ${article}` : ''} (called by ${c.protects})`, from: c.protects };
+    }
+  const d = events.slice(at).find((x): x is Extract<Event, { type: 'war_declared' }> => x.type === 'war_declared' && x.actor === actor);
+  const war = state.wars.find((w) => w.id === e.war);
+  const side = war ? sideOf(war, actor) : -1;
+  const from = d?.on ?? (war && side !== -1 ? war.sides[1 - side]![0]! : actor);
+  const made = (x: Ordered) =>
+    x.actor === actor &&
+    d !== undefined &&
+    ((x.order.type === 'declare_war' && x.order.on === d.on) ||
+      (x.order.type === 'invade' && x.order.territory === d.on) ||
+      (x.order.type === 'join_war' && x.order.war === d.war));
+  const by = orders.find((x) => x.source === 'trigger' && made(x)) ?? orders.find((x) => x.source === 'engine' && made(x));
+  if (by?.source === 'trigger') return { text: `the trigger: ${trigger}`, from };
+  if (by?.source === 'engine')
+    return { text: by.cause.startsWith('red_line:') ? `red line ${by.cause.slice('red_line:'.length)}` : by.cause, from };
+  return { text: 'its own choice', from };
+}
+
+function obligationOf(state: GameState, call: CallState): Obligation {
+  return state.treaties.find((t) => t.id === call.treaty)!.obligations[call.obligation]!;
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000;

@@ -77,13 +77,15 @@ export async function runForecast(o: ForecastOptions): Promise<ForecastResult> {
     o.signal?.removeEventListener('abort', onAbort);
     throw e;
   }
-  // Results arrive in any order; they are added in run order, each chunk as soon as all before it are in.
+  // Results arrive in any order; they are added in run order, each chunk as soon as all before it are in. Progress
+  // counts the runs added, so what it reports is what an interrupted forecast gives.
   const arrived = new Map<number, Float64Array>();
   let next = 0;
   const drain = () => {
     while (arrived.has(next)) {
       aggregate.add(arrived.get(next)!);
       arrived.delete(next);
+      done += chunks[next]!.end - chunks[next]!.start;
       next++;
     }
   };
@@ -105,7 +107,6 @@ export async function runForecast(o: ForecastOptions): Promise<ForecastResult> {
                 running--;
                 arrived.set(i, results);
                 drain(); // throws on a block that is not the next whole runs
-                done += c.end - c.start;
                 o.onProgress?.(done, o.runs);
                 if (next === chunks.length) resolve();
                 else submit();

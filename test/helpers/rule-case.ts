@@ -31,7 +31,7 @@
  * Everywhere a number is expected, `{min: a, max: b}` (either bound alone too) accepts a range — for the
  * stochastic results of combat — and `==` between numbers allows a relative 1e-9 for rounding.
  *
- * The game is played as the engine contract says (MODEL.md §10): `initialState(scenario, seed)`, then
+ * The game is played as the engine contract says (docs/model.md §10): `initialState(scenario, seed)`, then
  * `apply(state, orders, Rng.derive(seed, 1))` turn after turn. After every turn the runner also checks the
  * state's invariants (people conserved as state.ts states it, control in [0, 1], no empty or fractional force,
  * support in [0, 1], the input state untouched), so every case checks them too.
@@ -395,7 +395,7 @@ export function runCase(c: RuleCase): string[] {
   return failures;
 }
 
-/** The state's invariants (state.ts, MODEL.md §3), as messages for each breach. */
+/** The state's invariants (state.ts, docs/model.md §3), as messages for each breach. */
 function invariantBreaches(s: GameState): string[] {
   const out: string[] = [];
   const away = new Map<string, number>();

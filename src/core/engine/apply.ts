@@ -1,5 +1,5 @@
 /**
- * `apply(state, orders, rng)`: one turn. Pure in the sense of the engine contract (MODEL.md §10): the
+ * `apply(state, orders, rng)`: one turn. Pure in the sense of the engine contract (docs/model.md §10): the
  * input state is not touched; the result depends only on the state, the orders and the generator's state.
  * Every actor's orders are simultaneous and adjudicated in fixed stages (after the Diplomacy adjudicators):
  *
@@ -79,7 +79,7 @@ export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResul
 
 /**
  * The same turn on a state the caller owns and gives up: it is changed in place and returned (no copy). The fast
- * path for Monte Carlo runs, which need no earlier state (MODEL.md §10); test/engine-conformance.test.ts proves it
+ * path for Monte Carlo runs, which need no earlier state (docs/model.md §10); test/engine-conformance.test.ts proves it
  * gives the same states as `apply`.
  */
 export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): TurnResult {

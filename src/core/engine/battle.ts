@@ -1,6 +1,6 @@
 /**
  * The battle resolver: who wins a decisive engagement and what each side loses, as functions of the two
- * strengths, calibrated on CDB90 (the US Army CAA's database of 660 battles, 1600-1973; MODEL.md §3).
+ * strengths, calibrated on CDB90 (the US Army CAA's database of 660 battles, 1600-1973; docs/model.md §3).
  *
  * Outcome — a logistic curve in the log force ratio r = attackers / defenders:
  *

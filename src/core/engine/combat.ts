@@ -1,5 +1,5 @@
 /**
- * Combat on a front for one turn (MODEL.md §3): Helmbold-type attrition between the two sides, stochastic
+ * Combat on a front for one turn (docs/model.md §3): Helmbold-type attrition between the two sides, stochastic
  * around its deterministic rate, split into killed and wounded, spread over each side's forces in proportion
  * to their strength; control of the front moves with the force ratio.
  *
@@ -9,7 +9,7 @@
  *     lossRate · exposure(posture) · A · (E_b / E_a)^w
  *
  * a share of itself that grows with the enemy's relative strength: w = 0 is pure attrition, w = 1 the
- * square law's dependence on the ratio (Helmbold 1965's exponents, MODEL.md §3). The turn's total is multiplied by a log-normal
+ * square law's dependence on the ratio (Helmbold 1965's exponents, docs/model.md §3). The turn's total is multiplied by a log-normal
  * factor (σ = COMBAT.noise). The line moves toward the weaker side at `advanceRate` · ln(E_strong / E_weak)
  * km a day along the front's length (its area over that length is the share of the front that changes hands);
  * control stays in [0, 1].

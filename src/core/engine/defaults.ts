@@ -1,5 +1,5 @@
 /**
- * What the scenario commits actors to, beyond their own orders (MODEL.md §4, §6) — the last stage of a turn:
+ * What the scenario commits actors to, beyond their own orders (docs/model.md §4, §2) — the last stage of a turn:
  *
  * - **Red lines**: the first turn a red line's condition holds it is crossed; its holder acts on it with the
  *   line's likelihood (drawn then, from the turn's generator) and the effect becomes the holder's orders on

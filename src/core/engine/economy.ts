@@ -1,5 +1,5 @@
 /**
- * Economy, transfers, sanctions and the long-range strike question (MODEL.md §5).
+ * Economy, transfers, sanctions and the long-range strike question (docs/model.md §5).
  *
  * - Orders (diplomacy stage): `transfer` starts a one-off or standing flow; `stop_transfer` ends one;
  *   `sanction` / `lift_sanction`; `permit` / `forbid` a recipient's use of one's weapons on a territory.
@@ -21,7 +21,16 @@
  */
 import type { Id, TransferKind } from '../model.ts';
 import type { Event, Order, Queued, Refuse } from './orders.ts';
-import { sideOf, type ActorState, type FrontState, type GameState, type WarState } from './state.ts';
+import {
+  listIn,
+  sideOf,
+  type ActorState,
+  type FrontState,
+  type GameState,
+  type SanctionState,
+  type TransferState,
+  type WarState,
+} from './state.ts';
 
 /** Rounds per soldier a day that count as firepower 1: Ukraine's ~14,600 a day for ~525,000 troops (mid-2024). */
 export const FIRE_REFERENCE = 0.03;
@@ -41,7 +50,7 @@ export function firepowerFor(roundsPerSoldierDay: number): number {
  */
 export const SANCTION_GROWTH_LOSS = 0.02;
 
-/** Days from the first delivery of a technology programme to its effect (judgement: "after a delay", MODEL.md §5). */
+/** Days from the first delivery of a technology programme to its effect (judgement: "after a delay", docs/model.md §5). */
 export const TECH_DELAY_DAYS = 180;
 
 /** Quality gained per technology programme absorbed (judgement; docs/model.md §5). */
@@ -59,9 +68,15 @@ export const AID_LAG_DAYS = 90;
 
 /** USD million a turn of weapons counted in dollars flowing to `actor` (weapons in other units have no price). */
 export function weaponsAidTo(state: GameState, actor: Id): number {
-  let total = 0;
-  for (const t of state.transfers) if (t.active && t.to === actor && t.kind === 'weapons') total += (moneyScale(t.unit) ?? 0) * t.amount;
-  return total;
+  return weaponsAid(state).get(actor) ?? 0;
+}
+
+/** `weaponsAidTo` for every recipient, in one pass over the flows (each total summed in the flows' order). */
+export function weaponsAid(state: GameState): Map<Id, number> {
+  const totals = new Map<Id, number>();
+  for (const t of state.transfers)
+    if (t.active && t.kind === 'weapons') totals.set(t.to, (totals.get(t.to) ?? 0) + (moneyScale(t.unit) ?? 0) * t.amount);
+  return totals;
 }
 
 /**
@@ -213,21 +228,22 @@ export function economyStage(state: GameState, actors: Map<Id, ActorState>): { e
   const days = state.turnDays;
   const nextTurn = state.turn + 1;
 
+  // Sanctions by target and dual-use flows by recipient, read once (a turn's cost stays linear in the actors).
+  const sanctionsOn = new Map<Id, SanctionState[]>();
+  for (const x of state.sanctions) if (x.active) listIn(sanctionsOn, x.on).push(x);
+  const dualUseTo = new Map<Id, TransferState[]>();
+  if (sanctionsOn.size > 0)
+    for (const t of state.transfers) if (t.active && t.kind === 'dual_use' && t.amount <= 1) listIn(dualUseTo, t.to).push(t);
   for (const a of state.actors) {
-    const on = state.sanctions.filter((x) => x.active && x.on === a.id);
-    if (on.length === 0) continue;
+    const on = sanctionsOn.get(a.id);
+    if (on === undefined) continue;
     const sanctioners = new Set(on.flatMap((x) => x.by));
     const intensity = Math.min(
       1,
       on.reduce((acc, x) => acc + x.intensity, 0),
     );
     // Partners outside the sanctions replace part of what is cut off (dual-use shares of imports).
-    const offset = Math.max(
-      0,
-      ...state.transfers
-        .filter((t) => t.active && t.to === a.id && t.kind === 'dual_use' && t.amount <= 1 && !sanctioners.has(t.from))
-        .map((t) => t.amount),
-    );
+    const offset = Math.max(0, ...(dualUseTo.get(a.id) ?? []).filter((t) => !sanctioners.has(t.from)).map((t) => t.amount));
     const lost = a.output * SANCTION_GROWTH_LOSS * intensity * (1 - offset) * (days / 365);
     a.output -= lost;
     outputLost.set(a.id, lost);
@@ -253,7 +269,8 @@ export function economyStage(state: GameState, actors: Map<Id, ActorState>): { e
   }
   // Weapons aid in hand follows what flows in, with a lag: stopping aid bites over months, not at once.
   const lag = Math.min(1, days / AID_LAG_DAYS);
-  for (const a of state.actors) a.aid += (weaponsAidTo(state, a.id) - a.aid) * lag;
+  const aid = weaponsAid(state);
+  for (const a of state.actors) a.aid += ((aid.get(a.id) ?? 0) - a.aid) * lag;
   for (const t of state.transfers) {
     if (t.kind !== 'technology' || t.absorbedFrom !== nextTurn) continue;
     const to = actors.get(t.to)!;

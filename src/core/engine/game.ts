@@ -1,7 +1,7 @@
 /**
  * A game: a scenario, a seed and the orders of every turn. That record is all a replay needs: the initial
  * state is drawn from `Rng.derive(seed, 0)` and every turn's chance from `Rng.derive(seed, 1)`, so replaying
- * the record reproduces every state hash (MODEL.md §10; boardgame.io's "the log is the replay").
+ * the record reproduces every state hash (docs/model.md §10; boardgame.io's "the log is the replay").
  *
  * A checkpoint is the state after a turn with the generator's four words at that point: a long game resumes
  * from its last checkpoint instead of replaying from the start, and ends in the same hashes.

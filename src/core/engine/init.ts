@@ -7,7 +7,7 @@ import type { Interests, MobilisationLevel, Num, RegimeType, Scenario, Val } fro
 import { Rng } from '../rng.ts';
 import { sample } from '../sample.ts';
 import { compareDates, toDay } from '../scenario/dates.ts';
-import { weaponsAidTo, firepowerFor } from './economy.ts';
+import { weaponsAid, firepowerFor } from './economy.ts';
 import { estimateOf } from './intel.ts';
 import { mapPacked } from '../packed.ts';
 import {
@@ -154,7 +154,7 @@ export function initialState(s: Scenario, seed: number): GameState {
       owner.pool -= troops;
       const side = d.for ?? d.actor;
       const covert = d.covert ?? false;
-      // Whoever already knows of covert forces starts with an estimate of them (MODEL.md §7).
+      // Whoever already knows of covert forces starts with an estimate of them (docs/model.md §7).
       for (const viewer of d.known_to ?? [])
         intel.push({
           viewer,
@@ -300,9 +300,10 @@ export function initialState(s: Scenario, seed: number): GameState {
     pending: [],
   };
   // Drawn last, so adding them left every earlier draw as it was: defence budgets, and the weapons aid flowing in.
+  const aid = weaponsAid(state);
   state.actors.forEach((a, i) => {
     a.defenceBudget = (draw(s.actors[i]!.capabilities?.defence_budget_usd_bn, 0) * 1000 * s.turn_days) / 365;
-    a.aid = a.aidStart = weaponsAidTo(state, a.id);
+    a.aid = a.aidStart = aid.get(a.id) ?? 0;
   });
   return state;
 }

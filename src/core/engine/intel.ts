@@ -1,7 +1,7 @@
 /**
- * Intelligence (MODEL.md §7): covert forces — on a front or travelling to one — are seen by another actor
- * only once it detects them. Each turn, every actor that is not the forces' owner or host detects each
- * covert group it has not yet found with probability equal to its `intelligence` capability; an enemy
+ * Intelligence (docs/model.md §7): covert forces — on a front or travelling to one — are seen by another actor
+ * only once it detects them. Each turn, every actor with a stake in the forces' owner or host (`watchers`) detects
+ * each covert group it has not yet found with probability equal to its `intelligence` capability; an enemy
  * fighting them on their front finds them at once (it is being shot at). A detected group's size is known
  * only as an estimate, drawn afresh each turn: the truth times a log-normal error (σ = ESTIMATE_NOISE),
  * rounded to the nearest ESTIMATE_ROUNDING. Covert transfers are found the same way, once, and then known.
@@ -9,7 +9,7 @@
 import type { Rng } from '../rng.ts';
 import { standardNormal } from '../sample.ts';
 import type { Event } from './orders.ts';
-import { covertKey, sideOf, type GameState, type IntelState } from './state.ts';
+import { covertKey, sideOf, type ActorState, type FrontState, type GameState, type IntelState } from './state.ts';
 
 /** Spread of intelligence estimates (judgement: published estimates of the DPRK contingent ran 3,000-12,000). */
 export const ESTIMATE_NOISE = 0.3;
@@ -32,12 +32,11 @@ interface CovertGroup {
 
 function covertGroups(state: GameState, combatFronts: ReadonlySet<string>): CovertGroup[] {
   const groups = new Map<string, CovertGroup>();
-  const add = (actor: string, forId: string, front: string, troops: number, fighting: boolean) => {
+  const add = (actor: string, forId: string, front: string, troops: number, f: FrontState | null) => {
     const key = covertKey(actor, forId, front);
     const g = groups.get(key) ?? { key, actor, for: forId, front, troops: 0, inCombatWith: new Set<string>() };
     g.troops += troops;
-    if (fighting) {
-      const f = state.fronts.find((x) => x.id === front)!;
+    if (f !== null) {
       const war = state.wars.find((w) => w.id === f.conflict);
       const side = war ? sideOf(war, forId) : -1;
       // Those who fight them: enemies with forces of their own on the same front.
@@ -47,9 +46,63 @@ function covertGroups(state: GameState, combatFronts: ReadonlySet<string>): Cove
     groups.set(key, g);
   };
   for (const f of state.fronts)
-    for (const force of f.forces) if (force.covert) add(force.actor, force.for, f.id, force.troops, combatFronts.has(f.id));
-  for (const t of state.transit) if (t.covert) add(t.actor, t.for, t.front, t.troops, false);
+    for (const force of f.forces) if (force.covert) add(force.actor, force.for, f.id, force.troops, combatFronts.has(f.id) ? f : null);
+  for (const t of state.transit) if (t.covert) add(t.actor, t.for, t.front, t.troops, null);
   return [...groups.values()];
+}
+
+/**
+ * Who keeps watch on whom: an actor looks for the covert forces and flows of those it has a stake in — whom it fights
+ * or fights beside in an active war, whom a treaty in force binds it to, whom it has an active flow with, and whom its
+ * red lines name. Intelligence services watch their wars, their allies and clients and the threats they have drawn
+ * lines about; a quarrel in which an actor has no stake it leaves to those who have one. (So the cost of a turn grows
+ * with the stakes, not with the square of the actors: k unrelated crises cost k times one.) By actor index: entry i
+ * lists the indexes of those who watch actor i.
+ */
+export function watchers(state: GameState): number[][] {
+  const index = new Map<string, number>();
+  state.actors.forEach((a, i) => index.set(a.id, i));
+  const by: number[][] = state.actors.map(() => []);
+  const watch = (who: number | undefined, whom: number | undefined) => {
+    if (who !== undefined && whom !== undefined && who !== whom) by[whom]!.push(who);
+  };
+  const bound = (parties: readonly string[]) => {
+    for (const x of parties) for (const y of parties) watch(index.get(x), index.get(y));
+  };
+  for (const w of state.wars)
+    if (w.active) {
+      bound(w.sides[0]);
+      bound(w.sides[1]);
+      for (const x of w.sides[0])
+        for (const y of w.sides[1]) {
+          watch(index.get(x), index.get(y));
+          watch(index.get(y), index.get(x));
+        }
+    }
+  for (const t of state.treaties) if (t.inForce) bound(t.parties);
+  for (const t of state.transfers)
+    if (t.active) {
+      watch(index.get(t.from), index.get(t.to));
+      watch(index.get(t.to), index.get(t.from));
+    }
+  for (const r of state.redLines) for (const id of namedIn(r.when, index)) watch(index.get(r.holder), index.get(id));
+  return by;
+}
+
+/** The actors a red line's condition names, read once per condition (conditions never change). */
+const named = new WeakMap<object, string[]>();
+function namedIn(when: object, actors: ReadonlyMap<string, number>): string[] {
+  let out = named.get(when);
+  if (out === undefined) named.set(when, (out = actorsNamed(when, actors)));
+  return out;
+}
+
+/** The actors a condition names (any string in it that is an actor's id). */
+function actorsNamed(x: unknown, actors: ReadonlyMap<string, number>, out: string[] = []): string[] {
+  if (typeof x === 'string') {
+    if (actors.has(x)) out.push(x);
+  } else if (x !== null && typeof x === 'object') for (const v of Object.values(x)) actorsNamed(v, actors, out);
+  return out;
 }
 
 /** Run the intelligence stage: mutates `state.intel`, returns the detection events. */
@@ -63,11 +116,27 @@ export function gatherIntelligence(state: GameState, combatFronts: ReadonlySet<s
     if (viewers) viewers.add(i.viewer);
     else knownBy.set(i.key, new Set([i.viewer]));
   }
+  if (groups.length === 0 && !state.transfers.some((t) => t.covert && t.active)) {
+    state.intel = [];
+    return events;
+  }
+  const watching = watchers(state);
+  const index = new Map<string, number>();
+  state.actors.forEach((a, i) => index.set(a.id, i));
+  /** Those who watch any of `about`, or already know (`knew`), in the order of the state's actors. */
+  const lookouts = (about: readonly string[], knew: Iterable<string> = []) => {
+    const marked = new Uint8Array(state.actors.length);
+    for (const id of about) for (const w of watching[index.get(id) ?? -1] ?? []) marked[w] = 1;
+    for (const id of knew) marked[index.get(id)!] = 1;
+    const out: ActorState[] = [];
+    for (let i = 0; i < marked.length; i++) if (marked[i] === 1) out.push(state.actors[i]!);
+    return out;
+  };
   const next: IntelState[] = [];
   for (const g of groups) {
     const key = g.key;
     const knew = knownBy.get(key);
-    for (const viewer of state.actors) {
+    for (const viewer of lookouts([g.actor, g.for], knew)) {
       if (viewer.id === g.actor || viewer.id === g.for) continue;
       const had = knew?.has(viewer.id) ?? false;
       const found = had || g.inCombatWith.has(viewer.id) || rng.chance(viewer.intelligence);
@@ -78,11 +147,13 @@ export function gatherIntelligence(state: GameState, combatFronts: ReadonlySet<s
     }
   }
   state.intel = next;
-  // Covert transfers: each outsider finds each flow it does not know of with its intelligence probability.
+  // Covert transfers: each outsider with a stake in either party finds a flow it does not know of with its
+  // intelligence probability.
   for (const t of state.transfers) {
     if (!t.covert || !t.active) continue;
-    for (const viewer of state.actors) {
-      if (viewer.id === t.from || viewer.id === t.to || t.knownTo.includes(viewer.id) || !rng.chance(viewer.intelligence)) continue;
+    const known = new Set(t.knownTo);
+    for (const viewer of lookouts([t.from, t.to])) {
+      if (viewer.id === t.from || viewer.id === t.to || known.has(viewer.id) || !rng.chance(viewer.intelligence)) continue;
       t.knownTo.push(viewer.id);
       events.push({ type: 'transfer_detected', viewer: viewer.id, transfer: t.id, from: t.from, to: t.to, kind: t.kind });
     }

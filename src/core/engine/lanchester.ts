@@ -1,5 +1,5 @@
 /**
- * Lanchester-type attrition, the deterministic core of combat on a front (MODEL.md §3).
+ * Lanchester-type attrition, the deterministic core of combat on a front (docs/model.md §3).
  *
  * Two forces X and Y fight; each loses strength at a rate set by the other's strength:
  *
@@ -190,7 +190,7 @@ function runWithZeroTime(
  * unknowns; Newton's method on log-coefficients with a finite-difference Jacobian). Where Y ends at zero,
  * the second equation is that Y is destroyed on the end day itself, and the first that X then has its end
  * strength. A different loss, such as least squares over a whole interpolated series, gives different
- * coefficients (MODEL.md §3).
+ * coefficients (docs/model.md §3).
  */
 export function fitByEndpointShooting(
   start: Strengths,

@@ -1,66 +1,85 @@
 /**
- * Fog of war (MODEL.md §7): what one actor knows. `observe(state, viewer)` gives a viewer's observation and
- * `visibleEvents(events, viewer)` the part of a turn's events it saw; bots and players receive these, never
- * the state. The umpire sees everything.
+ * Fog of war (docs/model.md §7): what one actor knows. `observe(state, viewer)` gives a viewer's observation,
+ * `observer(state)` the observations of many viewers of one state (sharing what they all see), and
+ * `visibleEvents(events, viewer, after)` the part of a turn's events a viewer saw. Bots and players receive these,
+ * never the state. The umpire's view is a function of its own, `umpireView`, and "umpire" is no actor's id.
  *
  * A viewer knows: its own actor state in full; of other actors only what is public (kind, mobilisation level,
- * support as polls show it); every war, its sides and the escalation rungs; each front's control; overt forces
- * exactly; covert forces only as its own intelligence estimates them (its own and its guests' exactly).
- * Nothing in an observation depends on a secret the viewer has not found: two states that differ only in
- * such secrets give byte-identical observations.
+ * support as polls show it); every war, its sides and the escalation rungs; each front's geography and control;
+ * overt forces exactly; covert forces only as its own intelligence estimates them (its own and its guests' exactly).
+ * Nothing in an observation depends on a secret the viewer has not found: two states that differ only in such
+ * secrets give byte-identical observations.
+ *
+ * By construction, not by convention: an observation is plain data built from copies and holds no reference to the
+ * state. The parts every viewer sees alike are built once per state and shared, deep-frozen, by all its
+ * observations (so observing every actor costs the state's size once, plus each viewer's own part); the viewer's
+ * own parts are its own copies. Changing an observation changes neither the state nor another's observation.
  */
 import type { Id } from '../model.ts';
-import { mapPacked } from '../packed.ts';
 import type { Event } from './orders.ts';
 import {
+  cloneActor,
   covertKey,
   type ActorState,
   type CallState,
   type ForceState,
+  type FrontState,
   type GameState,
-  type TriggerState,
   type PendingOrder,
   type PermissionState,
   type RedLineState,
   type SanctionState,
   type TransferState,
+  type TransitState,
   type TreatyState,
+  type TriggerState,
   type WarState,
 } from './state.ts';
 
+/** The game master: sees the whole state (`umpireView`). */
 export const UMPIRE = 'umpire';
+/** One who watches a game: sees what is public only (`observe(state, SPECTATOR)`). */
+export const SPECTATOR = 'spectator';
+/** Ids no actor may take: the roles of a hosted game, which see the game other than as an actor does. */
+export const RESERVED_IDS: readonly string[] = [UMPIRE, SPECTATOR, 'observer', 'public', 'system', 'all', 'none'];
 
 export interface ObservedForce {
-  actor: Id;
-  for: Id;
-  troops: number;
+  readonly actor: Id;
+  readonly for: Id;
+  readonly troops: number;
   /** True when `troops` is the viewer's intelligence estimate, not a count. */
-  estimated: boolean;
+  readonly estimated: boolean;
+  /** Whether the forces are covert (known to the viewer: its own or its guests', or found by its intelligence). */
+  readonly covert: boolean;
 }
 
-export interface Observation {
-  viewer: Id;
-  turn: number;
-  date: string;
-  self: ActorState | null;
-  actors: { id: Id; kind: ActorState['kind']; mobilisation: ActorState['mobilisation']; support: number }[];
-  wars: WarState[];
-  fronts: { id: Id; conflict: Id; territory: Id; control: number; terrain: string; forces: ObservedForce[] }[];
-  transit: { actor: Id; for: Id; front: Id; troops: number; arrives: number; estimated: boolean }[];
-  rungs: Record<string, number>;
-  maxRung: number;
-  /** Overt transfers in full; covert ones only for their parties, or (without amounts) once detected. */
-  transfers: ObservedTransfer[];
-  sanctions: SanctionState[];
-  permissions: PermissionState[];
-  /** Treaties in force, and those in play the viewer is a party to. */
-  treaties: Omit<TreatyState, 'inForceTurn'>[];
-  /** The viewer's own red lines and the orders the scenario has committed it to. */
-  redLines: RedLineState[];
-  pending: PendingOrder[];
-  /** Calls to arms the viewer must answer or has made, and the obligations triggered for it. */
-  calls: CallState[];
-  triggers: TriggerState[];
+export interface ObservedFront {
+  readonly id: Id;
+  readonly conflict: Id;
+  readonly territory: Id;
+  readonly control: number;
+  readonly startControl: number;
+  readonly areaKm2: number;
+  readonly lengthKm: number;
+  readonly terrain: FrontState['terrain'];
+  readonly forces: readonly ObservedForce[];
+}
+
+export interface ObservedTransit {
+  readonly actor: Id;
+  readonly for: Id;
+  readonly front: Id;
+  readonly troops: number;
+  readonly arrives: number;
+  readonly estimated: boolean;
+  readonly covert: boolean;
+}
+
+export interface PublicActor {
+  readonly id: Id;
+  readonly kind: ActorState['kind'];
+  readonly mobilisation: ActorState['mobilisation'];
+  readonly support: number;
 }
 
 export type ObservedTransfer = Omit<TransferState, 'knownTo' | 'amount' | 'delivered' | 'absorbedFrom'> & {
@@ -68,199 +87,458 @@ export type ObservedTransfer = Omit<TransferState, 'knownTo' | 'amount' | 'deliv
   delivered: number | null;
 };
 
-export function observe(state: GameState, viewer: Id): Observation | GameState {
-  if (viewer === UMPIRE) return state;
-  return new ActorView(state, viewer);
-}
+export type ObservedTreaty = Omit<TreatyState, 'inForceTurn'>;
 
-/**
- * An actor's observation. Its larger parts are computed when first read (a heuristic bot reads few of them) and
- * kept; `toJSON` gives every field, so an observation serialises, compares and hashes as the plain value it is.
- */
-class ActorView implements Observation {
+export interface Observation {
   readonly viewer: Id;
   readonly turn: number;
   readonly date: string;
+  /** The viewer's own actor state in full (null for a spectator). */
   readonly self: ActorState | null;
-  readonly wars: WarState[];
-  readonly rungs: Record<string, number>;
+  readonly actors: readonly PublicActor[];
+  readonly wars: readonly WarState[];
+  readonly fronts: readonly ObservedFront[];
+  readonly transit: readonly ObservedTransit[];
+  readonly rungs: Readonly<Record<string, number>>;
   readonly maxRung: number;
-  readonly sanctions: SanctionState[];
-  readonly permissions: PermissionState[];
-  private readonly state: GameState;
-  private cache: Partial<Observation> = {};
-  private intel: Map<string, number> | null = null;
+  /** Overt transfers in full; covert ones only for their parties, or (without amounts) once detected. */
+  readonly transfers: readonly ObservedTransfer[];
+  readonly sanctions: readonly SanctionState[];
+  readonly permissions: readonly PermissionState[];
+  /** Treaties in force, and those in play the viewer is a party to. */
+  readonly treaties: readonly ObservedTreaty[];
+  /** The viewer's own red lines and the orders the scenario has committed it to. */
+  readonly redLines: readonly RedLineState[];
+  readonly pending: readonly PendingOrder[];
+  /** Calls to arms the viewer must answer or has made, and the obligations triggered for it. */
+  readonly calls: readonly CallState[];
+  readonly triggers: readonly TriggerState[];
+}
 
-  constructor(state: GameState, viewer: Id) {
-    this.state = state;
-    this.viewer = viewer;
-    this.turn = state.turn;
-    this.date = state.date;
-    this.self = state.actors.find((a) => a.id === viewer) ?? null;
-    this.wars = state.wars;
-    this.rungs = state.rungs;
-    this.maxRung = state.maxRung;
-    this.sanctions = state.sanctions;
-    this.permissions = state.permissions;
-  }
-
-  get actors() {
-    return (this.cache.actors ??= this.state.actors.map((a) => ({
-      id: a.id,
-      kind: a.kind,
-      mobilisation: a.mobilisation,
-      support: a.support,
-    })));
-  }
-  get fronts() {
-    return (this.cache.fronts ??= mapPacked(this.state.fronts, (f) => ({
-      id: f.id,
-      conflict: f.conflict,
-      territory: f.territory,
-      control: f.control,
-      terrain: f.terrain,
-      forces: merge(f.forces, (x) => this.seen(x.actor, x.for, f.id, x.covert, x.troops)),
-    })));
-  }
-  get transit() {
-    return (this.cache.transit ??= this.state.transit.flatMap((t) => {
-      const s = this.seen(t.actor, t.for, t.front, t.covert, t.troops);
-      return s ? [{ actor: t.actor, for: t.for, front: t.front, troops: s.troops, arrives: t.arrives, estimated: s.estimated }] : [];
-    }));
-  }
-  get transfers() {
-    const viewer = this.viewer;
-    return (this.cache.transfers ??= this.state.transfers.flatMap((t): ObservedTransfer[] => {
-      const { knownTo, absorbedFrom: _absorbed, ...rest } = t;
-      if (!t.covert || t.from === viewer || t.to === viewer) return [rest];
-      return knownTo.includes(viewer) ? [{ ...rest, amount: null, delivered: null }] : [];
-    }));
-  }
-  get treaties() {
-    return (this.cache.treaties ??= this.state.treaties
-      .filter((t) => t.inForce || t.parties.includes(this.viewer))
-      .map(({ inForceTurn: _turn, ...t }) => t));
-  }
-  get redLines() {
-    return (this.cache.redLines ??= this.state.redLines.filter((r) => r.holder === this.viewer));
-  }
-  get pending() {
-    return (this.cache.pending ??= this.state.pending.filter((p) => p.actor === this.viewer));
-  }
-  get calls() {
-    return (this.cache.calls ??= this.state.calls.filter((c) => c.obliged === this.viewer || c.protects === this.viewer));
-  }
-  get triggers() {
-    return (this.cache.triggers ??= this.state.triggers.filter((t) => t.protects === this.viewer));
-  }
-
-  /** The plain value, every field in a fixed order. */
-  toJSON(): Observation {
-    return {
-      viewer: this.viewer,
-      turn: this.turn,
-      date: this.date,
-      self: this.self,
-      actors: this.actors,
-      wars: this.wars,
-      fronts: this.fronts,
-      transit: this.transit,
-      rungs: this.rungs,
-      maxRung: this.maxRung,
-      transfers: this.transfers,
-      sanctions: this.sanctions,
-      permissions: this.permissions,
-      treaties: this.treaties,
-      redLines: this.redLines,
-      pending: this.pending,
-      calls: this.calls,
-      triggers: this.triggers,
-    };
-  }
-
-  private seen(actor: Id, forId: Id, front: Id, covert: boolean, troops: number): ObservedForce | null {
-    if (!covert || actor === this.viewer || forId === this.viewer) return { actor, for: forId, troops, estimated: false };
-    this.intel ??= new Map(this.state.intel.filter((i) => i.viewer === this.viewer).map((i) => [i.key, i.estimate]));
-    const estimate = this.intel.get(covertKey(actor, forId, front));
-    return estimate === undefined ? null : { actor, for: forId, troops: estimate, estimated: true };
-  }
+export function observe(state: GameState, viewer: Id): Observation {
+  return observer(state)(viewer);
 }
 
 /**
- * A front's forces as the viewer sees them (`seen`, null: unseen). Covert groups appear once per (owner, side,
- * front), however the truth splits them.
+ * The observations of one state, for as many viewers as asked: what all of them see alike is built at the first
+ * and shared by the rest. Read it before the state changes (the engine's in-place turn changes it).
  */
-function merge(forces: readonly ForceState[], seen: (x: ForceState) => ObservedForce | null): ObservedForce[] {
-  const out: ObservedForce[] = [];
-  for (const x of forces) {
-    const f = seen(x);
-    if (f === null) continue;
-    const same = out.find((o) => o.actor === f.actor && o.for === f.for && o.estimated === f.estimated);
-    if (same && !f.estimated) same.troops += f.troops;
-    else if (!same) out.push({ ...f });
+export function observer(state: GameState): (viewer: Id) => Observation {
+  const shared = sharedView(state);
+  return (viewer) => viewOf(shared, viewer);
+}
+
+/** The umpire's view: the whole state, as a copy (changing it changes nothing in the game). */
+export function umpireView(state: GameState): GameState {
+  return structuredClone(state);
+}
+
+/** A deep, frozen copy of plain data (JSON values). */
+function frozenCopy<T>(x: T): T {
+  if (x === null || typeof x !== 'object') return x;
+  if (Array.isArray(x)) {
+    const out: unknown[] = [];
+    for (const v of x) out.push(frozenCopy(v));
+    return Object.freeze(out) as T;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(x)) out[k] = frozenCopy(v);
+  return Object.freeze(out) as T;
+}
+
+/**
+ * A frozen copy of data no stage of the engine changes (treaty obligations, red lines' conditions and effects: the
+ * scenario's own, shared by every state of a game), made once per object.
+ */
+const constants = new WeakMap<object, object>();
+function constant<T extends object>(x: T): T {
+  let copy = constants.get(x);
+  if (copy === undefined) constants.set(x, (copy = frozenCopy(x)));
+  return copy as T;
+}
+
+/** What every viewer of a state sees alike, and the indexes of what only some do. All copies, all frozen. */
+interface SharedView {
+  turn: number;
+  date: string;
+  actors: readonly PublicActor[];
+  wars: readonly WarState[];
+  rungs: Readonly<Record<string, number>>;
+  maxRung: number;
+  sanctions: readonly SanctionState[];
+  permissions: readonly PermissionState[];
+  /** Every front with its overt forces only (as one who has found none of its covert forces sees it). */
+  fronts: readonly ObservedFront[];
+  /** Transit, transfers and treaties as one who knows none of their secrets sees them. */
+  transit: readonly ObservedTransit[];
+  transfers: readonly ObservedTransfer[];
+  treaties: readonly ObservedTreaty[];
+  /** The state's own parts, read for the viewers who see more of them than all do (the indexes below). */
+  state: GameState;
+  /** Viewer -> the fronts (by index) where it sees some covert force. */
+  covertFronts: ReadonlyMap<Id, readonly number[]>;
+  /** Who sees some covert movement; who is party to a treaty in play. */
+  seesTransit: ReadonlySet<Id>;
+  inPlay: ReadonlySet<Id>;
+  treatyViews: readonly ObservedTreaty[];
+  /** Each transfer as all, its parties or those who found it see it; viewer -> the covert ones it sees, in order. */
+  transferViews: readonly { full: ObservedTransfer; found: ObservedTransfer | null; overt: boolean; from: Id; to: Id }[];
+  covertTransfers: ReadonlyMap<Id, readonly number[]>;
+  self: ReadonlyMap<Id, ActorState[]>;
+  intel: ReadonlyMap<Id, ReadonlyMap<string, number>>;
+  redLines: ReadonlyMap<Id, RedLineState[]>;
+  pending: ReadonlyMap<Id, PendingOrder[]>;
+  calls: ReadonlyMap<Id, CallState[]>;
+  triggers: ReadonlyMap<Id, TriggerState[]>;
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/** `xs` by key (an entry with two keys under each: `addTo` lists it once under a key both give). */
+function groupBy<T>(xs: readonly T[], key: (x: T) => Id, second?: (x: T) => Id): Map<Id, T[]> {
+  const out = new Map<Id, T[]>();
+  for (const x of xs) {
+    addTo(out, key(x), x);
+    if (second) addTo(out, second(x), x);
   }
   return out;
 }
 
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else if (list.at(-1) !== value) list.push(value);
+}
+
+function sharedView(state: GameState): SharedView {
+  const intel = new Map<Id, Map<string, number>>();
+  // Covert forces and movements: seen exactly by owner and host, as an estimate by those whose intelligence found them.
+  const foundBy = new Map<string, Id[]>();
+  for (const i of state.intel) {
+    let mine = intel.get(i.viewer);
+    if (mine === undefined) intel.set(i.viewer, (mine = new Map()));
+    mine.set(i.key, i.estimate);
+    addTo(foundBy, i.key, i.viewer);
+  }
+  const seers = (actor: Id, forId: Id, front: Id) => [actor, forId, ...(foundBy.get(covertKey(actor, forId, front)) ?? NONE)];
+  const covertFronts = new Map<Id, number[]>();
+  const fronts: ObservedFront[] = [];
+  state.fronts.forEach((f, at) => {
+    for (const x of f.forces) if (x.covert) for (const v of seers(x.actor, x.for, f.id)) addTo(covertFronts, v, at);
+    fronts.push(observedFront(f, (x) => (x.covert ? null : exact(x.actor, x.for, x.troops, false))));
+  });
+  const transit: ObservedTransit[] = [];
+  const seesTransit = new Set<Id>();
+  for (const t of state.transit)
+    if (!t.covert) transit.push(observedTransit(t, exact(t.actor, t.for, t.troops, false)));
+    else for (const v of seers(t.actor, t.for, t.front)) seesTransit.add(v);
+  const transfers: ObservedTransfer[] = [];
+  const covertTransfers = new Map<Id, number[]>();
+  const transferViews = state.transfers.map((t, i) => {
+    const full = observedTransfer(t, false);
+    if (!t.covert) {
+      transfers.push(full);
+      return { full, found: null, overt: true, from: t.from, to: t.to };
+    }
+    for (const v of [t.from, t.to, ...t.knownTo]) addTo(covertTransfers, v, i);
+    return { full, found: observedTransfer(t, true), overt: false, from: t.from, to: t.to };
+  });
+  const treaties: ObservedTreaty[] = [];
+  const inPlay = new Set<Id>();
+  const treatyViews = state.treaties.map((t) => {
+    const view = observedTreaty(t);
+    if (t.inForce) treaties.push(view);
+    else for (const p of t.parties) inPlay.add(p);
+    return view;
+  });
+  return {
+    turn: state.turn,
+    date: state.date,
+    actors: Object.freeze(
+      state.actors.map((a) => Object.freeze({ id: a.id, kind: a.kind, mobilisation: a.mobilisation, support: a.support })),
+    ),
+    wars: Object.freeze(
+      state.wars.map((w) =>
+        Object.freeze({
+          ...w,
+          sides: Object.freeze([Object.freeze([...w.sides[0]]), Object.freeze([...w.sides[1]])]) as WarState['sides'],
+          declarations: Object.freeze(w.declarations.map((d) => Object.freeze({ ...d }))) as WarState['declarations'],
+          offers: Object.freeze([...w.offers]) as Id[],
+        }),
+      ),
+    ),
+    rungs: Object.freeze({ ...state.rungs }),
+    maxRung: state.maxRung,
+    sanctions: Object.freeze(state.sanctions.map((x) => Object.freeze({ ...x, by: Object.freeze([...x.by]) as Id[] }))),
+    permissions: Object.freeze(state.permissions.map((x) => Object.freeze({ ...x }))),
+    fronts: Object.freeze(fronts),
+    transit: Object.freeze(transit),
+    transfers: Object.freeze(transfers),
+    treaties: Object.freeze(treaties),
+    state,
+    covertFronts,
+    seesTransit,
+    covertTransfers,
+    inPlay,
+    treatyViews,
+    transferViews,
+    self: groupBy(state.actors, (a) => a.id),
+    intel,
+    redLines: groupBy(state.redLines, (r) => r.holder),
+    pending: groupBy(state.pending, (p) => p.actor),
+    calls: groupBy(
+      state.calls,
+      (c) => c.obliged,
+      (c) => c.protects,
+    ),
+    triggers: groupBy(state.triggers, (t) => t.protects),
+  };
+}
+
+function viewOf(shared: SharedView, viewer: Id): Observation {
+  const intel = shared.intel.get(viewer);
+  const seen = (actor: Id, forId: Id, front: Id, covert: boolean, troops: number): ObservedForce | null => {
+    if (!covert || actor === viewer || forId === viewer) return exact(actor, forId, troops, covert);
+    const estimate = intel?.get(covertKey(actor, forId, front));
+    return estimate === undefined ? null : { actor, for: forId, troops: estimate, estimated: true, covert: true };
+  };
+  const self = shared.self.get(viewer)?.[0];
+  const { state } = shared;
+  return {
+    viewer,
+    turn: shared.turn,
+    date: shared.date,
+    self: self ? ownCopy(self) : null,
+    actors: shared.actors,
+    wars: shared.wars,
+    fronts: frontsOf(shared, viewer, seen),
+    transit: shared.seesTransit.has(viewer) ? transitOf(state.transit, seen) : shared.transit,
+    rungs: shared.rungs,
+    maxRung: shared.maxRung,
+    transfers: transfersOf(shared, viewer),
+    sanctions: shared.sanctions,
+    permissions: shared.permissions,
+    treaties: shared.inPlay.has(viewer) ? shared.treatyViews.filter((t) => t.inForce || t.parties.includes(viewer)) : shared.treaties,
+    redLines: own(shared.redLines, viewer, (r) => ({ ...r, when: constant(r.when), then: constant(r.then) })),
+    pending: own(shared.pending, viewer, (p) => ({ ...p, order: constant(p.order) })),
+    calls: own(shared.calls, viewer, (c) => ({ ...c })),
+    triggers: own(shared.triggers, viewer, (t) => ({ ...t })),
+  };
+}
+
+/** The viewer's own entries of an index, copied by `copy` (most viewers have none: one empty list serves them all). */
+function own<T>(index: ReadonlyMap<Id, T[]>, viewer: Id, copy: (x: T) => T): readonly T[] {
+  const mine = index.get(viewer);
+  return mine === undefined ? NONE : mine.map(copy);
+}
+
+/** The viewer's own actor state, copied. */
+function ownCopy(a: ActorState): ActorState {
+  const c = cloneActor(a);
+  c.regions = [...a.regions];
+  c.interests = { ...a.interests };
+  c.rallied = [...a.rallied];
+  return c;
+}
+
+type Seen = (actor: Id, forId: Id, front: Id, covert: boolean, troops: number) => ObservedForce | null;
+
+/** The shared fronts, with the viewer's own version of each front where it sees some of the covert forces. */
+function frontsOf(shared: SharedView, viewer: Id, seen: Seen): readonly ObservedFront[] {
+  const mine = shared.covertFronts.get(viewer);
+  if (mine === undefined) return shared.fronts;
+  const out = [...shared.fronts];
+  for (const at of mine) {
+    const front = shared.state.fronts[at]!;
+    out[at] = observedFront(front, (x) => seen(x.actor, x.for, front.id, x.covert, x.troops));
+  }
+  return out;
+}
+
+function transitOf(transit: readonly TransitState[], seen: Seen): readonly ObservedTransit[] {
+  const out: ObservedTransit[] = [];
+  for (const t of transit) {
+    const s = seen(t.actor, t.for, t.front, t.covert, t.troops);
+    if (s) out.push(observedTransit(t, s));
+  }
+  return out;
+}
+
+/** The overt transfers, and in their places the covert ones the viewer is party to or has found. */
+function transfersOf(shared: SharedView, viewer: Id): readonly ObservedTransfer[] {
+  const mine = shared.covertTransfers.get(viewer);
+  if (mine === undefined) return shared.transfers;
+  const out: ObservedTransfer[] = [];
+  let next = 0;
+  shared.transferViews.forEach((t, i) => {
+    if (t.overt) out.push(t.full);
+    else if (mine[next] === i) {
+      next++;
+      // Outsiders who found a covert flow know of it, never its amounts.
+      out.push(t.from === viewer || t.to === viewer ? t.full : t.found!);
+    }
+  });
+  return out;
+}
+
+function exact(actor: Id, forId: Id, troops: number, covert: boolean): ObservedForce {
+  return { actor, for: forId, troops, estimated: false, covert };
+}
+
 /**
- * The events of a turn that `viewer` saw, given the state after the turn (for what its intelligence now
- * knows). Covert movements are seen by their owner and host only; combat losses of covert forces only by
- * those who have found them; messages by sender and recipient; detections by the detecting actor.
+ * A front as a viewer sees its forces (`seen`; null: unseen). Covert groups appear once per (owner, side, front),
+ * however the truth splits them.
+ */
+function observedFront(f: FrontState, seen: (x: ForceState) => ObservedForce | null): ObservedFront {
+  const forces: ObservedForce[] = [];
+  for (const x of f.forces) {
+    const o = seen(x);
+    if (o === null) continue;
+    const same = forces.findIndex((y) => y.actor === o.actor && y.for === o.for && y.estimated === o.estimated && y.covert === o.covert);
+    if (same === -1) forces.push(o);
+    else if (!o.estimated) forces[same] = { ...forces[same]!, troops: forces[same]!.troops + o.troops };
+  }
+  for (const x of forces) Object.freeze(x);
+  return Object.freeze({
+    id: f.id,
+    conflict: f.conflict,
+    territory: f.territory,
+    control: f.control,
+    startControl: f.startControl,
+    areaKm2: f.areaKm2,
+    lengthKm: f.lengthKm,
+    terrain: f.terrain,
+    forces: Object.freeze(forces),
+  });
+}
+
+function observedTransit(t: TransitState, s: ObservedForce): ObservedTransit {
+  return Object.freeze({
+    actor: t.actor,
+    for: t.for,
+    front: t.front,
+    troops: s.troops,
+    arrives: t.arrives,
+    estimated: s.estimated,
+    covert: t.covert,
+  });
+}
+
+function observedTransfer(t: TransferState, withoutAmounts: boolean): ObservedTransfer {
+  return Object.freeze({
+    id: t.id,
+    from: t.from,
+    to: t.to,
+    kind: t.kind,
+    amount: withoutAmounts ? null : t.amount,
+    unit: t.unit,
+    covert: t.covert,
+    offensive: t.offensive,
+    standing: t.standing,
+    active: t.active,
+    delivered: withoutAmounts ? null : t.delivered,
+  });
+}
+
+function observedTreaty(t: TreatyState): ObservedTreaty {
+  return Object.freeze({
+    id: t.id,
+    parties: Object.freeze([...t.parties]),
+    inForce: t.inForce,
+    ratifiedBy: Object.freeze([...t.ratifiedBy]),
+    proposedBy: t.proposedBy,
+    rejectedBy: t.rejectedBy,
+    obligations: constant(t.obligations),
+  }) as ObservedTreaty;
+}
+
+/**
+ * The events of a turn that `viewer` saw, given the state after the turn (for what its intelligence now knows), as
+ * frozen copies. Covert movements are seen by their owner and host only; combat losses of covert forces only by
+ * those who have found them; messages by sender and recipient; detections by the detecting actor. Every kind of
+ * event is named below: a new kind does not compile until it is given its audience.
  */
 export function visibleEvents(events: readonly Event[], viewer: Id, after: GameState): Event[] {
-  if (viewer === UMPIRE) return [...events];
   const knows = new Set(after.intel.filter((i) => i.viewer === viewer).map((i) => i.key));
   const sees = (actor: Id, forId: Id, front: Id, covert: boolean) =>
     !covert || actor === viewer || forId === viewer || knows.has(covertKey(actor, forId, front));
   const out: Event[] = [];
   for (const e of events) {
-    switch (e.type) {
-      case 'deployment_ordered':
-      case 'forces_arrived':
-        if (sees(e.actor, e.for, e.front, e.covert) && (!e.covert || e.actor === viewer || e.for === viewer)) out.push(e);
-        break;
-      case 'forces_withdrawn':
-        if (!e.covert || e.actor === viewer) out.push(e);
-        break;
-      case 'combat': {
-        const losses = e.losses.filter((l) => sees(l.actor, l.for, e.front, l.covert));
-        out.push({ ...e, losses });
-        break;
-      }
-      case 'message':
-        if (e.from === viewer || e.to === viewer) out.push(e);
-        break;
-      case 'detected':
-        if (e.viewer === viewer) out.push(e);
-        break;
-      case 'wounded_returned':
-      case 'munitions_short':
-      case 'bandwagon':
-        if (e.actor === viewer) out.push(e);
-        break;
-      case 'red_line_crossed':
-      case 'red_line_reconsidered':
-        if (e.holder === viewer) out.push(e);
-        break;
-      case 'transfer_detected':
-        if (e.viewer === viewer) out.push(e);
-        break;
-      case 'transfer_started':
-      case 'transfer_stopped':
-      case 'transfer_short':
-        // Outsiders learn of a covert flow only by detecting it (transfer_detected), never its amounts.
-        if (!e.covert || e.from === viewer || e.to === viewer) out.push(e);
-        break;
-      case 'technology_absorbed':
-        if (!e.covert || e.actor === viewer || e.from === viewer) out.push(e);
-        break;
-      case 'treaty_proposed':
-      case 'treaty_rejected':
-        if (after.treaties.find((t) => t.id === e.treaty)?.parties.includes(viewer)) out.push(e);
-        break;
-      default:
-        out.push(e);
-    }
+    const seen = eventAsSeen(e, viewer, sees, after);
+    if (seen !== null) out.push(frozenCopy(seen));
   }
   return out;
+}
+
+/** `e` as `viewer` saw it (combat: the losses it could see), or null when it did not. */
+function eventAsSeen(
+  e: Event,
+  viewer: Id,
+  sees: (actor: Id, forId: Id, front: Id, covert: boolean) => boolean,
+  after: GameState,
+): Event | null {
+  const when = (visible: boolean) => (visible ? e : null);
+  switch (e.type) {
+    case 'deployment_ordered':
+    case 'forces_arrived':
+      // A found covert group is seen as the intelligence estimate on the front, not as its orders and arrivals.
+      return when(!e.covert || e.actor === viewer || e.for === viewer);
+    case 'forces_withdrawn':
+      return when(!e.covert || e.actor === viewer);
+    case 'combat':
+      return { ...e, losses: e.losses.filter((l) => sees(l.actor, l.for, e.front, l.covert)) };
+    case 'message':
+      return when(e.from === viewer || e.to === viewer);
+    case 'detected':
+    case 'transfer_detected':
+      return when(e.viewer === viewer);
+    case 'wounded_returned':
+    case 'munitions_short':
+    case 'bandwagon':
+      return when(e.actor === viewer);
+    case 'red_line_crossed':
+    case 'red_line_reconsidered':
+      return when(e.holder === viewer);
+    case 'transfer_started':
+    case 'transfer_stopped':
+    case 'transfer_short':
+      // Outsiders learn of a covert flow only by detecting it (transfer_detected), never its amounts.
+      return when(!e.covert || e.from === viewer || e.to === viewer);
+    case 'technology_absorbed':
+      return when(!e.covert || e.actor === viewer || e.from === viewer);
+    case 'treaty_proposed':
+    case 'treaty_rejected':
+      return when(after.treaties.find((t) => t.id === e.treaty)?.parties.includes(viewer) ?? false);
+    // Public acts and their public consequences: seen by all.
+    case 'mobilised':
+    case 'war_declared':
+    case 'war_joined':
+    case 'front_opened':
+    case 'ceasefire_proposed':
+    case 'ceasefire':
+    case 'ceasefire_rejected':
+    case 'support_changed':
+    case 'support_collapsed':
+    case 'rallied':
+    case 'nuclear_signal':
+    case 'rung_reached':
+    case 'escalated':
+    case 'treaty_ratified':
+    case 'treaty_in_force':
+    case 'treaty_triggered':
+    case 'treaty_invoked':
+    case 'call_to_arms':
+    case 'call_answered':
+    case 'reputation_changed':
+    case 'sanction_imposed':
+    case 'sanction_lifted':
+    case 'permission_changed':
+      return e;
+    default:
+      return unreachable(e);
+  }
+}
+
+function unreachable(e: never): never {
+  throw new Error(`an event of unknown kind: ${JSON.stringify(e)}`);
 }

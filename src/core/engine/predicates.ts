@@ -76,6 +76,7 @@ export function holds(p: Predicate, s: GameState): boolean {
 export function inCombat(s: GameState, actorId: string, frontId?: string): boolean {
   for (const f of s.fronts) {
     if (frontId !== undefined && f.id !== frontId) continue;
+    if (!f.forces.some((x) => x.actor === actorId && x.troops > 0)) continue; // the front's war is read only where it has forces
     const war = s.wars.find((w) => w.id === f.conflict);
     if (!war?.active) continue;
     const mine = f.forces.filter((x) => x.actor === actorId && x.troops > 0);

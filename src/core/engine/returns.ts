@@ -1,5 +1,5 @@
 /**
- * `returns(state)`: a utility per actor, and `isTerminal(state)` (MODEL.md §10). An actor's return is the sum
+ * `returns(state)`: a utility per actor, and `isTerminal(state)` (docs/model.md §10). An actor's return is the sum
  * of its interest weights (the scenario's `interests`, 0..1) times terms that measure, each in [-1, 1], what it
  * has gained or paid since the start (0 then; leverage is a standing position) — the seed article's ledger:
  *

@@ -9,7 +9,7 @@
  *
  *     raised = pool + deployed + in transit + killed + wounded (not yet returned) + given to others
  *
- * where `raised` counts the active forces at the start plus everyone mobilised since (MODEL.md §3).
+ * where `raised` counts the active forces at the start plus everyone mobilised since (docs/model.md §3).
  */
 import type {
   ActorKind,
@@ -65,7 +65,7 @@ export interface ActorState {
    * fronts at the start); 0 when the scenario gives no consumption.
    */
   fireRate: number;
-  /** Whether fire is limited by the stock: true when the scenario gives a munitions stock (MODEL.md §5). */
+  /** Whether fire is limited by the stock: true when the scenario gives a munitions stock (docs/model.md §5). */
   munitionsTracked: boolean;
   /** Rounds in stock. */
   munitions: number;
@@ -75,7 +75,7 @@ export interface ActorState {
   gdp: number;
   /** Economic output relative to the start (1); sanctions lower it, partners and money offset it. */
   output: number;
-  /** Technology programmes received and absorbed (each raises quality, MODEL.md §5). */
+  /** Technology programmes received and absorbed (each raises quality, docs/model.md §5). */
   technology: number;
   /** Defence spending, USD million a turn (the scenario's defence budget; 0 when unknown). */
   defenceBudget: number;
@@ -112,7 +112,7 @@ export interface ActorState {
   intelligence: number;
 }
 
-/** The terms of an actor's utility (MODEL.md §2, the scenario's `interests`). */
+/** The terms of an actor's utility (docs/model.md §2, the scenario's `interests`). */
 export const INTEREST_TERMS = [
   'territory',
   'regime_security',
@@ -192,9 +192,9 @@ export interface GameState {
   /** Kahn-ladder rung per dyad ("a|b" with a < b) and the highest anywhere. */
   rungs: Record<string, number>;
   maxRung: number;
-  /** What each actor has found out about others' covert forces (MODEL.md §7). */
+  /** What each actor has found out about others' covert forces (docs/model.md §7). */
   intel: IntelState[];
-  /** Standing and one-off flows between actors, with what each has delivered (the ledger, MODEL.md §5). */
+  /** Standing and one-off flows between actors, with what each has delivered (the ledger, docs/model.md §5). */
   transfers: TransferState[];
   sanctions: SanctionState[];
   permissions: PermissionState[];
@@ -364,6 +364,13 @@ export function clashText(actor: Id, c: Clash): string {
     : `"${actor}" would stand beside "${c.other}", whom it fights in war "${c.war}"`;
 }
 
+/** The list under `key` in `map`, made empty on first use (indexes a stage builds once, to stay linear in the actors). */
+export function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (list === undefined) map.set(key, (list = []));
+  return list;
+}
+
 /** The canonical key of an unordered pair of actors. */
 export function dyad(a: Id, b: Id): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
@@ -398,7 +405,7 @@ export interface TriggerState {
 
 export type CallAnswer = 'pending' | 'honour' | 'partial' | 'renege' | 'lapsed';
 
-/** A call to arms: `obliged` must answer by turn `due` (MODEL.md §4). */
+/** A call to arms: `obliged` must answer by turn `due` (docs/model.md §4). */
 export interface CallState {
   trigger: string;
   treaty: Id;

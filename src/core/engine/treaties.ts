@@ -1,5 +1,5 @@
 /**
- * Treaties and obligations — the domino (MODEL.md §4). Each turn, after the declarations of war:
+ * Treaties and obligations — the domino (docs/model.md §4). Each turn, after the declarations of war:
  *
  * 1. Answers to earlier calls to arms are carried out: `honour` does the obligation's duty (fight: join the
  *    war on the protected party's side; mobilise: general mobilisation; consult: a consultation), `partial`
@@ -22,6 +22,7 @@ import type { Event } from './orders.ts';
 import {
   atWar,
   clashText,
+  listIn,
   sideClash,
   sidesInWar,
   type Clash,
@@ -30,9 +31,11 @@ import {
   type ActorState,
   type CallAnswer,
   type CallState,
+  type FrontState,
   type GameState,
   type TreatyState,
   type TriggerState,
+  type WarState,
 } from './state.ts';
 
 /** Reputation lost by reneging, by the obligation's strength (judgement; docs/model.md §4). */
@@ -68,9 +71,30 @@ export function dutyOf(o: Obligation): NonNullable<Obligation['duty']> {
 }
 
 /** The wars (or `-` for none) in which the obligation's conditions hold for protected party `p`. */
-export function conditionsHold(state: GameState, o: Obligation, p: Id, combatFronts: ReadonlySet<Id>): Id[] {
+/** The state read by party: actors by id, each actor's active wars and each war's fronts (built once a stage). */
+export interface Parties {
+  actors: ReadonlyMap<Id, ActorState>;
+  wars: ReadonlyMap<Id, readonly WarState[]>;
+  fronts: ReadonlyMap<Id, readonly FrontState[]>;
+}
+
+export function partiesOf(state: GameState, actors: ReadonlyMap<Id, ActorState>): Parties {
+  const wars = new Map<Id, WarState[]>();
+  for (const w of state.wars)
+    if (w.active)
+      for (const side of w.sides)
+        for (const p of side) {
+          const list = listIn(wars, p);
+          if (list.at(-1) !== w) list.push(w);
+        }
+  const fronts = new Map<Id, FrontState[]>();
+  for (const f of state.fronts) listIn(fronts, f.conflict).push(f);
+  return { actors, wars, fronts };
+}
+
+export function conditionsHold(state: GameState, o: Obligation, p: Id, combatFronts: ReadonlySet<Id>, parties: Parties): Id[] {
   const c = o.conditions;
-  const actor = (id: Id) => state.actors.find((a) => a.id === id);
+  const actor = (id: Id) => parties.actors.get(id);
   const me = actor(p);
   if (!me) return [];
   const inRegion = (regions: readonly Id[]) => !c.regions || c.regions.some((r) => regions.includes(r));
@@ -106,7 +130,7 @@ export function conditionsHold(state: GameState, o: Obligation, p: Id, combatFro
   }
 
   const out: Id[] = [];
-  for (const war of state.wars) {
+  for (const war of parties.wars.get(p) ?? []) {
     const side = sideOf(war, p);
     if (!war.active || side === -1) continue;
     const enemies = war.sides[1 - side]!;
@@ -115,7 +139,7 @@ export function conditionsHold(state: GameState, o: Obligation, p: Id, combatFro
       (d) => enemies.includes(d.on) && (d.by === p || d.by === war.aggressor) && war.sides[side]!.includes(d.by),
     );
     if (c.unprovoked && provoked) continue;
-    const fronts = state.fronts.filter((f) => f.conflict === war.id);
+    const fronts = parties.fronts.get(war.id) ?? [];
     // Who attacks the party: enemies that declared war on it or hold forces on its territory; for a war
     // or forces trigger, every enemy.
     const onTerritory = (e: Id) =>
@@ -263,11 +287,12 @@ export function treatyStage(
   for (const call of state.calls) if (call.answer === 'pending' && call.due < turn) events.push(...carryOut(state, call, 'lapsed', actors));
 
   const newTriggers: TriggerState[] = [];
+  const parties = partiesOf(state, actors);
   for (const t of state.treaties) {
     if (!t.inForce) continue;
     t.obligations.forEach((o, i) => {
       for (const p of o.protects ?? t.parties)
-        for (const war of conditionsHold(state, o, p, combatFronts)) {
+        for (const war of conditionsHold(state, o, p, combatFronts, parties)) {
           const key = `${t.id}#${i}:${p}:${war}`;
           if (state.triggers.some((x) => x.key === key)) continue;
           const trigger: TriggerState = { key, treaty: t.id, obligation: i, protects: p, war, turn, invoked: false };

@@ -11,10 +11,10 @@ import { Rng } from '../rng.ts';
 import { apply } from '../engine/apply.ts';
 import { initialState } from '../engine/init.ts';
 import { legalOrders } from '../engine/legal.ts';
-import { observe, type Observation } from '../engine/observe.ts';
+import { observe, observer, type Observation } from '../engine/observe.ts';
 import type { Order } from '../engine/orders.ts';
 import { isTerminal, returns } from '../engine/returns.ts';
-import { covertKey, sideOf, type ForceState, type GameState, type IntelState } from '../engine/state.ts';
+import { covertKey, sideOf, type ForceState, type GameState, type IntelState, type TreatyState } from '../engine/state.ts';
 import { heuristicOrders } from '../policy/heuristic.ts';
 import type { Game } from './types.ts';
 
@@ -36,7 +36,7 @@ export const MAX_CANDIDATES = 12;
 
 export function crisisGame(scenario: Scenario): CrisisGame {
   const players = scenario.actors.map((a) => a.id);
-  const heuristicPlan = (s: GameState, p: Id) => heuristicOrders(observe(s, p) as Observation, Rng.derive(s.turn, 7), false).orders;
+  const heuristicPlan = (s: GameState, p: Id) => heuristicOrders(observe(s, p), Rng.derive(s.turn, 7), false).orders;
   const game: CrisisGame = {
     name: `crisis:${scenario.id}`,
     scenario,
@@ -56,12 +56,13 @@ export function crisisGame(scenario: Scenario): CrisisGame {
     },
     isTerminal,
     returns,
-    observe: (s, p) => observe(s, p) as Observation,
+    observe,
     determinize: (o, p, rng) => determinize(scenario, o, p, rng),
     actionKey: planKey,
     heuristicTurn: (s, rng) => {
       const out: Record<Id, Plan> = {};
-      for (const p of players) out[p] = heuristicOrders(observe(s, p) as Observation, rng, false).orders;
+      const see = observer(s);
+      for (const p of players) out[p] = heuristicOrders(see(p), rng, false).orders;
       return out;
     },
     heuristicPlan,
@@ -124,10 +125,12 @@ function troopsOn(s: GameState, actor: Id, front: Id): number {
 }
 
 /**
- * A full state consistent with `viewer`'s observation. What the viewer observes is copied; what it cannot see
- * comes from a world drawn from the scenario with `rng` (the searcher's generator): other actors' pools, reserves,
- * stocks and casualties, their red lines (as not yet crossed) and any covert forces the viewer has not found (none:
- * it does not know of them). The result is a working copy for search, never shown to anyone.
+ * A full state consistent with `viewer`'s observation: `observe(determinize(o), viewer)` is `o` again (a property
+ * test holds it to that over random play in every scenario). What the viewer observes is copied, fronts opened in
+ * play and forces on their way to them included; what it cannot see comes from a world drawn from the scenario with
+ * `rng` (the searcher's generator): other actors' pools, reserves, stocks and casualties, their red lines (as not
+ * yet crossed), the postures and quality of forces (as the scenario gives them, else the owner's quality), and any
+ * covert forces the viewer has not found (none: it does not know of them). A working copy for search, never shown.
  */
 export function determinize(scenario: Scenario, o: Observation, viewer: Id, rng: Rng): GameState {
   const s = initialState(scenario, rng.nextU32());
@@ -147,34 +150,34 @@ export function determinize(scenario: Scenario, o: Observation, viewer: Id, rng:
     return seen ? { ...a, mobilisation: seen.mobilisation, support: seen.support } : a;
   });
   const quality = new Map(s.actors.map((a) => [a.id, a.quality]));
-  const intel: IntelState[] = [];
-  s.fronts = s.fronts.map((f) => {
-    const seen = o.fronts.find((x) => x.id === f.id);
-    if (!seen) return f;
-    const forces: ForceState[] = seen.forces.map((x) => {
-      const prior = f.forces.find((p) => p.actor === x.actor && p.for === x.for);
-      if (x.estimated)
-        intel.push({ viewer, key: covertKey(x.actor, x.for, f.id), actor: x.actor, for: x.for, front: f.id, estimate: x.troops });
+  const scenarioFronts = new Map(s.fronts.map((f) => [f.id, f]));
+  const intel = new Map<string, IntelState>();
+  const estimated = (x: { actor: Id; for: Id; troops: number }, front: Id) => {
+    const key = covertKey(x.actor, x.for, front);
+    intel.set(key, { viewer, key, actor: x.actor, for: x.for, front, estimate: x.troops });
+  };
+  s.fronts = o.fronts.map((f) => {
+    const prior = scenarioFronts.get(f.id)?.forces ?? [];
+    const forces: ForceState[] = f.forces.map((x) => {
+      if (x.estimated) estimated(x, f.id);
+      const like = prior.find((p) => p.actor === x.actor && p.for === x.for);
       return {
         actor: x.actor,
         for: x.for,
         troops: x.troops,
-        posture: prior?.posture ?? 'attack',
-        covert: x.estimated || (prior?.covert ?? false),
-        quality: prior?.quality ?? quality.get(x.actor) ?? 1,
+        posture: like?.posture ?? 'attack',
+        covert: x.covert,
+        quality: like?.quality ?? quality.get(x.actor) ?? 1,
       };
     });
-    return { ...f, control: seen.control, forces };
+    const { forces: _seen, ...geography } = f;
+    return { ...geography, forces };
   });
-  s.transit = o.transit.map((t) => ({
-    actor: t.actor,
-    for: t.for,
-    front: t.front,
-    troops: t.troops,
-    covert: t.estimated,
-    arrives: t.arrives,
-  }));
-  s.intel = intel;
+  s.transit = o.transit.map((t) => {
+    if (t.estimated) estimated(t, t.front);
+    return { actor: t.actor, for: t.for, front: t.front, troops: t.troops, covert: t.covert, arrives: t.arrives };
+  });
+  s.intel = [...intel.values()];
   const priorTransfers = new Map(s.transfers.map((t) => [t.id, t]));
   s.transfers = o.transfers.map((t) => {
     const prior = priorTransfers.get(t.id);
@@ -189,16 +192,27 @@ export function determinize(scenario: Scenario, o: Observation, viewer: Id, rng:
   s.sanctions = o.sanctions.map((x) => ({ ...x, by: [...x.by] }));
   s.permissions = o.permissions.map((p) => ({ ...p }));
   const visibleTreaties = new Map(o.treaties.map((t) => [t.id, t]));
+  const treaty = (t: Observation['treaties'][number], inForceTurn: number | null): TreatyState => ({
+    ...t,
+    parties: [...t.parties],
+    ratifiedBy: [...t.ratifiedBy],
+    obligations: [...t.obligations],
+    inForceTurn,
+  });
   s.treaties = [
     ...s.treaties.map((t) => {
       const seen = visibleTreaties.get(t.id);
-      return seen ? { ...seen, parties: [...seen.parties], ratifiedBy: [...seen.ratifiedBy], inForceTurn: t.inForceTurn } : t;
+      return seen ? treaty(seen, t.inForceTurn) : t;
     }),
-    ...o.treaties.filter((t) => !s.treaties.some((x) => x.id === t.id)).map((t) => ({ ...t, inForceTurn: null })),
+    ...o.treaties.filter((t) => !s.treaties.some((x) => x.id === t.id)).map((t) => treaty(t, null)),
   ];
   s.triggers = o.triggers.map((t) => ({ ...t }));
   s.calls = o.calls.map((c) => ({ ...c }));
-  s.redLines = s.redLines.map((r) => o.redLines.find((x) => x.id === r.id) ?? r);
+  const ownRedLines = new Map(o.redLines.map((r) => [r.id, r]));
+  s.redLines = s.redLines.map((r) => {
+    const mine = ownRedLines.get(r.id);
+    return mine ? { ...mine } : r;
+  });
   s.pending = o.pending.map((p) => ({ ...p }));
   return s;
 }

@@ -201,25 +201,27 @@ function weakestFront(
 ): { front: Id; mine: number; theirs: number; invaded: boolean } | null {
   let best: { front: Id; mine: number; theirs: number; invaded: boolean } | null = null;
   let worst = Infinity;
+  const myWars = new Map<Id, Observation['wars'][number]>();
+  for (const w of wars) if (w.active && sideOf(w, actor) !== -1 && !myWars.has(w.id)) myWars.set(w.id, w);
   for (const f of fronts) {
-    const war = wars.find((w) => w.id === f.conflict);
-    if (!war?.active) continue;
+    const war = myWars.get(f.conflict);
+    if (war === undefined) continue;
     const side = sideOf(war, actor);
     if (side === -1) continue;
-    let mine = 0;
+    let ours = 0;
     let theirs = 0;
     for (const x of f.forces) {
       const s = sideOf(war, x.for);
-      if (s === side) mine += x.troops;
+      if (s === side) ours += x.troops;
       else if (s !== -1) theirs += x.troops;
     }
     if (theirs === 0) continue;
     // Defending one's side's soil comes first: a front on the enemy's soil only when no home front is below parity.
     const home = sideOf(war, f.territory) === side;
-    const ratio = mine / theirs + (home || mine / theirs >= PARITY ? 0 : PARITY);
+    const ratio = ours / theirs + (home || ours / theirs >= PARITY ? 0 : PARITY);
     if (ratio < worst) {
       worst = ratio;
-      best = { front: f.id, mine, theirs, invaded: f.territory === actor && mine === 0 };
+      best = { front: f.id, mine: ours, theirs, invaded: f.territory === actor && ours === 0 };
     }
   }
   return best;

@@ -7,15 +7,40 @@
  * - blocs have existing state members; states have none;
  * - conflicts: no actor on both sides; the aggressor fights on a side;
  * - fronts: forces fight for a side of the front's conflict; no actor deploys more than its active pool;
- * - dates: history (treaties signed, wars started) on or before the start; anything scheduled within the horizon.
+ * - dates: history (treaties signed, wars started) on or before the start; anything scheduled within the horizon;
+ * - technology transfers: what they do to a recipient's quality together stays within TECH_GROWTH_LIMIT.
  */
-import { moneyScale } from '../engine/economy.ts';
+import { RESERVED_IDS } from '../engine/observe.ts';
+import { moneyScale, TECH_QUALITY_GAIN } from '../engine/economy.ts';
 import { parseTrigger } from '../forecast/trigger.ts';
-import { central } from '../dist.ts';
-import type { Actor, Id, Issue, MetricExpr, Predicate, RedLineEffect, Scenario } from '../model.ts';
-import { addDays, compareDates } from './dates.ts';
+import { central, isDist, support } from '../dist.ts';
+import type { Actor, Id, Issue, MetricExpr, Num, Predicate, RedLineEffect, Scenario } from '../model.ts';
+import { addDays, compareDates, toDay } from './dates.ts';
 
 type Path = (string | number)[];
+
+/**
+ * How many standard deviations an untruncated normal or a log-normal reaches: the sampler's standard normal deviates
+ * (src/core/sample.ts, Marsaglia's polar method on 53-bit uniforms) never exceed sqrt(2 · 104 · ln 2) ≈ 12.01.
+ */
+export const SAMPLER_REACH = 13;
+
+/** The largest value a number can take in a run: itself, or the top of its distribution (SAMPLER_REACH for the tails). */
+export function upperReach(n: Num): number {
+  if (!isDist(n)) return central(n);
+  if (n.dist === 'normal' && n.max === undefined) return n.mean + SAMPLER_REACH * n.sd;
+  if (n.dist === 'lognormal') return n.median * Math.exp(SAMPLER_REACH * n.sigma);
+  return support(n).max!;
+}
+
+/**
+ * The most the scenario's technology transfers may multiply one recipient's quality: each programme absorbed adds
+ * TECH_QUALITY_GAIN, compounding, and thousands of transfers would carry it past any finite number.
+ */
+export const TECH_GROWTH_LIMIT = 1000;
+
+/** The last date `YYYY-MM-DD` can write. */
+const LAST_DATE = '9999-12-31';
 
 /** A source written like an id (`iiss-2025`) is a key of `sources`; anything else is a citation in full. */
 const SOURCE_KEY = /^[a-z][a-z0-9_-]{0,39}$/;
@@ -27,13 +52,17 @@ export function checkScenario(s: Scenario): Issue[] {
   const actors = new Map<Id, Actor>();
   const index = <T extends { id: Id }>(kind: string, items: readonly T[] | undefined, into = new Map<Id, T>(), label = kind) => {
     (items ?? []).forEach((item, i) => {
-      const first = [...into.keys()].indexOf(item.id);
-      if (into.has(item.id)) bad([kind, i, 'id'], `duplicate id "${item.id}" (already used in ${label}[${first}])`);
+      if (into.has(item.id))
+        bad([kind, i, 'id'], `duplicate id "${item.id}" (already used in ${label}[${[...into.keys()].indexOf(item.id)}])`);
       else into.set(item.id, item);
     });
     return into;
   };
   index('actors', s.actors, actors);
+  s.actors.forEach((a, i) => {
+    if (RESERVED_IDS.includes(a.id))
+      bad(['actors', i, 'id'], `"${a.id}" is reserved for a role in a hosted game (${RESERVED_IDS.join(', ')}); give the actor another id`);
+  });
   const regions = index('regions', s.regions);
   const conflicts = index('conflicts', s.conflicts);
   const fronts = index('fronts', s.fronts);
@@ -45,7 +74,15 @@ export function checkScenario(s: Scenario): Issue[] {
   const outputs = index('questions', s.questions);
   index('metrics', s.metrics as { id: Id }[] | undefined, new Map(outputs), 'questions');
 
-  const end = addDays(s.start, s.horizon * s.turn_days);
+  // Dates are YYYY-MM-DD: a horizon past the year 9999 (10,000 turns of 366 days from 2024 would end in 12045) has no
+  // end date the language can write, nor turns the engine can date.
+  const lastDay = toDay(s.start) + s.horizon * s.turn_days;
+  if (lastDay > toDay(LAST_DATE))
+    bad(
+      ['horizon'],
+      `${s.horizon} turns of ${s.turn_days} days from ${s.start} end after ${LAST_DATE}, the last date a scenario can write`,
+    );
+  const end = lastDay > toDay(LAST_DATE) ? LAST_DATE : addDays(s.start, s.horizon * s.turn_days);
   const ref = (path: Path, kind: string, known: Map<Id, unknown>, idValue: Id | undefined) => {
     if (idValue !== undefined && !known.has(idValue)) bad(path, `unknown ${kind} "${idValue}"`);
   };
@@ -179,6 +216,18 @@ export function checkScenario(s: Scenario): Issue[] {
       );
     if (t.known_to && !t.covert) bad(['transfers', i, 'known_to'], `known_to is for covert transfers: an overt transfer is known to all`);
   });
+  const growth = new Map<Id, number>();
+  s.transfers?.forEach((t, i) => {
+    if (t.kind !== 'technology') return;
+    const before = growth.get(t.to) ?? 1;
+    const after = before * (1 + TECH_QUALITY_GAIN * upperReach(t.amount));
+    growth.set(t.to, after);
+    if (after > TECH_GROWTH_LIMIT && before <= TECH_GROWTH_LIMIT)
+      bad(
+        ['transfers', i, 'amount'],
+        `the technology transfers to "${t.to}" would multiply its quality by up to ${after < 1e9 ? Math.round(after) : after.toExponential(2)} (each programme adds ${TECH_QUALITY_GAIN * 100} %); together they may multiply it at most ${TECH_GROWTH_LIMIT}-fold`,
+      );
+  });
   s.actors.forEach((a, i) => {
     if (!a.bandwagon) return;
     actorRef(['actors', i, 'bandwagon', 'side_with'], a.bandwagon.side_with);
@@ -296,7 +345,7 @@ function checkSourceKeys(node: unknown, sources: Record<string, string>, path: P
   else if (node !== null && typeof node === 'object') {
     for (const [k, v] of Object.entries(node)) {
       if (k === 'sources') continue;
-      if (k === 'source' && typeof v === 'string' && SOURCE_KEY.test(v) && !(v in sources))
+      if (k === 'source' && typeof v === 'string' && SOURCE_KEY.test(v) && !Object.hasOwn(sources, v))
         bad([...path, k], `unknown source key "${v}": add it to the scenario's sources, or write the citation in full`);
       else checkSourceKeys(v, sources, [...path, k], bad);
     }
