@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { yourmove } from './helpers/cli.ts';
+import { startYourmove, yourmove } from './helpers/cli.ts';
 import { PACKAGE_ROOT } from '../src/lang/builtins.ts';
 
 const BUILTINS = ['korea-russia-2024', 'july-1914', 'tutorial'];
@@ -182,6 +182,16 @@ describe('yourmove cascade: refusals', () => {
     expect(ok.status).toBe(0);
     expect(readFileSync(join(dir, 'chain.dot'), 'utf8')).toMatch(/^digraph/);
   }, 90_000);
+});
+
+describe('a reader that stops reading', () => {
+  it('(yourmove ... | head) ends the command quietly, with no trace', async () => {
+    const cli = startYourmove(['play', 'korea-russia-2024', '--as', 'nato', '--orders', 'examples/nato-orders.yaml', '--turns', '12']);
+    await new Promise((resolve) => cli.child.stdout!.once('data', resolve));
+    cli.child.stdout!.destroy();
+    expect(await cli.ended()).toBe(0);
+    expect(cli.stderr()).not.toMatch(/EPIPE|Unhandled|at /);
+  });
 });
 
 describe('yourmove scenarios and show', () => {

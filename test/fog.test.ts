@@ -5,13 +5,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { searchBot } from '../src/ai/search-bot.ts';
 import { apply } from '../src/core/engine/apply.ts';
+import { determinize } from '../src/core/engine/determinize.ts';
 import { hashState } from '../src/core/engine/hash.ts';
 import { initialState } from '../src/core/engine/init.ts';
 import { legalOrders } from '../src/core/engine/legal.ts';
-import { observe, observer, SPECTATOR, umpireView, type Observation } from '../src/core/engine/observe.ts';
+import { observe, observer, SPECTATOR, umpireView, visibleEvents, type Observation } from '../src/core/engine/observe.ts';
 import type { Order, TurnOrders } from '../src/core/engine/orders.ts';
 import type { GameState } from '../src/core/engine/state.ts';
-import { crisisGame, determinize } from '../src/core/game/crisis.ts';
+import { crisisGame } from '../src/core/game/crisis.ts';
 import type { Scenario } from '../src/core/model.ts';
 import { Rng } from '../src/core/rng.ts';
 import { builtinIds } from '../src/lang/builtins.ts';
@@ -52,7 +53,7 @@ const isSecretNumber = (x: number) => x >= 987_654_321 && x < 987_654_321 + 1e6;
 
 /**
  * A copy of `state` with a marked value in every part `viewer` may not know: every figure of other actors but their
- * public ones (kind, mobilisation, support), covert forces and movements of others it has not found (their sizes;
+ * public ones (kind, mobilisation, support, reputation), covert forces and movements of others it has not found (their sizes;
  * found ones are seen only as the viewer's estimate), covert transfers it is no party to (their amounts; their ids
  * too when it has not found them), treaties in play it is no party to, others' red lines, the orders the scenario
  * has in store for others, calls and triggers that are not its own, and others' intelligence.
@@ -62,7 +63,8 @@ function withPlantedSecrets(state: GameState, viewer: string): GameState {
   for (const a of s.actors) {
     if (a.id === viewer) continue;
     const figures = a as unknown as Record<string, unknown>;
-    for (const [k, v] of Object.entries(figures)) if (typeof v === 'number' && k !== 'support') figures[k] = secretNumber();
+    for (const [k, v] of Object.entries(figures))
+      if (typeof v === 'number' && k !== 'support' && k !== 'reputation') figures[k] = secretNumber();
     a.casualties = { killed: secretNumber(), wounded: secretNumber(), returned: secretNumber() };
   }
   const hidden = (x: { actor: string; for: string; covert: boolean }) => x.covert && x.actor !== viewer && x.for !== viewer;
@@ -104,19 +106,19 @@ function objectsOf(root: unknown): Set<object> {
  * What in `o` is wrong: a planted secret, an object of the state, or an object it shares with another viewer's
  * observation (`other`) that can be changed.
  */
-function leaks(o: Observation, state: GameState, other: Observation): string[] {
+function leaks(o: unknown, viewer: string, state: GameState, others: readonly Observation[]): string[] {
   const ofState = objectsOf(state);
-  const ofOther = objectsOf(other);
+  const ofOther = objectsOf(others);
   const out: string[] = [];
   const walk = (x: unknown, path: string) => {
     if (typeof x === 'number' && isSecretNumber(x)) out.push(`${path} = ${x}: a secret figure`);
     if (typeof x === 'string' && x.includes(SECRET)) out.push(`${path} = ${x}: a secret id`);
     if (x === null || typeof x !== 'object') return;
     if (ofState.has(x)) out.push(`${path}: an object of the state`);
-    if (ofOther.has(x) && !Object.isFrozen(x)) out.push(`${path}: shared with ${other.viewer}'s and can be changed`);
+    if (ofOther.has(x) && !Object.isFrozen(x)) out.push(`${path}: shared with another viewer's observation and can be changed`);
     for (const [k, v] of Object.entries(x)) walk(v, `${path}.${k}`);
   };
-  walk(o, o.viewer);
+  walk(o, viewer);
   return out;
 }
 
@@ -130,8 +132,15 @@ describe('an observation', () => {
           for (const viewer of [...state.actors.map((a) => a.id), SPECTATOR]) {
             const secret = withPlantedSecrets(state, viewer);
             const see = observer(secret);
-            const other = see(viewer === SPECTATOR ? state.actors[0]!.id : SPECTATOR);
-            expect(leaks(see(viewer), secret, other), `${viewer} on turn ${state.turn}, game ${seed}`).toEqual([]);
+            const others = [...state.actors.map((a) => a.id), SPECTATOR].filter((v) => v !== viewer).map(see);
+            const where = `${viewer} on turn ${state.turn}, game ${seed}`;
+            expect(leaks(see(viewer), viewer, secret, others), where).toEqual([]);
+            // Nor what it is told of the turn that follows, but for what it has just found out itself.
+            const next = apply(secret, {}, Rng.derive(seed, state.turn));
+            const told = visibleEvents(next.events, viewer, next.state).filter(
+              (e) => !((e.type === 'detected' || e.type === 'transfer_detected') && e.viewer === viewer),
+            );
+            expect(leaks(told, viewer, next.state, []), `events: ${where}`).toEqual([]);
           }
       }
     },

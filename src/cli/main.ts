@@ -174,4 +174,9 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops reading (`yourmove ... | head`) is not an error: stop quietly, as other commands do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 process.exitCode = await run(process.argv.slice(2));

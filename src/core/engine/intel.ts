@@ -123,7 +123,7 @@ export function gatherIntelligence(state: GameState, combatFronts: ReadonlySet<s
   const watching = watchers(state);
   const index = new Map<string, number>();
   state.actors.forEach((a, i) => index.set(a.id, i));
-  /** Those who watch any of `about`, or already know (`knew`), in the order of the state's actors. */
+  /** Those who watch any of `about`, or already know or fight them (`knew`), in the order of the state's actors. */
   const lookouts = (about: readonly string[], knew: Iterable<string> = []) => {
     const marked = new Uint8Array(state.actors.length);
     for (const id of about) for (const w of watching[index.get(id) ?? -1] ?? []) marked[w] = 1;
@@ -136,7 +136,7 @@ export function gatherIntelligence(state: GameState, combatFronts: ReadonlySet<s
   for (const g of groups) {
     const key = g.key;
     const knew = knownBy.get(key);
-    for (const viewer of lookouts([g.actor, g.for], knew)) {
+    for (const viewer of lookouts([g.actor, g.for], [...(knew ?? []), ...g.inCombatWith])) {
       if (viewer.id === g.actor || viewer.id === g.for) continue;
       const had = knew?.has(viewer.id) ?? false;
       const found = had || g.inCombatWith.has(viewer.id) || rng.chance(viewer.intelligence);

@@ -80,6 +80,8 @@ export interface PublicActor {
   readonly kind: ActorState['kind'];
   readonly mobilisation: ActorState['mobilisation'];
   readonly support: number;
+  /** Credibility of its commitments: what others make of its record of answering calls, so public by nature. */
+  readonly reputation: number;
 }
 
 export type ObservedTransfer = Omit<TransferState, 'knownTo' | 'amount' | 'delivered' | 'absorbedFrom'> & {
@@ -255,7 +257,9 @@ function sharedView(state: GameState): SharedView {
     turn: state.turn,
     date: state.date,
     actors: Object.freeze(
-      state.actors.map((a) => Object.freeze({ id: a.id, kind: a.kind, mobilisation: a.mobilisation, support: a.support })),
+      state.actors.map((a) =>
+        Object.freeze({ id: a.id, kind: a.kind, mobilisation: a.mobilisation, support: a.support, reputation: a.reputation }),
+      ),
     ),
     wars: Object.freeze(
       state.wars.map((w) =>
@@ -505,12 +509,20 @@ function eventAsSeen(
       // Outsiders learn of a covert flow only by detecting it (transfer_detected), never its amounts.
       return when(!e.covert || e.from === viewer || e.to === viewer);
     case 'technology_absorbed':
-      return when(!e.covert || e.actor === viewer || e.from === viewer);
+      // The quality it brings is the recipient's own figure: its parties alone see the absorption.
+      return when(e.actor === viewer || e.from === viewer);
     case 'treaty_proposed':
     case 'treaty_rejected':
       return when(after.treaties.find((t) => t.id === e.treaty)?.parties.includes(viewer) ?? false);
-    // Public acts and their public consequences: seen by all.
+    case 'treaty_ratified': {
+      // A treaty in play is its parties' secret until it enters into force.
+      const t = after.treaties.find((x) => x.id === e.treaty);
+      return when((t?.inForce ?? false) || (t?.parties.includes(viewer) ?? false));
+    }
     case 'mobilised':
+      // The level is public; how many it raised is the actor's own figure.
+      return e.actor === viewer ? e : { ...e, raised: 0 };
+    // Public acts and their public consequences: seen by all.
     case 'war_declared':
     case 'war_joined':
     case 'front_opened':
@@ -523,7 +535,6 @@ function eventAsSeen(
     case 'nuclear_signal':
     case 'rung_reached':
     case 'escalated':
-    case 'treaty_ratified':
     case 'treaty_in_force':
     case 'treaty_triggered':
     case 'treaty_invoked':

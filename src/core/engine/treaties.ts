@@ -70,7 +70,6 @@ export function dutyOf(o: Obligation): NonNullable<Obligation['duty']> {
   }
 }
 
-/** The wars (or `-` for none) in which the obligation's conditions hold for protected party `p`. */
 /** The state read by party: actors by id, each actor's active wars and each war's fronts (built once a stage). */
 export interface Parties {
   actors: ReadonlyMap<Id, ActorState>;
@@ -92,6 +91,7 @@ export function partiesOf(state: GameState, actors: ReadonlyMap<Id, ActorState>)
   return { actors, wars, fronts };
 }
 
+/** The wars (or `-` for none) in which the obligation's conditions hold for protected party `p`. */
 export function conditionsHold(state: GameState, o: Obligation, p: Id, combatFronts: ReadonlySet<Id>, parties: Parties): Id[] {
   const c = o.conditions;
   const actor = (id: Id) => parties.actors.get(id);

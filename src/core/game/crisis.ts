@@ -2,19 +2,18 @@
  * The crisis engine as a generic `Game` (types.ts): every actor moves every turn (simultaneous moves); an action
  * is an actor's list of orders for the turn; returns and terminal states come from returns.ts; observations from
  * observe.ts. `candidates` gives search a short list of sensible plans instead of every legal order, and
- * `determinize` rebuilds a full state from one actor's observation — its unseen parts (other actors' pools and
- * stocks, covert forces it has not found, other actors' red lines and intentions) drawn from the scenario with the
- * searcher's own generator, never read from the true state.
+ * `determinize` (engine/determinize.ts, beside observe.ts) rebuilds a full state from one actor's observation — its
+ * unseen parts drawn from the scenario with the searcher's own generator, never read from the true state.
  */
 import type { Id, Scenario } from '../model.ts';
 import { Rng } from '../rng.ts';
 import { apply } from '../engine/apply.ts';
-import { initialState } from '../engine/init.ts';
 import { legalOrders } from '../engine/legal.ts';
+import { determinize } from '../engine/determinize.ts';
 import { observe, observer, type Observation } from '../engine/observe.ts';
 import type { Order } from '../engine/orders.ts';
 import { isTerminal, returns } from '../engine/returns.ts';
-import { covertKey, sideOf, type ForceState, type GameState, type IntelState, type TreatyState } from '../engine/state.ts';
+import { sideOf, type GameState } from '../engine/state.ts';
 import { heuristicOrders } from '../policy/heuristic.ts';
 import type { Game } from './types.ts';
 
@@ -122,97 +121,4 @@ function troopsOn(s: GameState, actor: Id, front: Id): number {
   let n = 0;
   for (const x of s.fronts.find((f) => f.id === front)?.forces ?? []) if (x.actor === actor) n += x.troops;
   return n;
-}
-
-/**
- * A full state consistent with `viewer`'s observation: `observe(determinize(o), viewer)` is `o` again (a property
- * test holds it to that over random play in every scenario). What the viewer observes is copied, fronts opened in
- * play and forces on their way to them included; what it cannot see comes from a world drawn from the scenario with
- * `rng` (the searcher's generator): other actors' pools, reserves, stocks and casualties, their red lines (as not
- * yet crossed), the postures and quality of forces (as the scenario gives them, else the owner's quality), and any
- * covert forces the viewer has not found (none: it does not know of them). A working copy for search, never shown.
- */
-export function determinize(scenario: Scenario, o: Observation, viewer: Id, rng: Rng): GameState {
-  const s = initialState(scenario, rng.nextU32());
-  s.turn = o.turn;
-  s.date = o.date;
-  s.wars = o.wars.map((w) => ({
-    ...w,
-    sides: [[...w.sides[0]], [...w.sides[1]]],
-    declarations: w.declarations.map((d) => ({ ...d })),
-    offers: [...w.offers],
-  }));
-  s.rungs = { ...o.rungs };
-  s.maxRung = o.maxRung;
-  s.actors = s.actors.map((a) => {
-    if (a.id === viewer && o.self) return structuredClone(o.self);
-    const seen = o.actors.find((x) => x.id === a.id);
-    return seen ? { ...a, mobilisation: seen.mobilisation, support: seen.support } : a;
-  });
-  const quality = new Map(s.actors.map((a) => [a.id, a.quality]));
-  const scenarioFronts = new Map(s.fronts.map((f) => [f.id, f]));
-  const intel = new Map<string, IntelState>();
-  const estimated = (x: { actor: Id; for: Id; troops: number }, front: Id) => {
-    const key = covertKey(x.actor, x.for, front);
-    intel.set(key, { viewer, key, actor: x.actor, for: x.for, front, estimate: x.troops });
-  };
-  s.fronts = o.fronts.map((f) => {
-    const prior = scenarioFronts.get(f.id)?.forces ?? [];
-    const forces: ForceState[] = f.forces.map((x) => {
-      if (x.estimated) estimated(x, f.id);
-      const like = prior.find((p) => p.actor === x.actor && p.for === x.for);
-      return {
-        actor: x.actor,
-        for: x.for,
-        troops: x.troops,
-        posture: like?.posture ?? 'attack',
-        covert: x.covert,
-        quality: like?.quality ?? quality.get(x.actor) ?? 1,
-      };
-    });
-    const { forces: _seen, ...geography } = f;
-    return { ...geography, forces };
-  });
-  s.transit = o.transit.map((t) => {
-    if (t.estimated) estimated(t, t.front);
-    return { actor: t.actor, for: t.for, front: t.front, troops: t.troops, covert: t.covert, arrives: t.arrives };
-  });
-  s.intel = [...intel.values()];
-  const priorTransfers = new Map(s.transfers.map((t) => [t.id, t]));
-  s.transfers = o.transfers.map((t) => {
-    const prior = priorTransfers.get(t.id);
-    return {
-      ...t,
-      amount: t.amount ?? prior?.amount ?? 1,
-      delivered: t.delivered ?? 0,
-      knownTo: [viewer],
-      absorbedFrom: prior?.absorbedFrom ?? null,
-    };
-  });
-  s.sanctions = o.sanctions.map((x) => ({ ...x, by: [...x.by] }));
-  s.permissions = o.permissions.map((p) => ({ ...p }));
-  const visibleTreaties = new Map(o.treaties.map((t) => [t.id, t]));
-  const treaty = (t: Observation['treaties'][number], inForceTurn: number | null): TreatyState => ({
-    ...t,
-    parties: [...t.parties],
-    ratifiedBy: [...t.ratifiedBy],
-    obligations: [...t.obligations],
-    inForceTurn,
-  });
-  s.treaties = [
-    ...s.treaties.map((t) => {
-      const seen = visibleTreaties.get(t.id);
-      return seen ? treaty(seen, t.inForceTurn) : t;
-    }),
-    ...o.treaties.filter((t) => !s.treaties.some((x) => x.id === t.id)).map((t) => treaty(t, null)),
-  ];
-  s.triggers = o.triggers.map((t) => ({ ...t }));
-  s.calls = o.calls.map((c) => ({ ...c }));
-  const ownRedLines = new Map(o.redLines.map((r) => [r.id, r]));
-  s.redLines = s.redLines.map((r) => {
-    const mine = ownRedLines.get(r.id);
-    return mine ? { ...mine } : r;
-  });
-  s.pending = o.pending.map((p) => ({ ...p }));
-  return s;
 }
