@@ -37,7 +37,7 @@ if (args.includes('--scale')) {
 function scale(): void {
   const ks = [1, 2, 4, 8];
   const turns = 26;
-  const rounds = 5;
+  const rounds = 7;
   const template = ks.map((k) => {
     const r = loadScenarioText(copiesOf(readFileSync(file.path, 'utf8'), k), `${DEFAULT_SCENARIO} x${k}`);
     if (!r.ok) throw new Error(`${k} copies do not load: ${r.problems[0]?.message}`);

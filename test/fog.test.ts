@@ -170,7 +170,7 @@ describe('an observation', () => {
     const ukr = JSON.stringify(see('ukr'));
     (o.self as { pool: number }).pool = 0;
     expect(() => (o.wars as unknown[]).push({})).toThrow(TypeError);
-    expect(() => ((o.fronts[0]!.forces[0] as { troops: number }).troops = 1)).toThrow(TypeError);
+    expect(() => ((o.fronts.find((f) => f.id === 'ukraine')!.forces[0] as { troops: number }).troops = 1)).toThrow(TypeError);
     expect(() => ((o.rungs as Record<string, number>)['rus|ukr'] = 0)).toThrow(TypeError);
     expect(() => ((o.treaties[0]!.obligations[0] as { article: string }).article = '')).toThrow(TypeError);
     expect(hashState(state)).toBe(before);

@@ -103,7 +103,10 @@ export interface Observation {
   readonly transit: readonly ObservedTransit[];
   readonly rungs: Readonly<Record<string, number>>;
   readonly maxRung: number;
-  /** Overt transfers in full; covert ones only for their parties, or (without amounts) once detected. */
+  /**
+   * Overt transfers in full, then covert ones: in full for their parties, without amounts for those who detected
+   * them (each group in the state's order).
+   */
   readonly transfers: readonly ObservedTransfer[];
   readonly sanctions: readonly SanctionState[];
   readonly permissions: readonly PermissionState[];
@@ -184,7 +187,7 @@ interface SharedView {
   inPlay: ReadonlySet<Id>;
   treatyViews: readonly ObservedTreaty[];
   /** Each transfer as all, its parties or those who found it see it; viewer -> the covert ones it sees, in order. */
-  transferViews: readonly { full: ObservedTransfer; found: ObservedTransfer | null; overt: boolean; from: Id; to: Id }[];
+  transferViews: readonly { full: ObservedTransfer; found: ObservedTransfer | null; from: Id; to: Id }[];
   covertTransfers: ReadonlyMap<Id, readonly number[]>;
   self: ReadonlyMap<Id, ActorState[]>;
   intel: ReadonlyMap<Id, ReadonlyMap<string, number>>;
@@ -240,10 +243,10 @@ function sharedView(state: GameState): SharedView {
     const full = observedTransfer(t, false);
     if (!t.covert) {
       transfers.push(full);
-      return { full, found: null, overt: true, from: t.from, to: t.to };
+      return { full, found: null, from: t.from, to: t.to };
     }
     for (const v of [t.from, t.to, ...t.knownTo]) addTo(covertTransfers, v, i);
-    return { full, found: observedTransfer(t, true), overt: false, from: t.from, to: t.to };
+    return { full, found: observedTransfer(t, true), from: t.from, to: t.to };
   });
   const treaties: ObservedTreaty[] = [];
   const inPlay = new Set<Id>();
@@ -351,10 +354,10 @@ type Seen = (actor: Id, forId: Id, front: Id, covert: boolean, troops: number) =
 function frontsOf(shared: SharedView, viewer: Id, seen: Seen): readonly ObservedFront[] {
   const mine = shared.covertFronts.get(viewer);
   if (mine === undefined) return shared.fronts;
-  const out = [...shared.fronts];
+  const out = copyOf(shared.fronts);
   for (const at of mine) {
     const front = shared.state.fronts[at]!;
-    out[at] = observedFront(front, (x) => seen(x.actor, x.for, front.id, x.covert, x.troops));
+    out[at] = observedFront(front, (x) => seen(x.actor, x.for, front.id, x.covert, x.troops), false);
   }
   return out;
 }
@@ -372,16 +375,21 @@ function transitOf(transit: readonly TransitState[], seen: Seen): readonly Obser
 function transfersOf(shared: SharedView, viewer: Id): readonly ObservedTransfer[] {
   const mine = shared.covertTransfers.get(viewer);
   if (mine === undefined) return shared.transfers;
-  const out: ObservedTransfer[] = [];
-  let next = 0;
-  shared.transferViews.forEach((t, i) => {
-    if (t.overt) out.push(t.full);
-    else if (mine[next] === i) {
-      next++;
-      // Outsiders who found a covert flow know of it, never its amounts.
-      out.push(t.from === viewer || t.to === viewer ? t.full : t.found!);
-    }
-  });
+  // The overt ones (shared), then the covert ones the viewer knows of, each in the state's order: its own part is
+  // added to a copy of the shared list, never rebuilt from every flow.
+  const out = copyOf(shared.transfers);
+  for (const i of mine) {
+    const t = shared.transferViews[i]!;
+    // Outsiders who found a covert flow know of it, never its amounts.
+    out.push(t.from === viewer || t.to === viewer ? t.full : t.found!);
+  }
+  return out;
+}
+
+/** A new array of `xs`'s elements, by a plain loop (V8's copies of a frozen array take a slow path). */
+function copyOf<T>(xs: readonly T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < xs.length; i++) out.push(xs[i]!);
   return out;
 }
 
@@ -393,7 +401,8 @@ function exact(actor: Id, forId: Id, troops: number, covert: boolean): ObservedF
  * A front as a viewer sees its forces (`seen`; null: unseen). Covert groups appear once per (owner, side, front),
  * however the truth splits them.
  */
-function observedFront(f: FrontState, seen: (x: ForceState) => ObservedForce | null): ObservedFront {
+/** `shared`: frozen, for all viewers; else the viewer's own copy. */
+function observedFront(f: FrontState, seen: (x: ForceState) => ObservedForce | null, shared = true): ObservedFront {
   const forces: ObservedForce[] = [];
   for (const x of f.forces) {
     const o = seen(x);
@@ -402,8 +411,7 @@ function observedFront(f: FrontState, seen: (x: ForceState) => ObservedForce | n
     if (same === -1) forces.push(o);
     else if (!o.estimated) forces[same] = { ...forces[same]!, troops: forces[same]!.troops + o.troops };
   }
-  for (const x of forces) Object.freeze(x);
-  return Object.freeze({
+  const front = {
     id: f.id,
     conflict: f.conflict,
     territory: f.territory,
@@ -412,8 +420,12 @@ function observedFront(f: FrontState, seen: (x: ForceState) => ObservedForce | n
     areaKm2: f.areaKm2,
     lengthKm: f.lengthKm,
     terrain: f.terrain,
-    forces: Object.freeze(forces),
-  });
+    forces,
+  };
+  if (!shared) return front;
+  for (const x of forces) Object.freeze(x);
+  Object.freeze(forces);
+  return Object.freeze(front);
 }
 
 function observedTransit(t: TransitState, s: ObservedForce): ObservedTransit {
