@@ -66,12 +66,10 @@ export const DEEP_STRIKE_BONUS = 0.1;
  */
 export const AID_LAG_DAYS = 90;
 
-/** USD million a turn of weapons counted in dollars flowing to `actor` (weapons in other units have no price). */
-export function weaponsAidTo(state: GameState, actor: Id): number {
-  return weaponsAid(state).get(actor) ?? 0;
-}
-
-/** `weaponsAidTo` for every recipient, in one pass over the flows (each total summed in the flows' order). */
+/**
+ * USD million a turn of weapons counted in dollars flowing to each recipient (weapons in other units have no price),
+ * in one pass over the flows, each total summed in the flows' order.
+ */
 export function weaponsAid(state: GameState): Map<Id, number> {
   const totals = new Map<Id, number>();
   for (const t of state.transfers)

@@ -69,16 +69,7 @@ export function watchers(state: GameState): number[][] {
   const bound = (parties: readonly string[]) => {
     for (const x of parties) for (const y of parties) watch(index.get(x), index.get(y));
   };
-  for (const w of state.wars)
-    if (w.active) {
-      bound(w.sides[0]);
-      bound(w.sides[1]);
-      for (const x of w.sides[0])
-        for (const y of w.sides[1]) {
-          watch(index.get(x), index.get(y));
-          watch(index.get(y), index.get(x));
-        }
-    }
+  for (const w of state.wars) if (w.active) bound([...w.sides[0], ...w.sides[1]]);
   for (const t of state.treaties) if (t.inForce) bound(t.parties);
   for (const t of state.transfers)
     if (t.active) {

@@ -20,6 +20,7 @@ import type { Event } from './orders.ts';
 import {
   cloneActor,
   covertKey,
+  listIn,
   type ActorState,
   type CallState,
   type ForceState,
@@ -189,7 +190,7 @@ interface SharedView {
   /** Each transfer as all, its parties or those who found it see it; viewer -> the covert ones it sees, in order. */
   transferViews: readonly { full: ObservedTransfer; found: ObservedTransfer | null; from: Id; to: Id }[];
   covertTransfers: ReadonlyMap<Id, readonly number[]>;
-  self: ReadonlyMap<Id, ActorState[]>;
+  self: ReadonlyMap<Id, ActorState>;
   intel: ReadonlyMap<Id, ReadonlyMap<string, number>>;
   redLines: ReadonlyMap<Id, RedLineState[]>;
   pending: ReadonlyMap<Id, PendingOrder[]>;
@@ -209,10 +210,10 @@ function groupBy<T>(xs: readonly T[], key: (x: T) => Id, second?: (x: T) => Id):
   return out;
 }
 
+/** `value` under `key`, once when it comes twice in a row (an entry both of whose keys are the same). */
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else if (list.at(-1) !== value) list.push(value);
+  const list = listIn(map, key);
+  if (list.at(-1) !== value) list.push(value);
 }
 
 function sharedView(state: GameState): SharedView {
@@ -289,7 +290,7 @@ function sharedView(state: GameState): SharedView {
     inPlay,
     treatyViews,
     transferViews,
-    self: groupBy(state.actors, (a) => a.id),
+    self: new Map(state.actors.map((a) => [a.id, a])),
     intel,
     redLines: groupBy(state.redLines, (r) => r.holder),
     pending: groupBy(state.pending, (p) => p.actor),
@@ -309,7 +310,7 @@ function viewOf(shared: SharedView, viewer: Id): Observation {
     const estimate = intel?.get(covertKey(actor, forId, front));
     return estimate === undefined ? null : { actor, for: forId, troops: estimate, estimated: true, covert: true };
   };
-  const self = shared.self.get(viewer)?.[0];
+  const self = shared.self.get(viewer);
   const { state } = shared;
   return {
     viewer,

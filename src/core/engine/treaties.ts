@@ -131,8 +131,7 @@ export function conditionsHold(state: GameState, o: Obligation, p: Id, combatFro
 
   const out: Id[] = [];
   for (const war of parties.wars.get(p) ?? []) {
-    const side = sideOf(war, p);
-    if (!war.active || side === -1) continue;
+    const side = sideOf(war, p) as 0 | 1; // the index lists p's active wars only
     const enemies = war.sides[1 - side]!;
     // Provoked: the party, or its side's aggressor, declared war on one of its present enemies.
     const provoked = war.declarations.some(
