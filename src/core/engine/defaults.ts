@@ -20,8 +20,8 @@
 import type { Id, RedLineEffect } from '../model.ts';
 import type { Rng } from '../rng.ts';
 import type { Event, Order } from './orders.ts';
-import { holds } from './predicates.ts';
-import { atWar, MOBILISATION_LEVELS, sideOf, type GameState, type PendingOrder } from './state.ts';
+import { holds, StateIndex } from './predicates.ts';
+import { activeWarsByParty, atWar, MOBILISATION_LEVELS, sideOf, type GameState, type PendingOrder } from './state.ts';
 
 /** Support below which a government seeks a ceasefire (judgement; docs/model.md §6). */
 export const COLLAPSE_SUPPORT = 0.2;
@@ -35,6 +35,8 @@ export function scenarioDefaults(state: GameState, rng: Rng): Event[] {
   const next = state.turn + 1;
   const issue = (actor: Id, order: Order, cause: string, turn = next) => state.pending.push({ turn, actor, order, cause });
 
+  // One index for every red line's condition: acting on a line only queues orders, so the state they read holds still.
+  const at = new StateIndex(state);
   for (const r of state.redLines) {
     if (r.acted) continue;
     const first = r.crossed === null;
@@ -43,7 +45,7 @@ export function scenarioDefaults(state: GameState, rng: Rng): Event[] {
       r.reconsiderTurns !== null &&
       state.turn - r.decided! >= r.reconsiderTurns &&
       (r.reconsiderFor === null || state.turn - r.crossed! <= r.reconsiderFor);
-    if (!(first || again) || !holds(r.when, state)) continue;
+    if (!(first || again) || !holds(r.when, state, at)) continue;
     if (first) r.crossed = state.turn;
     r.decided = state.turn;
     r.acted = rng.chance(r.likelihood);
@@ -76,14 +78,15 @@ export function scenarioDefaults(state: GameState, rng: Rng): Event[] {
     issue(a.id, { type: 'join_war', war: war.id, side_with: b.sideWith }, 'bandwagon');
   }
 
+  const warsOf = activeWarsByParty(state.wars);
   for (const a of state.actors) {
-    const atWar = state.wars.some((w) => w.active && sideOf(w, a.id) !== -1);
-    if (!a.collapsed && atWar && a.support < COLLAPSE_SUPPORT) {
+    const wars = warsOf.get(a.id) ?? [];
+    if (!a.collapsed && wars.length > 0 && a.support < COLLAPSE_SUPPORT) {
       a.collapsed = true;
       events.push({ type: 'support_collapsed', actor: a.id, support: a.support });
     }
     if (!a.collapsed) continue;
-    for (const w of state.wars) if (w.active && sideOf(w, a.id) !== -1) issue(a.id, { type: 'propose_ceasefire', war: w.id }, 'collapse');
+    for (const w of wars) issue(a.id, { type: 'propose_ceasefire', war: w.id }, 'collapse');
   }
   return events;
 }

@@ -9,7 +9,7 @@
 import type { Rng } from '../rng.ts';
 import { standardNormal } from '../sample.ts';
 import type { Event } from './orders.ts';
-import { covertKey, sideOf, type ActorState, type FrontState, type GameState, type IntelState } from './state.ts';
+import { covertKey, sideOf, type FrontState, type GameState, type IntelState } from './state.ts';
 
 /** Spread of intelligence estimates (judgement: published estimates of the DPRK contingent ran 3,000-12,000). */
 export const ESTIMATE_NOISE = 0.3;
@@ -115,13 +115,24 @@ export function gatherIntelligence(state: GameState, combatFronts: ReadonlySet<s
   const index = new Map<string, number>();
   state.actors.forEach((a, i) => index.set(a.id, i));
   /** Those who watch any of `about`, or already know or fight them (`knew`), in the order of the state's actors. */
+  // Marked by index and sorted: the cost is the group's watchers, not all the actors (the marks are cleared after).
+  const marks = new Uint8Array(state.actors.length);
   const lookouts = (about: readonly string[], knew: Iterable<string> = []) => {
-    const marked = new Uint8Array(state.actors.length);
-    for (const id of about) for (const w of watching[index.get(id) ?? -1] ?? []) marked[w] = 1;
-    for (const id of knew) marked[index.get(id)!] = 1;
-    const out: ActorState[] = [];
-    for (let i = 0; i < marked.length; i++) if (marked[i] === 1) out.push(state.actors[i]!);
-    return out;
+    const at: number[] = [];
+    const mark = (i: number) => {
+      if (marks[i] === 0) {
+        marks[i] = 1;
+        at.push(i);
+      }
+    };
+    for (const id of about) for (const w of watching[index.get(id) ?? -1] ?? []) mark(w);
+    for (const id of knew) mark(index.get(id)!);
+    return at
+      .sort((a, b) => a - b)
+      .map((i) => {
+        marks[i] = 0;
+        return state.actors[i]!;
+      });
   };
   const next: IntelState[] = [];
   for (const g of groups) {

@@ -18,6 +18,7 @@
 import type { Id } from '../model.ts';
 import type { Event } from './orders.ts';
 import {
+  activeWarsByParty,
   cloneActor,
   covertKey,
   listIn,
@@ -134,6 +135,42 @@ export function observer(state: GameState): (viewer: Id) => Observation {
   return (viewer) => viewOf(shared, viewer);
 }
 
+/** What a bot looks up in an observation again and again: each party's active wars, each war's fronts (positions). */
+interface Lookup {
+  wars: ReadonlyMap<Id, readonly WarState[]>;
+  fronts: ReadonlyMap<Id, readonly number[]>;
+}
+
+/**
+ * Lookups per state, keyed by the observations' shared (frozen) list of wars: built at the first viewer's question
+ * and read by every other's. Every observation of one state lists the same fronts in the same places (a viewer's
+ * own version of a front takes the shared one's place), so the fronts' positions serve them all.
+ */
+const lookups = new WeakMap<readonly WarState[], Lookup>();
+function lookupOf(o: Observation): Lookup {
+  let found = lookups.get(o.wars);
+  if (found !== undefined) return found;
+  const fronts = new Map<Id, number[]>();
+  o.fronts.forEach((f, at) => listIn(fronts, f.conflict).push(at));
+  found = { wars: activeWarsByParty(o.wars), fronts };
+  // An observation built otherwise (a copy, one read from a file) may change: it is indexed afresh each time.
+  if (Object.isFrozen(o.wars)) lookups.set(o.wars, found);
+  return found;
+}
+
+/** The active wars `actor` is a party to, as `o` shows them, in their order. */
+export function warsOf(o: Observation, actor: Id): readonly WarState[] {
+  return lookupOf(o).wars.get(actor) ?? NONE;
+}
+
+/** The fronts of the wars `wars` (ids), as `o` shows them, in their order. */
+export function frontsOfWars(o: Observation, wars: Iterable<Id>): ObservedFront[] {
+  const at: number[] = [];
+  const index = lookupOf(o).fronts;
+  for (const w of wars) for (const i of index.get(w) ?? NONE) at.push(i);
+  return at.sort((a, b) => a - b).map((i) => o.fronts[i]!);
+}
+
 /** The umpire's view: the whole state, as a copy (changing it changes nothing in the game). */
 export function umpireView(state: GameState): GameState {
   return structuredClone(state);
@@ -175,6 +212,12 @@ interface SharedView {
   permissions: readonly PermissionState[];
   /** Every front with its overt forces only (as one who has found none of its covert forces sees it). */
   fronts: readonly ObservedFront[];
+  /**
+   * The same lists unfrozen, never handed out: what a viewer's own version of them starts from (V8 copies an
+   * unfrozen array by one block copy, a frozen one element by element).
+   */
+  frontsToCopy: readonly ObservedFront[];
+  transfersToCopy: readonly ObservedTransfer[];
   /** Transit, transfers and treaties as one who knows none of their secrets sees them. */
   transit: readonly ObservedTransit[];
   transfers: readonly ObservedTransfer[];
@@ -279,9 +322,11 @@ function sharedView(state: GameState): SharedView {
     maxRung: state.maxRung,
     sanctions: Object.freeze(state.sanctions.map((x) => Object.freeze({ ...x, by: Object.freeze([...x.by]) as Id[] }))),
     permissions: Object.freeze(state.permissions.map((x) => Object.freeze({ ...x }))),
-    fronts: Object.freeze(fronts),
+    fronts: Object.freeze([...fronts]),
+    frontsToCopy: fronts,
     transit: Object.freeze(transit),
-    transfers: Object.freeze(transfers),
+    transfers: Object.freeze([...transfers]),
+    transfersToCopy: transfers,
     treaties: Object.freeze(treaties),
     state,
     covertFronts,
@@ -355,7 +400,7 @@ type Seen = (actor: Id, forId: Id, front: Id, covert: boolean, troops: number) =
 function frontsOf(shared: SharedView, viewer: Id, seen: Seen): readonly ObservedFront[] {
   const mine = shared.covertFronts.get(viewer);
   if (mine === undefined) return shared.fronts;
-  const out = copyOf(shared.fronts);
+  const out = shared.frontsToCopy.slice();
   for (const at of mine) {
     const front = shared.state.fronts[at]!;
     out[at] = observedFront(front, (x) => seen(x.actor, x.for, front.id, x.covert, x.troops), false);
@@ -378,19 +423,12 @@ function transfersOf(shared: SharedView, viewer: Id): readonly ObservedTransfer[
   if (mine === undefined) return shared.transfers;
   // The overt ones (shared), then the covert ones the viewer knows of, each in the state's order: its own part is
   // added to a copy of the shared list, never rebuilt from every flow.
-  const out = copyOf(shared.transfers);
+  const out = shared.transfersToCopy.slice();
   for (const i of mine) {
     const t = shared.transferViews[i]!;
     // Outsiders who found a covert flow know of it, never its amounts.
     out.push(t.from === viewer || t.to === viewer ? t.full : t.found!);
   }
-  return out;
-}
-
-/** A new array of `xs`'s elements, by a plain loop (V8's copies of a frozen array take a slow path). */
-function copyOf<T>(xs: readonly T[]): T[] {
-  const out: T[] = [];
-  for (let i = 0; i < xs.length; i++) out.push(xs[i]!);
   return out;
 }
 

@@ -303,6 +303,20 @@ export function sideOf(war: WarState, actor: Id): 0 | 1 | -1 {
   return -1;
 }
 
+/** Each party's active wars, in the wars' order: one actor's wars found without reading every war. */
+export function activeWarsByParty<W extends WarState>(wars: readonly W[]): Map<Id, W[]> {
+  const out = new Map<Id, W[]>();
+  for (const w of wars) {
+    if (!w.active) continue;
+    for (const side of w.sides)
+      for (const id of side) {
+        const list = listIn(out, id);
+        if (list.at(-1) !== w) list.push(w);
+      }
+  }
+  return out;
+}
+
 /** Whether `a` and `b` are on opposite sides of `war` (active or not). */
 export function opposed(war: WarState, a: Id, b: Id): boolean {
   const x = sideOf(war, a);

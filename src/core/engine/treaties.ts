@@ -20,6 +20,7 @@
 import type { Id, Obligation, ObligationStrength } from '../model.ts';
 import type { Event } from './orders.ts';
 import {
+  activeWarsByParty,
   atWar,
   clashText,
   listIn,
@@ -70,25 +71,22 @@ export function dutyOf(o: Obligation): NonNullable<Obligation['duty']> {
   }
 }
 
-/** The state read by party: actors by id, each actor's active wars and each war's fronts (built once a stage). */
+/**
+ * The state read by party: actors by id, each actor's active wars, each war's fronts, and the actors mobilised
+ * (built once a stage).
+ */
 export interface Parties {
   actors: ReadonlyMap<Id, ActorState>;
   wars: ReadonlyMap<Id, readonly WarState[]>;
   fronts: ReadonlyMap<Id, readonly FrontState[]>;
+  mobilised: readonly ActorState[];
 }
 
 export function partiesOf(state: GameState, actors: ReadonlyMap<Id, ActorState>): Parties {
-  const wars = new Map<Id, WarState[]>();
-  for (const w of state.wars)
-    if (w.active)
-      for (const side of w.sides)
-        for (const p of side) {
-          const list = listIn(wars, p);
-          if (list.at(-1) !== w) list.push(w);
-        }
   const fronts = new Map<Id, FrontState[]>();
   for (const f of state.fronts) listIn(fronts, f.conflict).push(f);
-  return { actors, wars, fronts };
+  const mobilised = state.actors.filter((a) => MOBILISED.has(a.mobilisation));
+  return { actors, wars: activeWarsByParty(state.wars), fronts, mobilised };
 }
 
 /** The wars (or `-` for none) in which the obligation's conditions hold for protected party `p`. */
@@ -109,7 +107,7 @@ export function conditionsHold(state: GameState, o: Obligation, p: Id, combatFro
   };
 
   if (c.trigger === 'mobilisation') {
-    const movers = state.actors.filter((a) => a.id !== p && MOBILISED.has(a.mobilisation) && (!c.by || c.by.includes(a.id)));
+    const movers = parties.mobilised.filter((a) => a.id !== p && (!c.by || c.by.includes(a.id)));
     return movers.length > 0 ? ['-'] : [];
   }
   if (c.trigger === 'threat') {
@@ -287,14 +285,16 @@ export function treatyStage(
 
   const newTriggers: TriggerState[] = [];
   const parties = partiesOf(state, actors);
+  const triggered = new Set(state.triggers.map((x) => x.key));
   for (const t of state.treaties) {
     if (!t.inForce) continue;
     t.obligations.forEach((o, i) => {
       for (const p of o.protects ?? t.parties)
         for (const war of conditionsHold(state, o, p, combatFronts, parties)) {
           const key = `${t.id}#${i}:${p}:${war}`;
-          if (state.triggers.some((x) => x.key === key)) continue;
+          if (triggered.has(key)) continue;
           const trigger: TriggerState = { key, treaty: t.id, obligation: i, protects: p, war, turn, invoked: false };
+          triggered.add(key);
           state.triggers.push(trigger);
           newTriggers.push(trigger);
           events.push({ type: 'treaty_triggered', treaty: t.id, article: o.article ?? `obligation ${i + 1}`, protects: p, war });

@@ -3,7 +3,7 @@
  * the end — up to its `by` date) and each metric's value after every turn (docs/scenario-language.md, Questions
  * and Metrics). Pure: fed the state after each turn, in order.
  */
-import { holds } from '../engine/predicates.ts';
+import { holds, StateIndex } from '../engine/predicates.ts';
 import { dyad, type GameState } from '../engine/state.ts';
 import type { MetricExpr, Question, Scenario } from '../model.ts';
 import { toDay } from '../scenario/dates.ts';
@@ -32,19 +32,20 @@ export class RunMeter {
 
   /** Record the state after turn `state.turn`. */
   observe(state: GameState): void {
+    const at = new StateIndex(state);
     (this.s.questions ?? []).forEach((q, i) => {
       if (state.turn > this.byTurn[i]!) return;
       const sofar = this.answers[i] ?? null;
       const holdsHow = q.holds ?? 'ever';
       // Settled answers need no more looking: "ever" once yes, "throughout" once no.
       if ((holdsHow === 'ever' && sofar === true) || (holdsHow === 'throughout' && sofar === false)) return;
-      this.answers[i] = answer(q, sofar, holds(q.when, state));
+      this.answers[i] = answer(q, sofar, holds(q.when, state, at));
     });
     (this.s.metrics ?? []).forEach((m, i) => {
       if ('first_turn' in m.of) {
-        if (this.firstTurn[i] === null && holds(m.of.first_turn.when, state)) this.firstTurn[i] = state.turn;
+        if (this.firstTurn[i] === null && holds(m.of.first_turn.when, state, at)) this.firstTurn[i] = state.turn;
         this.metrics[i]!.push(this.firstTurn[i] ?? null);
-      } else this.metrics[i]!.push(metricValue(m.of, state));
+      } else this.metrics[i]!.push(metricValue(m.of, state, at));
     });
   }
 
@@ -65,22 +66,22 @@ function answer(q: Question, sofar: boolean | null, now: boolean): boolean {
   }
 }
 
-export function metricValue(m: Exclude<MetricExpr, { first_turn: unknown }>, s: GameState): number {
+export function metricValue(m: Exclude<MetricExpr, { first_turn: unknown }>, s: GameState, at = new StateIndex(s)): number {
   if ('casualties' in m) {
-    const a = s.actors.find((x) => x.id === m.casualties.actor);
+    const a = at.actor(m.casualties.actor);
     if (!a) return 0;
     const wounded = a.casualties.wounded + a.casualties.returned;
     const kind = m.casualties.kind ?? 'all';
     return kind === 'killed' ? a.casualties.killed : kind === 'wounded' ? wounded : a.casualties.killed + wounded;
   }
   if ('max_rung' in m) return m.max_rung.between ? (s.rungs[dyad(m.max_rung.between[0], m.max_rung.between[1])] ?? 0) : s.maxRung;
-  if ('front_control' in m) return s.fronts.find((f) => f.id === m.front_control.front)?.control ?? 0;
-  if ('support' in m) return s.actors.find((a) => a.id === m.support.actor)?.support ?? 0;
+  if ('front_control' in m) return at.front(m.front_control.front)?.control ?? 0;
+  if ('support' in m) return at.actor(m.support.actor)?.support ?? 0;
   if ('troops' in m) {
     let n = 0;
-    for (const f of s.fronts)
+    for (const f of at.frontsWith(m.troops.actor))
       if (m.troops.front === undefined || f.id === m.troops.front) for (const x of f.forces) if (x.actor === m.troops.actor) n += x.troops;
     return n;
   }
-  return Math.round(s.actors.find((a) => a.id === m.munitions.actor)?.munitions ?? 0);
+  return Math.round(at.actor(m.munitions.actor)?.munitions ?? 0);
 }

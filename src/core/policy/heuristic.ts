@@ -21,7 +21,7 @@
  */
 import type { Id, ObligationStrength } from '../model.ts';
 import type { Rng } from '../rng.ts';
-import type { Observation } from '../engine/observe.ts';
+import { frontsOfWars, warsOf, type Observation } from '../engine/observe.ts';
 import type { Order } from '../engine/orders.ts';
 import { MOBILISATION_LEVELS, sideClash, sideOf, sidesInWar, type ActorState, type WarState } from '../engine/state.ts';
 import { dutyOf } from '../engine/treaties.ts';
@@ -71,7 +71,7 @@ export function heuristicOrders(o: Observation, rng: Rng, withReasons = true): P
   const plan = new PlanBuilder(withReasons);
   const me = o.self;
   if (!me) return plan.choice();
-  const wars = o.wars.filter((w) => w.active && sideOf(w, me.id) !== -1);
+  const wars = warsOf(o, me.id);
   if (o.calls.length > 0) answerCalls(o, me, rng, plan);
   if (wars.length > 0 && o.triggers.length > 0) invokeTreaties(o, plan);
   if (wars.length > 0) ceasefires(wars, me, plan);
@@ -168,14 +168,13 @@ function ceasefires(wars: readonly WarState[], me: ActorState, plan: PlanBuilder
 
 /** 4-5. Forces, for a state at war: mobilise when the pool is spent; reinforce the weakest front. */
 function forces(o: Observation, me: ActorState, plan: PlanBuilder): void {
-  const fronts = o.fronts; // built once per observation (fog of war), read by both rules
-  const deployed = deployedTroops(fronts, me.id);
+  const deployed = deployedTroops(o.fronts, me.id);
   const level = MOBILISATION_LEVELS.indexOf(me.mobilisation);
   if (me.pool < POOL_RESERVE * deployed && level < MOBILISATION_LEVELS.length - 1 && me.support >= 0.4 && me.reserve > 0) {
     const next = MOBILISATION_LEVELS[level + 1]!;
     plan.add({ type: 'mobilise', level: next }, () => `mobilises (${next}): its pool is spent and support holds at ${pct(me.support)}`);
   }
-  const weakest = weakestFront(fronts, o.wars, me.id);
+  const weakest = weakestFront(o, me.id);
   if (weakest === null) return;
   const share = weakest.invaded ? MEET_INVASION_SHARE : REINFORCE_SHARE;
   const troops = Math.floor(Math.min(me.pool * share, PARITY * weakest.theirs - weakest.mine));
@@ -194,18 +193,13 @@ function deployedTroops(fronts: Observation['fronts'], actor: Id): number {
 }
 
 /** The front of one's wars where one's side has the fewest troops against the enemy's (as far as one knows). */
-function weakestFront(
-  fronts: Observation['fronts'],
-  wars: Observation['wars'],
-  actor: Id,
-): { front: Id; mine: number; theirs: number; invaded: boolean } | null {
+function weakestFront(o: Observation, actor: Id): { front: Id; mine: number; theirs: number; invaded: boolean } | null {
   let best: { front: Id; mine: number; theirs: number; invaded: boolean } | null = null;
   let worst = Infinity;
   const myWars = new Map<Id, Observation['wars'][number]>();
-  for (const w of wars) if (w.active && sideOf(w, actor) !== -1 && !myWars.has(w.id)) myWars.set(w.id, w);
-  for (const f of fronts) {
-    const war = myWars.get(f.conflict);
-    if (war === undefined) continue;
+  for (const w of warsOf(o, actor)) if (!myWars.has(w.id)) myWars.set(w.id, w);
+  for (const f of frontsOfWars(o, myWars.keys())) {
+    const war = myWars.get(f.conflict)!;
     const side = sideOf(war, actor);
     if (side === -1) continue;
     let ours = 0;
