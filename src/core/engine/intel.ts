@@ -15,6 +15,8 @@ import { covertKey, sideOf, type FrontState, type GameState, type IntelState } f
 export const ESTIMATE_NOISE = 0.3;
 export const ESTIMATE_ROUNDING = 500;
 
+const NONE: readonly never[] = [];
+
 /** A noisy, rounded estimate of a covert group's size. */
 export function estimateOf(troops: number, rng: Rng): number {
   const noisy = troops * Math.exp(ESTIMATE_NOISE * standardNormal(rng));
@@ -59,9 +61,7 @@ function covertGroups(state: GameState, combatFronts: ReadonlySet<string>): Cove
  * with the stakes, not with the square of the actors: k unrelated crises cost k times one.) By actor index: entry i
  * lists the indexes of those who watch actor i.
  */
-export function watchers(state: GameState): number[][] {
-  const index = new Map<string, number>();
-  state.actors.forEach((a, i) => index.set(a.id, i));
+export function watchers(state: GameState, index: ReadonlyMap<string, number> = actorIndex(state)): number[][] {
   const by: number[][] = state.actors.map(() => []);
   const watch = (who: number | undefined, whom: number | undefined) => {
     if (who !== undefined && whom !== undefined && who !== whom) by[whom]!.push(who);
@@ -69,7 +69,11 @@ export function watchers(state: GameState): number[][] {
   const bound = (parties: readonly string[]) => {
     for (const x of parties) for (const y of parties) watch(index.get(x), index.get(y));
   };
-  for (const w of state.wars) if (w.active) bound([...w.sides[0], ...w.sides[1]]);
+  for (const w of state.wars)
+    if (w.active) {
+      const parties = w.sides[0].concat(w.sides[1]);
+      bound(parties);
+    }
   for (const t of state.treaties) if (t.inForce) bound(t.parties);
   for (const t of state.transfers)
     if (t.active) {
@@ -77,7 +81,43 @@ export function watchers(state: GameState): number[][] {
       watch(index.get(t.to), index.get(t.from));
     }
   for (const r of state.redLines) for (const id of namedIn(r.when, index)) watch(index.get(r.holder), index.get(id));
+  // Each list in the actors' order, each watcher once.
+  for (const list of by) {
+    if (list.length < 2) continue;
+    list.sort((a, b) => a - b);
+    let n = 1;
+    for (let i = 1; i < list.length; i++) if (list[i] !== list[n - 1]) list[n++] = list[i]!;
+    list.length = n;
+  }
   return by;
+}
+
+function actorIndex(state: GameState): Map<string, number> {
+  const index = new Map<string, number>();
+  state.actors.forEach((a, i) => index.set(a.id, i));
+  return index;
+}
+
+/** The union of two ascending lists of indexes, ascending, each once. */
+function union(x: readonly number[], y: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < x.length || j < y.length) {
+    const u = i < x.length ? x[i]! : Infinity;
+    const v = j < y.length ? y[j]! : Infinity;
+    out.push(Math.min(u, v));
+    if (u <= v) i++;
+    if (v <= u) j++;
+  }
+  return out;
+}
+
+/** `k` into the ascending list `at`, unless it is there. */
+function insert(at: number[], k: number): void {
+  let i = at.length;
+  while (i > 0 && at[i - 1]! > k) i--;
+  if (at[i - 1] !== k) at.splice(i, 0, k);
 }
 
 /** The actors a red line's condition names, read once per condition (conditions never change). */
@@ -111,34 +151,24 @@ export function gatherIntelligence(state: GameState, combatFronts: ReadonlySet<s
     state.intel = [];
     return events;
   }
-  const watching = watchers(state);
-  const index = new Map<string, number>();
-  state.actors.forEach((a, i) => index.set(a.id, i));
-  /** Those who watch any of `about`, or already know or fight them (`knew`), in the order of the state's actors. */
-  // Marked by index and sorted: the cost is the group's watchers, not all the actors (the marks are cleared after).
-  const marks = new Uint8Array(state.actors.length);
-  const lookouts = (about: readonly string[], knew: Iterable<string> = []) => {
-    const at: number[] = [];
-    const mark = (i: number) => {
-      if (marks[i] === 0) {
-        marks[i] = 1;
-        at.push(i);
-      }
-    };
-    for (const id of about) for (const w of watching[index.get(id) ?? -1] ?? []) mark(w);
-    for (const id of knew) mark(index.get(id)!);
-    return at
-      .sort((a, b) => a - b)
-      .map((i) => {
-        marks[i] = 0;
-        return state.actors[i]!;
-      });
+  const index = actorIndex(state);
+  const watching = watchers(state, index);
+  /**
+   * Those who watch `a` or `b`, or already know or fight them (`knew`, `fight`), as indexes in the state's actors'
+   * order: the watchers' lists are kept in that order, so the cost is the group's watchers, not all the actors.
+   */
+  const lookouts = (a: string, b: string, knew: Iterable<string> = NONE, fight: Iterable<string> = NONE) => {
+    const at = union(watching[index.get(a) ?? -1] ?? NONE, watching[index.get(b) ?? -1] ?? NONE);
+    for (const id of knew) insert(at, index.get(id)!);
+    for (const id of fight) insert(at, index.get(id)!);
+    return at;
   };
   const next: IntelState[] = [];
   for (const g of groups) {
     const key = g.key;
     const knew = knownBy.get(key);
-    for (const viewer of lookouts([g.actor, g.for], [...(knew ?? []), ...g.inCombatWith])) {
+    for (const i of lookouts(g.actor, g.for, knew, g.inCombatWith)) {
+      const viewer = state.actors[i]!;
       if (viewer.id === g.actor || viewer.id === g.for) continue;
       const had = knew?.has(viewer.id) ?? false;
       const found = had || g.inCombatWith.has(viewer.id) || rng.chance(viewer.intelligence);
@@ -154,7 +184,8 @@ export function gatherIntelligence(state: GameState, combatFronts: ReadonlySet<s
   for (const t of state.transfers) {
     if (!t.covert || !t.active) continue;
     const known = new Set(t.knownTo);
-    for (const viewer of lookouts([t.from, t.to])) {
+    for (const i of lookouts(t.from, t.to)) {
+      const viewer = state.actors[i]!;
       if (viewer.id === t.from || viewer.id === t.to || known.has(viewer.id) || !rng.chance(viewer.intelligence)) continue;
       t.knownTo.push(viewer.id);
       events.push({ type: 'transfer_detected', viewer: viewer.id, transfer: t.id, from: t.from, to: t.to, kind: t.kind });

@@ -440,7 +440,7 @@ export function cloneState(s: GameState): GameState {
   return {
     ...s,
     actors: mapPacked(s.actors, cloneActor),
-    fronts: mapPacked(s.fronts, (f) => ({ ...f, forces: mapPacked(f.forces, (x) => ({ ...x })) })),
+    fronts: mapPacked(s.fronts, cloneFront),
     transit: mapPacked(s.transit, (t) => ({ ...t })),
     wars: mapPacked(s.wars, (w) => ({
       ...w,
@@ -448,16 +448,87 @@ export function cloneState(s: GameState): GameState {
       declarations: mapPacked(w.declarations, (d) => ({ ...d })),
       offers: [...w.offers],
     })),
-    treaties: mapPacked(s.treaties, (t) => ({ ...t, parties: [...t.parties], ratifiedBy: [...t.ratifiedBy] })),
+    treaties: mapPacked(s.treaties, cloneTreaty),
     triggers: mapPacked(s.triggers, (x) => ({ ...x })),
     calls: mapPacked(s.calls, (c) => ({ ...c })),
     rungs: { ...s.rungs },
     intel: mapPacked(s.intel, (i) => ({ ...i })),
-    transfers: mapPacked(s.transfers, (t) => ({ ...t, knownTo: [...t.knownTo] })),
+    transfers: mapPacked(s.transfers, cloneTransfer),
     sanctions: mapPacked(s.sanctions, (x) => ({ ...x, by: [...x.by] })),
     permissions: mapPacked(s.permissions, (p) => ({ ...p })),
-    redLines: mapPacked(s.redLines, (r) => ({ ...r })),
+    redLines: mapPacked(s.redLines, cloneRedLine),
     pending: mapPacked(s.pending, (p) => ({ ...p })),
+  };
+}
+
+// The parts copied most, field by field as actors are (below); their types make a forgotten field an error.
+function cloneFront(f: FrontState): FrontState {
+  return {
+    id: f.id,
+    conflict: f.conflict,
+    territory: f.territory,
+    control: f.control,
+    startControl: f.startControl,
+    areaKm2: f.areaKm2,
+    lengthKm: f.lengthKm,
+    terrain: f.terrain,
+    forces: mapPacked(f.forces, (x) => ({
+      actor: x.actor,
+      for: x.for,
+      troops: x.troops,
+      posture: x.posture,
+      covert: x.covert,
+      quality: x.quality,
+    })),
+  };
+}
+
+function cloneTransfer(t: TransferState): TransferState {
+  return {
+    id: t.id,
+    from: t.from,
+    to: t.to,
+    kind: t.kind,
+    amount: t.amount,
+    unit: t.unit,
+    covert: t.covert,
+    knownTo: t.knownTo.length === 0 ? [] : [...t.knownTo],
+    offensive: t.offensive,
+    standing: t.standing,
+    active: t.active,
+    delivered: t.delivered,
+    absorbedFrom: t.absorbedFrom,
+  };
+}
+
+/** A treaty's obligations are shared: no stage changes them. */
+function cloneTreaty(t: TreatyState): TreatyState {
+  return {
+    id: t.id,
+    parties: [...t.parties],
+    inForce: t.inForce,
+    inForceTurn: t.inForceTurn,
+    ratifiedBy: t.ratifiedBy.length === 0 ? [] : [...t.ratifiedBy],
+    proposedBy: t.proposedBy,
+    rejectedBy: t.rejectedBy,
+    obligations: t.obligations,
+  };
+}
+
+/** A red line's condition and effect are the scenario's, shared. */
+function cloneRedLine(r: RedLineState): RedLineState {
+  return {
+    id: r.id,
+    holder: r.holder,
+    likelihood: r.likelihood,
+    when: r.when,
+    then: r.then,
+    crossed: r.crossed,
+    acted: r.acted,
+    decided: r.decided,
+    reconsiderTurns: r.reconsiderTurns,
+    reconsiderFor: r.reconsiderFor,
+    delayTurns: r.delayTurns,
   };
 }
 
