@@ -48,6 +48,17 @@ describe('returns', () => {
       end.actors.find((a) => a.id === 'ukr')!,
     );
     expect(ukr.territory).toBeLessThan(0);
+    // NATO and the US are at war with no one, yet Ukraine's lost ground (Russia's gains) is theirs to lose: they back it.
+    for (const id of ['nato', 'usa']) {
+      const backer = returnTerms(
+        end,
+        end.actors.find((a) => a.id === id)!,
+      );
+      expect(backer.territory, id).toBe(0);
+      expect(backer.backed_territory, id).toBe(ukr.territory);
+    }
+    // Russia backs no one.
+    expect(rus.backed_territory).toBe(0);
     for (const a of end.actors) for (const v of Object.values(returnTerms(end, a))) expect(Math.abs(v)).toBeLessThanOrEqual(1);
   });
 

@@ -297,9 +297,24 @@ describe('yourmove advise', () => {
     expect(stop.metricChanges[0]!.diff).toBeLessThanOrEqual(-0.0008);
     expect(stop.metricChanges.find((m) => m.id === 'ukr_casualties')!.diff).toBeGreaterThan(2000);
     expect(a.options.find((o) => o.label === 'do nothing')!.metricChanges).toEqual([]);
+    // And it costs NATO: Ukraine's ground, which it backs, is its stake (issue 14's sanity case). Cutting aid is not free.
+    expect(stop.versusNothing).toBeLessThan(0);
+    expect(stop.why[0]).toMatchObject({ term: 'backed_territory' });
     // The options share one set of threads; the answer is the same bytes as on this thread alone.
     const one = yourmove(['advise', 'korea-russia-2024', '--as', 'nato', '--runs', '40', '--turns', '12', '--json', '--workers', '1']);
     expect(one.stdout).toBe(r.stdout);
+  });
+
+  it("tells the US that stopping its aid costs it Ukraine's ground", () => {
+    const r = yourmove(['advise', 'korea-russia-2024', '--as', 'usa', '--runs', '40', '--turns', '12', '--json']);
+    expect(r.status).toBe(0);
+    const a = JSON.parse(r.stdout) as { options: { label: string; versusNothing: number; why: { term: string; diff: number }[] }[] };
+    const stop = a.options.find((o) => o.label === 'stopping usa-aid')!;
+    expect(stop.versusNothing).toBeLessThan(0);
+    expect(stop.why[0]).toMatchObject({ term: 'backed_territory' });
+    expect(a.options.findIndex((o) => o.label === 'stopping usa-aid')).toBeGreaterThan(
+      a.options.findIndex((o) => o.label === 'do nothing'),
+    );
   });
 
   it('weighs named options and refuses unknown ones', () => {

@@ -18,6 +18,7 @@ export const TERM_WORDS: Record<InterestTerm, readonly [string, string]> = {
   leverage: ['more leverage', 'less leverage'],
   escalation_risk: ['less escalation risk', 'more escalation risk'],
   battle_experience: ['more battle experience', 'less battle experience'],
+  backed_territory: ['more ground for those it backs', 'less ground for those it backs'],
 };
 
 export function orderText(o: Order): string {

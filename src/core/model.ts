@@ -122,6 +122,8 @@ export interface Interests extends Provenance {
   leverage?: Num;
   escalation_risk?: Num;
   battle_experience?: Num;
+  /** The ground of the actors it backs (its `backs`): their territory gained or lost, as they count it. */
+  backed_territory?: Num;
 }
 
 export interface Actor extends Provenance {
@@ -130,6 +132,11 @@ export interface Actor extends Provenance {
   kind: ActorKind;
   /** For blocs: the member states (actor ids). */
   members?: Id[];
+  /**
+   * The actors whose fate it counts as its own stake without being their ally in a war: NATO and its members
+   * back Ukraine. Its interests' `backed_territory` weighs their ground.
+   */
+  backs?: Id[];
   /** For blocs: how united the members are, 0..1; limits what the bloc can order. */
   cohesion?: Num;
   /** For blocs: how the bloc decides. */

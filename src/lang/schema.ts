@@ -145,6 +145,7 @@ const interests = z.strictObject({
   leverage: fraction.exactOptional(),
   escalation_risk: fraction.exactOptional(),
   battle_experience: fraction.exactOptional(),
+  backed_territory: fraction.exactOptional(),
   ...provenance,
 });
 
@@ -153,6 +154,7 @@ const actor = z.strictObject({
   name: text,
   kind: z.enum(['state', 'bloc']),
   members: ids.exactOptional(),
+  backs: ids.exactOptional(),
   cohesion: fraction.exactOptional(),
   decision: z.enum(['consensus', 'majority', 'leader']).exactOptional(),
   regions: ids.exactOptional(),

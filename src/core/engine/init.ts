@@ -95,6 +95,7 @@ export function initialState(s: Scenario, seed: number): GameState {
       id: a.id,
       kind: a.kind,
       regions: [...(a.regions ?? [])],
+      backs: [...(a.backs ?? [])],
       areaKm2,
       greatPower: a.great_power ?? false,
       pool: active,

@@ -389,6 +389,7 @@ function own<T>(index: ReadonlyMap<Id, T[]>, viewer: Id, copy: (x: T) => T): rea
 function ownCopy(a: ActorState): ActorState {
   const c = cloneActor(a);
   c.regions = [...a.regions];
+  c.backs = [...a.backs];
   c.interests = { ...a.interests };
   c.rallied = [...a.rallied];
   return c;

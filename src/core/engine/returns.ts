@@ -13,6 +13,8 @@
  *   leverage           actors it supplies minus actors that supply it, over the number of other actors
  *   escalation_risk    minus the rise of the highest Kahn rung it stands at, over the rungs left to 44
  *   battle_experience  person-days of fighting per person raised, over a year, up to 1
+ *   backed_territory   the territory term of the actors it backs (`backs`), averaged: NATO counts Ukraine's ground
+ *                      lost, and so Russia's gains, against itself
  *
  * The terms are the engine's first measure; the AI (docs/ai.md, issue 4) builds its utilities on them.
  */
@@ -50,18 +52,6 @@ export function sumOf(weighted: readonly number[]): number {
 /** The terms of one actor's return, each in [-1, 1] (see the module comment). */
 export function returnTerms(state: GameState, a: ActorState): Record<InterestTerm, number> {
   const clamp = (x: number) => Math.max(-1, Math.min(1, x));
-  let gained = 0;
-  let area = 0;
-  for (const f of state.fronts) {
-    const war = state.wars.find((w) => w.id === f.conflict);
-    const side = war ? sideOf(war, a.id) : -1;
-    if (!war || side === -1) continue;
-    const ownerSide = sideOf(war, f.territory);
-    if (ownerSide === -1) continue;
-    const sign = ownerSide === side ? 1 : -1;
-    gained += sign * (f.control - f.startControl) * f.areaKm2;
-    area += f.areaKm2;
-  }
   let rung = 0;
   for (const key in state.rungs) {
     const bar = key.indexOf('|');
@@ -71,8 +61,10 @@ export function returnTerms(state: GameState, a: ActorState): Record<InterestTer
   const suppliedBy = new Set(state.transfers.filter((t) => t.active && t.to === a.id).map((t) => t.from));
   const others = Math.max(1, state.actors.length - 1);
   const lost = a.casualties.killed + a.casualties.wounded + a.casualties.returned;
+  let backed = 0;
+  for (const b of a.backs) backed += territoryTerm(state, b);
   return {
-    territory: area > 0 ? clamp((10 * gained) / area) : 0,
+    territory: territoryTerm(state, a.id),
     regime_security: clamp(a.support - a.startSupport - (a.collapsed ? 0.5 : 0)),
     casualties: a.raised > 0 && lost > 0 ? -Math.min(1, lost / a.raised) : 0,
     economy: clamp(10 * (a.output - 1)),
@@ -81,5 +73,23 @@ export function returnTerms(state: GameState, a: ActorState): Record<InterestTer
     leverage: clamp((supplies.size - suppliedBy.size) / others),
     escalation_risk: rung > a.startRung ? -(rung - a.startRung) / Math.max(1, LAST_RUNG - a.startRung) : 0,
     battle_experience: a.raised > 0 ? Math.min(1, a.experience / (a.raised * 365)) : 0,
+    backed_territory: a.backs.length > 0 ? backed / a.backs.length : 0,
   };
+}
+
+/** Ten times the share of `actor`'s wars' contested area its side gained (lost on its side's soil counts against). */
+function territoryTerm(state: GameState, actor: Id): number {
+  let gained = 0;
+  let area = 0;
+  for (const f of state.fronts) {
+    const war = state.wars.find((w) => w.id === f.conflict);
+    const side = war ? sideOf(war, actor) : -1;
+    if (!war || side === -1) continue;
+    const ownerSide = sideOf(war, f.territory);
+    if (ownerSide === -1) continue;
+    const sign = ownerSide === side ? 1 : -1;
+    gained += sign * (f.control - f.startControl) * f.areaKm2;
+    area += f.areaKm2;
+  }
+  return area > 0 ? Math.max(-1, Math.min(1, (10 * gained) / area)) : 0;
 }

@@ -39,6 +39,8 @@ export interface ActorState {
   kind: ActorKind;
   /** Regions the actor's territory lies in (for treaty conditions). */
   regions: Id[];
+  /** The actors it backs (the scenario's `backs`): its `backed_territory` term counts their ground. */
+  backs: readonly Id[];
   /** The area of the actor's territory in km² (the front an invasion opens). */
   areaKm2: number;
   greatPower: boolean;
@@ -123,6 +125,7 @@ export const INTEREST_TERMS = [
   'leverage',
   'escalation_risk',
   'battle_experience',
+  'backed_territory',
 ] as const;
 export type InterestTerm = (typeof INTEREST_TERMS)[number];
 
@@ -541,6 +544,7 @@ export function cloneActor(a: ActorState): ActorState {
     id: a.id,
     kind: a.kind,
     regions: a.regions,
+    backs: a.backs,
     areaKm2: a.areaKm2,
     greatPower: a.greatPower,
     pool: a.pool,

@@ -102,6 +102,11 @@ export function checkScenario(s: Scenario): Issue[] {
   s.actors.forEach((a, i) => {
     const at: Path = ['actors', i];
     a.regions?.forEach((r, j) => ref([...at, 'regions', j], 'region', regions, r));
+    a.backs?.forEach((b, j) => {
+      actorRef([...at, 'backs', j], b);
+      if (b === a.id) bad([...at, 'backs', j], `an actor cannot back itself`);
+      else if (a.backs!.indexOf(b) < j) bad([...at, 'backs', j], `actor "${b}" is listed twice`);
+    });
     if (a.kind === 'bloc') {
       if (!a.members || a.members.length === 0) bad([...at, 'kind'], `a bloc needs members`);
       a.members?.forEach((m, j) => {
