@@ -253,3 +253,60 @@ fronts:
     expect(deployed(60_000)).toEqual({ type: 'deploy', front: 'line', troops: 7_500 });
   });
 });
+
+describe('treaties in play and troops abroad (issue 14)', () => {
+  // Red fights Black; Gold arms Red; a pact between Red and Gold, and one between Red and Grey (no partner of Red's),
+  // both signed and waiting for ratification. Gold also fights beside Red on Black's soil, 1,000 troops at most abroad.
+  const s = scenarioFromYaml(`
+id: ratify
+title: Ratify
+description: Two pacts in play.
+start: 2024-06-01
+turn_days: 7
+horizon: 4
+player: red
+actors:
+  - {id: red, name: Red, kind: state, capabilities: {active: 100000}}
+  - {id: gold, name: Gold, kind: state, capabilities: {active: 100000, expeditionary: 1000}}
+  - {id: grey, name: Grey, kind: state, capabilities: {active: 100000}}
+  - {id: black, name: Black, kind: state, capabilities: {active: 200000}}
+conflicts:
+  - {id: war, name: War, start: 2024-05-01, sides: [[black], [red, gold]], aggressor: black}
+fronts:
+  - {id: line, name: Line, conflict: war, territory: black, control: 0.9, forces: [{actor: black, troops: 100000}, {actor: red, troops: 20000}, {actor: gold, troops: 600, for: red}]}
+treaties:
+  - {id: gold-pact, name: Gold pact, parties: [red, gold], signed: 2024-05-01, status: ratifying, obligations: [{type: defense, strength: all_means, conditions: {trigger: attack}}]}
+  - {id: grey-pact, name: Grey pact, parties: [red, grey], signed: 2024-05-01, status: ratifying, obligations: [{type: defense, strength: all_means, conditions: {trigger: attack}}]}
+transfers:
+  - {id: arms, from: gold, to: red, kind: weapons, unit: packages, amount: 1}
+`);
+  const decide = (actor: string) =>
+    heuristicBot(crisisGame(s), actor, { seed: 1 }).decide(observe(initialState(s, 1), actor) as Observation);
+
+  it('ratifies a treaty whose other parties are already its partners in arms or in war, and leaves the others', () => {
+    const red = decide('red');
+    expect(red.orders).toContainEqual({ type: 'ratify', treaty: 'gold-pact' });
+    expect(red.orders).not.toContainEqual({ type: 'ratify', treaty: 'grey-pact' });
+    expect(red.reasons.join('\n')).toContain('ratifies gold-pact: gold is already its partner');
+    // Grey has no partner in Red: it does not ratify.
+    expect(decide('grey').orders).not.toContainEqual({ type: 'ratify', treaty: 'grey-pact' });
+  });
+
+  it('sends abroad no more than its expeditionary limit leaves room for', () => {
+    const deploy = decide('gold').orders.find((o) => o.type === 'deploy');
+    expect(deploy).toEqual({ type: 'deploy', front: 'line', troops: 400 });
+  });
+
+  it('in the default scenario, the Russia–DPRK treaty enters into force and its Art. 4 is invoked in most runs', () => {
+    const korea = loadBuiltin('korea-russia-2024');
+    let inForce = 0;
+    const runs = 20;
+    for (let seed = 1; seed <= runs; seed++) {
+      const game = playWithBots(korea, seed, [], 3, makeBots(korea, seed, null, { kind: 'heuristic', reasons: false }));
+      const end = game.turns.at(-1)!.state;
+      if (end.treaties.find((t) => t.id === 'rus-prk-2024')!.inForce && end.triggers.some((t) => t.treaty === 'rus-prk-2024' && t.invoked))
+        inForce++;
+    }
+    expect(inForce).toBeGreaterThan(runs / 2);
+  });
+});

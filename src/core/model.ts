@@ -107,6 +107,11 @@ export interface Capabilities extends Provenance {
   nuclear_warheads?: Num;
   /** Probability of detecting another actor's covert orders in a turn, 0..1. */
   intelligence?: Num;
+  /**
+   * The most troops it can keep on fronts abroad (off its own territory) at once: what its lift and supply carry and
+   * its hosts accept. None: no limit.
+   */
+  expeditionary?: Num;
   /** Correlates of War Composite Index of National Capability, 0..1. */
   cinc?: Num;
 }

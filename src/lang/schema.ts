@@ -131,6 +131,7 @@ const capabilities = z.strictObject({
     .exactOptional(),
   nuclear_warheads: warheads.exactOptional(),
   intelligence: fraction.exactOptional(),
+  expeditionary: persons.exactOptional(),
   cinc: fraction.exactOptional(),
   ...provenance,
 });

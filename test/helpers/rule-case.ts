@@ -103,6 +103,7 @@ const CODES: Record<ViolationCode, true> = {
   unknown_war: true,
   not_a_belligerent: true,
   not_enough_troops: true,
+  beyond_expeditionary_limit: true,
   bad_amount: true,
   mobilisation_not_higher: true,
   already_at_war: true,

@@ -48,6 +48,7 @@ import {
   opposed,
   RAISE_SHARE,
   sideOf,
+  troopsAbroad,
   type ActorState,
   type FrontState,
   type GameState,
@@ -336,6 +337,12 @@ function logistics(turn: Turn): ReturnType<typeof economyStage> {
       turn.refuse(q, 'not_a_belligerent', `"${q.actor}" is a party on the other side: it cannot fight for "${side}"`);
     else if (o.troops > a.pool)
       turn.refuse(q, 'not_enough_troops', `"${q.actor}" has ${a.pool} troops available, cannot deploy ${o.troops}`);
+    else if (front.territory !== q.actor && a.expeditionary !== null && troopsAbroad(state, q.actor) + o.troops > a.expeditionary)
+      turn.refuse(
+        q,
+        'beyond_expeditionary_limit',
+        `"${q.actor}" can keep ${a.expeditionary} troops abroad and has ${troopsAbroad(state, q.actor)} there or on the way, cannot send ${o.troops} more`,
+      );
     else {
       a.pool -= o.troops;
       const covert = o.covert ?? false;

@@ -139,6 +139,7 @@ export function initialState(s: Scenario, seed: number): GameState {
       startSupport: 0, // set below, once support is drawn
       startRung: 0,
       intelligence: draw(c.intelligence, DEFAULTS.intelligence),
+      expeditionary: c.expeditionary === undefined ? null : Math.round(draw(c.expeditionary, 0)),
     };
   });
   const byId = new Map(actors.map((a) => [a.id, a]));

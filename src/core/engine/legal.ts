@@ -5,7 +5,16 @@
  */
 import type { Id } from '../model.ts';
 import type { NuclearAlert, Order } from './orders.ts';
-import { MOBILISATION_LEVELS, sideClash, sideOf, sidesInWar, sidesOnDeclaring, type CallState, type GameState } from './state.ts';
+import {
+  MOBILISATION_LEVELS,
+  sideClash,
+  sideOf,
+  sidesInWar,
+  sidesOnDeclaring,
+  troopsAbroad,
+  type CallState,
+  type GameState,
+} from './state.ts';
 import { fightClash } from './treaties.ts';
 
 const SIGNALS: NuclearAlert[] = ['raised', 'high', 'ultimatum'];
@@ -19,13 +28,16 @@ export function legalOrders(state: GameState, actor: Id): Order[] {
   if (!me) return [];
   const out: Order[] = [{ type: 'pass' }];
   for (const level of MOBILISATION_LEVELS.slice(MOBILISATION_LEVELS.indexOf(me.mobilisation) + 1)) out.push({ type: 'mobilise', level });
+  let abroad: number | undefined;
   for (const front of state.fronts) {
     const war = state.wars.find((w) => w.id === front.conflict);
-    if (me.kind === 'state' && war && sideOf(war, actor) !== -1 && me.pool > 0)
-      for (const share of SHARES) {
-        const troops = Math.floor(me.pool * share);
-        if (troops > 0) out.push({ type: 'deploy', front: front.id, troops });
-      }
+    if (me.kind === 'state' && war && sideOf(war, actor) !== -1 && me.pool > 0) {
+      // Abroad, within what its expeditionary limit leaves room for.
+      const room =
+        front.territory !== actor && me.expeditionary !== null ? me.expeditionary - (abroad ??= troopsAbroad(state, actor)) : Infinity;
+      const sizes = new Set(SHARES.map((share) => Math.floor(Math.min(me.pool * share, room))));
+      for (const troops of sizes) if (troops > 0) out.push({ type: 'deploy', front: front.id, troops });
+    }
     const here = front.forces.filter((f) => f.actor === actor).reduce((acc, f) => acc + f.troops, 0);
     for (const share of SHARES) {
       const troops = Math.floor(here * share);

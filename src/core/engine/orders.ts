@@ -64,6 +64,7 @@ export const VIOLATION_CODES = [
   'unknown_war',
   'not_a_belligerent',
   'not_enough_troops',
+  'beyond_expeditionary_limit',
   'bad_amount',
   'mobilisation_not_higher',
   'already_at_war',

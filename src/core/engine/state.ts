@@ -112,6 +112,8 @@ export interface ActorState {
   startSupport: number;
   startRung: number;
   intelligence: number;
+  /** The most troops it can keep on fronts abroad at once (the scenario's `expeditionary`); null: no limit. */
+  expeditionary: number | null;
 }
 
 /** The terms of an actor's utility (docs/model.md §2, the scenario's `interests`). */
@@ -577,8 +579,22 @@ export function cloneActor(a: ActorState): ActorState {
     reputation: a.reputation,
     experience: a.experience,
     intelligence: a.intelligence,
+    expeditionary: a.expeditionary,
     interests: a.interests,
     startSupport: a.startSupport,
     startRung: a.startRung,
   };
+}
+
+/** `actor`'s troops on fronts off its own territory, and on their way to them. */
+export function troopsAbroad(state: GameState, actor: Id): number {
+  let n = 0;
+  const abroad = new Set<Id>();
+  for (const f of state.fronts)
+    if (f.territory !== actor) {
+      abroad.add(f.id);
+      for (const x of f.forces) if (x.actor === actor) n += x.troops;
+    }
+  for (const t of state.transit) if (t.actor === actor && abroad.has(t.front)) n += t.troops;
+  return n;
 }

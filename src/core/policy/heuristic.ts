@@ -10,7 +10,10 @@
  *    leverage that flow would lose; otherwise a partial answer for the weaker strengths, or reneging. A duty to
  *    fight an actor it already fights beside (in another war), or an ally under another treaty in force, is
  *    reneged on: it cannot be met, or the other commitment wins.
- * 2. Invoke a treaty triggered for oneself while at war.
+ * 2. Invoke a treaty triggered for oneself while at war. Ratify a treaty in play whose other parties one already
+ *    stands beside: each is a partner in an active flow of arms, munitions or money (either way) or fights on one's
+ *    side (the commitment then formalises a partnership already paid for; Russia ratified its treaty with North Korea
+ *    in the weeks North Korean troops reached Kursk). A treaty with anyone else is left in play.
  * 3. Ceasefire (a war's principal only): take up the other side's offer when support is below ACCEPT_SUPPORT,
  *    reject it otherwise; offer one when support falls below OFFER_SUPPORT.
  * 4. Mobilise one level up when the pool is spent (under POOL_RESERVE of the forces deployed) and support holds.
@@ -18,6 +21,7 @@
  *    troops there (as far as one knows): up to that, with at most REINFORCE_SHARE of the pool a turn
  *    (MEET_INVASION_SHARE to meet an invasion of one's own territory where one has no troops yet). Fronts on one's
  *    own side's soil come first: a front on the enemy's soil is reinforced only when no front at home is below parity.
+ *    A front off one's own territory gets no more than the actor's expeditionary limit leaves room for.
  */
 import type { Id, ObligationStrength } from '../model.ts';
 import type { Rng } from '../rng.ts';
@@ -74,6 +78,7 @@ export function heuristicOrders(o: Observation, rng: Rng, withReasons = true): P
   const wars = warsOf(o, me.id);
   if (o.calls.length > 0) answerCalls(o, me, rng, plan);
   if (wars.length > 0 && o.triggers.length > 0) invokeTreaties(o, plan);
+  ratifyTreaties(o, me, plan);
   if (wars.length > 0) ceasefires(wars, me, plan);
   if (wars.length > 0 && me.kind === 'state') forces(o, me, plan);
   return plan.choice();
@@ -141,6 +146,23 @@ function invokeTreaties(o: Observation, plan: PlanBuilder): void {
     plan.add({ type: 'invoke_treaty', treaty }, () => `invokes ${treaty}: its conditions hold for it and it is at war`);
 }
 
+/** 2. Ratification of the treaties in play with one's partners. */
+function ratifyTreaties(o: Observation, me: ActorState, plan: PlanBuilder): void {
+  for (const t of o.treaties) {
+    if (t.inForce || t.rejectedBy !== null || !t.parties.includes(me.id) || t.ratifiedBy.includes(me.id)) continue;
+    const others = t.parties.filter((p) => p !== me.id);
+    const partner = (p: Id) =>
+      o.transfers.some((x) => x.active && ((x.from === me.id && x.to === p) || (x.from === p && x.to === me.id))) ||
+      warsOf(o, me.id).some((w) => sideOf(w, p) !== -1 && sideOf(w, p) === sideOf(w, me.id));
+    if (others.length > 0 && others.every(partner))
+      plan.add(
+        { type: 'ratify', treaty: t.id },
+        () =>
+          `ratifies ${t.id}: ${others.join(', ')} ${others.length > 1 ? 'are' : 'is'} already its partner${others.length > 1 ? 's' : ''} in arms or in war`,
+      );
+  }
+}
+
 /** 3. Ceasefire, for a war's principal. */
 function ceasefires(wars: readonly WarState[], me: ActorState, plan: PlanBuilder): void {
   for (const w of wars) {
@@ -177,13 +199,28 @@ function forces(o: Observation, me: ActorState, plan: PlanBuilder): void {
   const weakest = weakestFront(o, me.id);
   if (weakest === null) return;
   const share = weakest.invaded ? MEET_INVASION_SHARE : REINFORCE_SHARE;
-  const troops = Math.floor(Math.min(me.pool * share, PARITY * weakest.theirs - weakest.mine));
+  // Abroad, no more than its expeditionary limit lets it keep there.
+  const room = weakest.abroad && me.expeditionary !== null ? me.expeditionary - troopsAbroad(o, me.id) : Infinity;
+  const troops = Math.floor(Math.min(me.pool * share, PARITY * weakest.theirs - weakest.mine, room));
   if (troops > 0)
     plan.add(
       { type: 'deploy', front: weakest.front, troops },
       () =>
         `reinforces ${weakest.front} with ${troops.toLocaleString('en-GB')} troops: its side has ${(weakest.mine / weakest.theirs).toFixed(2)} soldiers per enemy there`,
     );
+}
+
+/** One's troops on fronts off one's own territory, and on their way to them (as the engine counts them). */
+function troopsAbroad(o: Observation, actor: Id): number {
+  let n = 0;
+  const abroad = new Set<Id>();
+  for (const f of o.fronts)
+    if (f.territory !== actor) {
+      abroad.add(f.id);
+      for (const x of f.forces) if (x.actor === actor) n += x.troops;
+    }
+  for (const t of o.transit) if (t.actor === actor && abroad.has(t.front)) n += t.troops;
+  return n;
 }
 
 function deployedTroops(fronts: Observation['fronts'], actor: Id): number {
@@ -193,8 +230,8 @@ function deployedTroops(fronts: Observation['fronts'], actor: Id): number {
 }
 
 /** The front of one's wars where one's side has the fewest troops against the enemy's (as far as one knows). */
-function weakestFront(o: Observation, actor: Id): { front: Id; mine: number; theirs: number; invaded: boolean } | null {
-  let best: { front: Id; mine: number; theirs: number; invaded: boolean } | null = null;
+function weakestFront(o: Observation, actor: Id): { front: Id; mine: number; theirs: number; invaded: boolean; abroad: boolean } | null {
+  let best: { front: Id; mine: number; theirs: number; invaded: boolean; abroad: boolean } | null = null;
   let worst = Infinity;
   const myWars = new Map<Id, Observation['wars'][number]>();
   for (const w of warsOf(o, actor)) if (!myWars.has(w.id)) myWars.set(w.id, w);
@@ -215,7 +252,7 @@ function weakestFront(o: Observation, actor: Id): { front: Id; mine: number; the
     const ratio = ours / theirs + (home || ours / theirs >= PARITY ? 0 : PARITY);
     if (ratio < worst) {
       worst = ratio;
-      best = { front: f.id, mine: ours, theirs, invaded: f.territory === actor && ours === 0 };
+      best = { front: f.id, mine: ours, theirs, invaded: f.territory === actor && ours === 0, abroad: f.territory !== actor };
     }
   }
   return best;
