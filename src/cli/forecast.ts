@@ -81,8 +81,18 @@ export function forecastTable(r: ForecastResult): string {
     colWidths: [70, 9, 19],
     wordWrap: true,
   });
-  for (const x of r.questions) q.push([x.text, pct(x.p), `${pct(x.ci95[0])} - ${pct(x.ci95[1])}`]);
+  // A question no rule can decide says so, in words: "0.0 %" would read as "very unlikely".
+  const notes: string[] = [];
+  for (const x of r.questions) {
+    if (x.status === undefined) q.push([x.text, pct(x.p), `${pct(x.ci95[0])} - ${pct(x.ci95[1])}`]);
+    else {
+      notes.push(`  [${notes.length + 1}] ${x.id}: ${x.reason}`);
+      q.push([x.text, '-', `${x.status === 'no_mechanism' ? 'no mechanism' : 'cannot fail'} [${notes.length}]`]);
+    }
+  }
   out.push(q.toString());
+  if (notes.length > 0)
+    out.push('No mechanism in this scenario, or no way to fail (a static check of its rules, not a probability):', ...notes);
   const last = r.metrics.filter((m) => m.turn === r.turns);
   const n = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
   const f = (x: number | null) => (x === null ? '-' : n.format(x));

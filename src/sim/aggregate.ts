@@ -11,6 +11,8 @@ import type { UncertainInput } from '../core/forecast/inputs.ts';
 import type { Scenario } from '../core/model.ts';
 import { INTEREST_TERMS, type InterestTerm } from '../core/engine/state.ts';
 import { addDays } from '../core/scenario/dates.ts';
+import { questionReach } from '../core/forecast/reach.ts';
+import type { TurnOrders } from '../core/engine/orders.ts';
 import { LEDGER, RunLayout, type LedgerEntry } from './run.ts';
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -67,6 +69,12 @@ export interface QuestionResult {
   p: number;
   ci95: [number, number];
   yes: number;
+  /**
+   * Set when no rule of the scenario can decide the question (src/core/forecast/reach.ts): `no_mechanism`, it cannot
+   * happen; `certain_by_construction`, it cannot fail. `reason` says which rules are missing. Absent otherwise.
+   */
+  status?: 'no_mechanism' | 'certain_by_construction';
+  reason?: string;
 }
 
 export interface MetricPoint {
@@ -156,6 +164,8 @@ export class ForecastAggregate {
     private readonly s: Scenario,
     private readonly inputs: readonly UncertainInput[],
     private readonly turns: number,
+    /** The orders a script gives (a trigger, an option): mechanisms too, for the questions' reach. */
+    private readonly script: readonly TurnOrders[] = [],
   ) {
     const q = (s.questions ?? []).length;
     const m = (s.metrics ?? []).length;
@@ -264,14 +274,17 @@ export class ForecastAggregate {
   result(meta: { seed: number; requested: number; partial: boolean }): ForecastResult {
     const s = this.s;
     const n = this.n;
-    const questions = (s.questions ?? []).map((q, i) => {
+    const reach = questionReach(s, this.script);
+    const questions = (s.questions ?? []).map((q, i): QuestionResult => {
       const [lo, hi] = wilson(this.yes[i]!, n);
+      const r = reach.get(q.id);
       return {
         id: q.id,
         text: q.text,
         p: n > 0 ? round(this.yes[i]! / n, 6) : 0,
         ci95: [round(lo, 6), round(hi, 6)] as [number, number],
         yes: this.yes[i]!,
+        ...(r && r.status !== 'open' ? { status: r.status, reason: r.reason } : {}),
       };
     });
     const metrics: MetricPoint[] = [];

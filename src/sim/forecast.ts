@@ -41,7 +41,7 @@ export function defaultWorkers(): number {
 
 export async function runForecast(o: ForecastOptions): Promise<ForecastResult> {
   const template = inputTemplate(o.scenario);
-  const aggregate = new ForecastAggregate(o.scenario, template.inputs, o.turns);
+  const aggregate = new ForecastAggregate(o.scenario, template.inputs, o.turns, o.script);
   const size = o.chunk ?? DEFAULT_CHUNK;
   const key = scenarioHash(o.scenario);
   const chunks: Chunk[] = [];
