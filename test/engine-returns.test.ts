@@ -111,3 +111,17 @@ describe('isTerminal', () => {
     expect(isTerminal(next)).toBe(true);
   });
 });
+
+describe('the draft (issue 14)', () => {
+  it("general mobilisation lowers Russian support by the draft's cost, and so its return", () => {
+    const s = initialState(korea, 4);
+    const rus = (st: typeof s) => st.actors.find((a) => a.id === 'rus')!;
+    const drafted = apply(s, { rus: [{ type: 'mobilise', level: 'general' }] }, Rng.seeded(9)).state;
+    const not = apply(s, {}, Rng.seeded(9)).state;
+    const cost = rus(s).draftCost;
+    expect(cost).toBeGreaterThanOrEqual(0.03);
+    expect(rus(drafted).mobilisation).toBe('general');
+    expect(rus(not).support - rus(drafted).support).toBeCloseTo(cost, 2);
+    expect(returns(drafted).rus!).toBeLessThan(returns(not).rus!);
+  });
+});

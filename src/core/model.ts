@@ -67,6 +67,8 @@ export interface Domestic extends Provenance {
   economic_sensitivity?: Num;
   /** Rally round the flag when the homeland is attacked: support gained, 0..1. */
   rally?: Num;
+  /** Support lost each time the government orders its mobilisation a level higher (the draft's unpopularity), 0..1. */
+  draft_cost?: Num;
 }
 
 /**

@@ -108,6 +108,7 @@ const domestic = z.strictObject({
   auxiliary_weight: fraction.exactOptional(),
   economic_sensitivity: fraction.exactOptional(),
   rally: fraction.exactOptional(),
+  draft_cost: fraction.exactOptional(),
   ...provenance,
 });
 

@@ -126,6 +126,8 @@ class Turn {
   readonly wars: Map<Id, WarState>;
   readonly nextTurn: number;
   readonly days: number;
+  /** Actor -> the mobilisation levels it ordered up this turn (politics charges the draft's cost). */
+  readonly drafted = new Map<Id, number>();
   /** Orders in a fixed order: actors as the scenario lists them, each actor's own, then those the engine issued. */
   private readonly queue: Queued[] = [];
   private readonly rank: Map<Id, number>;
@@ -271,6 +273,10 @@ function logistics(turn: Turn): ReturnType<typeof economyStage> {
     if (MOBILISATION_LEVELS.indexOf(o.level) <= MOBILISATION_LEVELS.indexOf(a.mobilisation))
       turn.refuse(q, 'mobilisation_not_higher', `"${q.actor}" is already at ${a.mobilisation} mobilisation`);
     else {
+      turn.drafted.set(
+        a.id,
+        (turn.drafted.get(a.id) ?? 0) + MOBILISATION_LEVELS.indexOf(o.level) - MOBILISATION_LEVELS.indexOf(a.mobilisation),
+      );
       a.mobilisation = o.level;
       escalated.add(a.id);
     }
@@ -510,6 +516,9 @@ function politics(turn: Turn, outputLost: ReadonlyMap<Id, number>): void {
     const p = pain.get(a.id) ?? 0;
     if (p > 0 && a.raised > 0) a.support -= a.casualtySensitivity * SUPPORT_PAIN * (p / a.raised);
     a.support -= a.economicSensitivity * ECONOMIC_PAIN * (outputLost.get(a.id) ?? 0);
+    // The draft is unpopular: each level ordered up costs `draftCost` (Levada: Putin's approval fell six points with
+    // the partial mobilisation of September 2022). Foreign troops raise none at home: they are the draft's substitute.
+    a.support -= a.draftCost * (turn.drafted.get(a.id) ?? 0);
     const war = attacked.get(a.id);
     if (war !== undefined && !a.rallied.includes(war)) {
       a.rallied.push(war);

@@ -132,6 +132,7 @@ export function initialState(s: Scenario, seed: number): GameState {
         : null,
       support: draw(a.domestic?.support, DEFAULTS.support),
       casualtySensitivity: draw(a.domestic?.casualty_sensitivity, regimeSensitivity(a.regime?.type)),
+      draftCost: draw(a.domestic?.draft_cost, 0),
       auxiliaryWeight: draw(a.domestic?.auxiliary_weight, DEFAULTS.auxiliaryWeight),
       reputation: DEFAULTS.reputation,
       experience: 0,

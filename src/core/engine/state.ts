@@ -101,6 +101,8 @@ export interface ActorState {
   /** Domestic support for the war policy, 0..1. */
   support: number;
   casualtySensitivity: number;
+  /** Support lost per level of mobilisation it orders (the scenario's `draft_cost`; 0 without one). */
+  draftCost: number;
   auxiliaryWeight: number;
   /** Credibility of the actor's commitments, 0..1; reneging on a call to arms lowers it. */
   reputation: number;
@@ -570,6 +572,7 @@ export function cloneActor(a: ActorState): ActorState {
     aidStart: a.aidStart,
     support: a.support,
     casualtySensitivity: a.casualtySensitivity,
+    draftCost: a.draftCost,
     auxiliaryWeight: a.auxiliaryWeight,
     economicSensitivity: a.economicSensitivity,
     rally: a.rally,

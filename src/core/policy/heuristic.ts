@@ -16,7 +16,8 @@
  *    in the weeks North Korean troops reached Kursk). A treaty with anyone else is left in play.
  * 3. Ceasefire (a war's principal only): take up the other side's offer when support is below ACCEPT_SUPPORT,
  *    reject it otherwise; offer one when support falls below OFFER_SUPPORT.
- * 4. Mobilise one level up when the pool is spent (under POOL_RESERVE of the forces deployed) and support holds.
+ * 4. Mobilise one level up when the pool is spent (under POOL_RESERVE of the forces deployed) and support holds
+ *    (at least 0.4 after the draft's cost, the actor's `draftCost`).
  * 5. Reinforce the front of one's wars where one's side is weakest, if it has fewer than PARITY times the enemy's
  *    troops there (as far as one knows): up to that, with at most REINFORCE_SHARE of the pool a turn
  *    (MEET_INVASION_SHARE to meet an invasion of one's own territory where one has no troops yet). Fronts on one's
@@ -192,9 +193,14 @@ function ceasefires(wars: readonly WarState[], me: ActorState, plan: PlanBuilder
 function forces(o: Observation, me: ActorState, plan: PlanBuilder): void {
   const deployed = deployedTroops(o.fronts, me.id);
   const level = MOBILISATION_LEVELS.indexOf(me.mobilisation);
-  if (me.pool < POOL_RESERVE * deployed && level < MOBILISATION_LEVELS.length - 1 && me.support >= 0.4 && me.reserve > 0) {
+  // Support must hold after the draft's own cost.
+  if (me.pool < POOL_RESERVE * deployed && level < MOBILISATION_LEVELS.length - 1 && me.support - me.draftCost >= 0.4 && me.reserve > 0) {
     const next = MOBILISATION_LEVELS[level + 1]!;
-    plan.add({ type: 'mobilise', level: next }, () => `mobilises (${next}): its pool is spent and support holds at ${pct(me.support)}`);
+    plan.add(
+      { type: 'mobilise', level: next },
+      () =>
+        `mobilises (${next}): its pool is spent and support holds at ${pct(me.support)}${me.draftCost > 0 ? `, ${pct(me.draftCost)} of it the draft's cost` : ''}`,
+    );
   }
   const weakest = weakestFront(o, me.id);
   if (weakest === null) return;
