@@ -325,6 +325,20 @@ describe('yourmove advise', () => {
     );
   });
 
+  it('tells North Korea that its technology is the price of its shells and troops (the transaction both ways)', () => {
+    // Russia's technology programme is absorbed after 180 days (26 weeks) and runs while the shells flow and 5,000
+    // North Korean troops stand on Russia's fronts.
+    const r = yourmove(['advise', 'korea-russia-2024', '--as', 'prk', '--runs', '20', '--turns', '30', '--json']);
+    expect(r.status).toBe(0);
+    const a = JSON.parse(r.stdout) as { options: { label: string; versusNothing: number; why: { term: string; diff: number }[] }[] };
+    const shells = a.options.find((o) => o.label === 'stopping prk-shells')!;
+    expect(shells.versusNothing).toBeLessThan(-0.1);
+    expect(shells.why[0]).toMatchObject({ term: 'technology' });
+    // Three options with distinct returns, doing nothing the best of them.
+    expect(new Set(a.options.map((o) => o.versusNothing.toFixed(3))).size).toBeGreaterThanOrEqual(3);
+    expect(a.options[0]!.label).toBe('do nothing');
+  });
+
   it('weighs named options and refuses unknown ones', () => {
     const t = yourmove([
       'advise',

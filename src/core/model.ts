@@ -306,6 +306,11 @@ export interface Transfer extends Provenance {
   known_to?: Id[];
   /** Whether the recipient may use these arms offensively / on the supplier-restricted territory. */
   offensive?: boolean;
+  /**
+   * What the flow is paid for: it runs while this holds and stops, for good, the first turn it does not (Russia's
+   * technology for North Korea's troops). A technology programme stopped before it is absorbed is lost.
+   */
+  while?: Predicate;
 }
 
 export interface Sanction extends Provenance {
@@ -334,7 +339,8 @@ export type Predicate =
   | { actor_at_war: { actor: Id; against?: Id } }
   | { in_combat: { actor: Id; front?: Id } }
   | { troops_deployed: { actor: Id; front?: Id; territory?: Id; at_least: number } }
-  | { arms_transfer: { from: Id; to: Id; kind?: TransferKind; offensive?: boolean } }
+  /** `flowing`: only while a flow runs (by default one that has delivered and stopped counts too). */
+  | { arms_transfer: { from: Id; to: Id; kind?: TransferKind; offensive?: boolean; flowing?: boolean } }
   | { rung_reached: { rung: number; between?: [Id, Id] } }
   | { ceasefire: { conflict: Id } }
   | { nuclear_use: { by?: Id } }

@@ -258,6 +258,7 @@ const transfer = z.strictObject({
   covert: z.boolean().exactOptional(),
   known_to: ids.exactOptional(),
   offensive: z.boolean().exactOptional(),
+  while: z.lazy(() => predicate).exactOptional(),
   ...provenance,
 });
 
@@ -299,7 +300,13 @@ export const predicate: z.ZodType<M.Predicate> = z.lazy(() =>
       ),
       one(
         'arms_transfer',
-        z.strictObject({ from: id, to: id, kind: transferKind.exactOptional(), offensive: z.boolean().exactOptional() }),
+        z.strictObject({
+          from: id,
+          to: id,
+          kind: transferKind.exactOptional(),
+          offensive: z.boolean().exactOptional(),
+          flowing: z.boolean().exactOptional(),
+        }),
       ),
       one('rung_reached', z.strictObject({ rung, between: dyad.exactOptional() })),
       one('ceasefire', z.strictObject({ conflict: id })),

@@ -79,6 +79,7 @@ export function determinize(scenario: Scenario, o: Observation, viewer: Id, rng:
       delivered: t.delivered ?? 0,
       knownTo: [viewer],
       absorbedFrom: prior?.absorbedFrom ?? null,
+      while: prior?.while ?? null,
     };
   });
   s.sanctions = o.sanctions.map((x) => ({ ...x, by: [...x.by] }));

@@ -21,6 +21,7 @@
  */
 import type { Id, TransferKind } from '../model.ts';
 import type { Event, Order, Queued, Refuse } from './orders.ts';
+import { holds, StateIndex } from './predicates.ts';
 import {
   listIn,
   sideOf,
@@ -145,6 +146,7 @@ export function economicOrders(state: GameState, queue: readonly Queued[], actor
             active: true,
             delivered: 0,
             absorbedFrom: null,
+            while: null,
           };
           state.transfers.push(transfer);
           events.push({
@@ -247,6 +249,13 @@ export function economyStage(state: GameState, actors: Map<Id, ActorState>): { e
     outputLost.set(a.id, lost);
   }
 
+  // Flows paid for by something that has stopped stop too (the transaction both ways): read before any delivery.
+  const at = new StateIndex(state);
+  for (const t of state.transfers)
+    if (t.active && t.while !== null && !holds(t.while, state, at)) {
+      t.active = false;
+      events.push({ type: 'transfer_stopped', transfer: t.id, from: t.from, to: t.to, covert: t.covert });
+    }
   const boost = new Map<Id, number>();
   for (const t of state.transfers) {
     if (!t.active) continue;
@@ -270,7 +279,9 @@ export function economyStage(state: GameState, actors: Map<Id, ActorState>): { e
   const aid = weaponsAid(state);
   for (const a of state.actors) a.aid += ((aid.get(a.id) ?? 0) - a.aid) * lag;
   for (const t of state.transfers) {
-    if (t.kind !== 'technology' || t.absorbedFrom !== nextTurn) continue;
+    // A standing programme stopped before it is absorbed is lost: it needs the supplier's help to the end (a one-off
+    // has delivered all it brings).
+    if (t.kind !== 'technology' || t.absorbedFrom !== nextTurn || (t.standing && !t.active)) continue;
     const to = actors.get(t.to)!;
     const gain = 1 + TECH_QUALITY_GAIN * t.amount;
     to.technology += t.amount;

@@ -276,6 +276,7 @@ export function initialState(s: Scenario, seed: number): GameState {
       active: true,
       delivered: 0,
       absorbedFrom: null,
+      while: t.while ?? null,
     })),
     sanctions: mapPacked(s.sanctions ?? [], (x) => ({ id: x.id, by: [...x.by], on: x.on, intensity: draw(x.intensity, 0), active: true })),
     permissions: mapPacked(s.permissions ?? [], (p) => ({

@@ -86,7 +86,7 @@ export interface PublicActor {
   readonly reputation: number;
 }
 
-export type ObservedTransfer = Omit<TransferState, 'knownTo' | 'amount' | 'delivered' | 'absorbedFrom'> & {
+export type ObservedTransfer = Omit<TransferState, 'knownTo' | 'amount' | 'delivered' | 'absorbedFrom' | 'while'> & {
   amount: number | null;
   delivered: number | null;
 };

@@ -66,12 +66,12 @@ export function holds(p: Predicate, s: GameState, at: StateIndex = new StateInde
     return troops >= at_least;
   }
   if ('arms_transfer' in p) {
-    const { from, to, kind, offensive } = p.arms_transfer;
+    const { from, to, kind, offensive, flowing } = p.arms_transfer;
     return s.transfers.some(
       (t) =>
         t.from === from &&
         t.to === to &&
-        (t.active || t.delivered > 0) &&
+        (t.active || (!flowing && t.delivered > 0)) &&
         (kind === undefined ? t.kind === 'munitions' || t.kind === 'weapons' : t.kind === kind) &&
         (offensive === undefined || t.offensive === offensive),
     );

@@ -229,6 +229,8 @@ export interface TransferState {
   delivered: number;
   /** For technology: the turn the first delivery is absorbed (TECH_DELAY_TURNS after it). */
   absorbedFrom: number | null;
+  /** What the flow is paid for (the scenario's `while`): it stops the first turn this does not hold; null: nothing. */
+  while: Predicate | null;
 }
 
 export interface SanctionState {
@@ -505,6 +507,7 @@ function cloneTransfer(t: TransferState): TransferState {
     active: t.active,
     delivered: t.delivered,
     absorbedFrom: t.absorbedFrom,
+    while: t.while,
   };
 }
 

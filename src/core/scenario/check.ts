@@ -251,6 +251,9 @@ export function checkScenario(s: Scenario): Issue[] {
   });
 
   const known = { actors, fronts, treaties, conflicts, permissions };
+  s.transfers?.forEach((t, i) => {
+    if (t.while) checkPredicate(t.while, ['transfers', i, 'while'], known, bad);
+  });
   s.red_lines?.forEach((r, i) => {
     actorRef(['red_lines', i, 'holder'], r.holder);
     checkPredicate(r.when, ['red_lines', i, 'when'], known, bad);
