@@ -1,36 +1,43 @@
 // returns(state) and isTerminal(state), the rest of the engine contract (docs/model.md §10): a return per actor from
-// its interests, zero at the start but for standing leverage, moving the right way with what happens.
+// its interests, zero at the start, moving the right way with what happens.
 import { describe, expect, it } from 'vitest';
 import { apply } from '../src/core/engine/apply.ts';
 import { playGame } from '../src/core/engine/game.ts';
 import { initialState } from '../src/core/engine/init.ts';
+import { dependence } from '../src/core/engine/leverage.ts';
 import { isTerminal, returns, returnTerms } from '../src/core/engine/returns.ts';
+import type { GameState } from '../src/core/engine/state.ts';
 import { Rng } from '../src/core/rng.ts';
 import { loadBuiltin } from './helpers/scenarios.ts';
 
 const korea = loadBuiltin('korea-russia-2024');
 
 describe('returns', () => {
-  it('every term is 0 at the start but leverage (a standing position: who supplies whom)', () => {
+  it('every term is 0 at the start: each counts what the actor has gained or paid since', () => {
     const s = initialState(korea, 1);
-    for (const a of s.actors) {
-      const { leverage, ...rest } = returnTerms(s, a);
-      for (const [term, v] of Object.entries(rest)) expect(v, `${a.id} ${term}`).toBe(0);
-      expect(Math.abs(leverage)).toBeLessThanOrEqual(1);
-    }
-    // North Korea supplies Russia shells and missiles and gets fuel, money and technology back: one each way.
-    expect(
+    for (const a of s.actors) for (const [term, v] of Object.entries(returnTerms(s, a))) expect(v, `${a.id} ${term}`).toBe(0);
+  });
+
+  it('leverage is dependence: Russia leans on North Korea for shells, missiles and men, and on China for its imports', () => {
+    const s = initialState(korea, 1);
+    const onRussia = dependence(s).get('rus')!;
+    // Russia's channels: its rounds (about half North Korea's), the missiles, the two Chinese dual-use flows, and its
+    // manpower on each of the two fronts (North Korea's ~11,000 of ~61,000 at Kursk).
+    expect(onRussia.get('prk')!).toBeGreaterThan(0.2);
+    expect(onRussia.get('prk')!).toBeLessThan(0.4);
+    expect(onRussia.get('chn')!).toBeCloseTo(2 / 6, 6);
+    const leverage = (x: GameState, id: string) =>
       returnTerms(
-        s,
-        s.actors.find((a) => a.id === 'prk')!,
-      ).leverage,
-    ).toBe(0);
-    expect(
-      returnTerms(
-        s,
-        s.actors.find((a) => a.id === 'usa')!,
-      ).leverage,
-    ).toBeGreaterThan(0);
+        x,
+        x.actors.find((a) => a.id === id)!,
+      ).leverage;
+    // North Korea stops its shells: Russia depends on it less.
+    const noShells = apply(s, { prk: [{ type: 'stop_transfer', transfer: 'prk-shells' }] }, Rng.derive(1, 1)).state;
+    expect(leverage(noShells, 'prk')).toBeLessThan(-0.05);
+    // China arms Russia: its standing rises and North Korea's falls (the article's "third wheel", the other way round).
+    const armed = apply(s, { chn: [{ type: 'transfer', to: 'rus', kind: 'weapons', amount: 50, standing: true }] }, Rng.derive(1, 1)).state;
+    expect(leverage(armed, 'chn')).toBeGreaterThan(0.05);
+    expect(leverage(armed, 'prk')).toBeLessThan(0);
   });
 
   it('terms move with the game: casualties cost, fighting gives experience, Russia gains ground in Ukraine', () => {
@@ -88,12 +95,30 @@ describe('returns', () => {
         state.actors.find((a) => a.id === 'rus')!,
       ).economy,
     ).toBeLessThan(0);
+    // North Korea is under no sanction of the scenario, and its shells and missiles have no price in dollars.
     expect(
       returnTerms(
         state,
-        state.actors.find((a) => a.id === 'kor')!,
+        state.actors.find((a) => a.id === 'prk')!,
       ).economy,
     ).toBe(0);
+  });
+
+  it('arms are paid for: what an actor gives in dollars is output it does not keep', () => {
+    const arm = (actor: string, to: string) => {
+      let state = initialState(korea, 1);
+      const rng = Rng.seeded(3);
+      state = apply(state, { [actor]: [{ type: 'transfer', to, kind: 'weapons', amount: 50, standing: true }] }, rng).state;
+      for (let t = 0; t < 9; t++) state = apply(state, {}, rng).state;
+      return returnTerms(
+        state,
+        state.actors.find((a) => a.id === actor)!,
+      ).economy;
+    };
+    // $50 m a week is about 8.7 % of North Korea's output ($30 bn a year): ten times that is the worst the term counts.
+    expect(arm('prk', 'rus')).toBeLessThan(-0.7);
+    // The same is 0.01 % of China's: a rounding error.
+    expect(arm('chn', 'rus')).toBeGreaterThan(-0.01);
   });
 });
 

@@ -205,16 +205,13 @@ describe('a pool of more threads than chunks', () => {
 
 describe('sensitivity', () => {
   it('finds the input that decides a question', async () => {
-    // South Korea's arming of Ukraine is decided by its red lines' likelihoods (defensive arms, uniform 0.3-0.7;
-    // offensive ones once Russian technology also flows to the North, 0.1-0.4): at seed 3 the two are level.
+    // South Korea's arming of Ukraine is decided by its red lines' likelihoods: defensive arms (uniform 0.3-0.7) as
+    // soon as North Korea fights, offensive ones (0.1-0.4) only once Russian technology also flows to the North. Of
+    // some forty inputs, noise alone puts one near |r| = 0.09 at 800 runs (2.5 standard errors): the defensive
+    // line's ~0.15 stands above it, the offensive line's share does not.
     const r = await runForecast({ scenario: loadBuiltin('korea-russia-2024'), runs: 800, seed: 3, turns: 3, workers: 1 });
     const s = r.sensitivity.find((x) => x.question === 'kor_arms_to_ukr')!;
-    expect(
-      s.inputs
-        .slice(0, 2)
-        .map((i) => i.input)
-        .sort(),
-    ).toEqual(['red_lines.kor-arms-defensive.likelihood', 'red_lines.kor-arms-offensive.likelihood']);
+    expect(s.inputs[0]!.input).toBe('red_lines.kor-arms-defensive.likelihood');
     // Expected r ≈ sd(L) / sd(answer) · (the share of arming it decides) ≈ 0.115 / 0.49 · 0.6 ≈ 0.14.
     expect(s.inputs[0]!.r).toBeGreaterThan(0.08);
     expect(s.inputs[0]!.pHigh!).toBeGreaterThan(s.inputs[0]!.pLow!);
@@ -233,8 +230,9 @@ describe('the ledger', () => {
     // Aid in kind counted in dollars is money given too: the United States' $417 m of weapons a week to Ukraine, and
     // the UK's, Germany's and France's; Ukraine receives what they give (means rounded to whole millions).
     expect(entry('usa').money_given_usd_m.mean).toBe(4170);
-    const givers = ['usa', 'gbr', 'deu', 'fra'].map((a) => entry(a).money_given_usd_m.mean);
-    expect(givers.every((x) => x > 0)).toBe(true);
+    // South Korea's arms, when its red line brings them, are priced too (USD 20-60 m a week).
+    const givers = ['usa', 'gbr', 'deu', 'fra', 'kor'].map((a) => entry(a).money_given_usd_m.mean);
+    expect(givers.slice(0, 4).every((x) => x > 0)).toBe(true);
     expect(Math.abs(entry('ukr').money_received_usd_m.mean - givers.reduce((a, b) => a + b, 0))).toBeLessThanOrEqual(2);
     expect(entry('rus').killed.mean).toBeGreaterThan(entry('prk').killed.mean);
     expect(r.returns.map((x) => x.actor)).toEqual(r.ledger.map((l) => l.actor));
@@ -337,6 +335,36 @@ describe('yourmove advise', () => {
     // Three options with distinct returns, doing nothing the best of them.
     expect(new Set(a.options.map((o) => o.versusNothing.toFixed(3))).size).toBeGreaterThanOrEqual(3);
     expect(a.options[0]!.label).toBe('do nothing');
+  });
+
+  it("gives South Korea real choices: arming Ukraine costs it Russia's answer (arms for the North), entering the war much more", () => {
+    const r = yourmove(['advise', 'korea-russia-2024', '--as', 'kor', '--runs', '30', '--turns', '40', '--json']);
+    expect(r.status).toBe(0);
+    const a = JSON.parse(r.stdout) as { options: { label: string; versusNothing: number; why: { term: string; diff: number }[] }[] };
+    expect(new Set(a.options.map((o) => o.versusNothing.toFixed(3))).size).toBeGreaterThanOrEqual(3);
+    const arms = a.options.find((o) => o.label.startsWith('weapons for ukr'))!;
+    // Putin's threat of 20 June 2024 is a red line of Russia's: technology for North Korea, South Korea's rival.
+    expect(arms.versusNothing).toBeLessThan(0);
+    expect(arms.why[0]).toMatchObject({ term: 'rival_gains' });
+    const war = a.options.find((o) => o.label === 'entering rus-ukr beside ukr')!;
+    expect(war.versusNothing).toBeLessThan(arms.versusNothing);
+    expect(war.why.map((w) => w.term)).toContain('escalation_risk');
+  });
+
+  it("gives China real choices: its standing with Russia against the West's sanctions", () => {
+    const r = yourmove(['advise', 'korea-russia-2024', '--as', 'chn', '--runs', '30', '--turns', '40', '--json']);
+    expect(r.status).toBe(0);
+    const a = JSON.parse(r.stdout) as { options: { label: string; versusNothing: number; why: { term: string; diff: number }[] }[] };
+    expect(new Set(a.options.map((o) => o.versusNothing.toFixed(3))).size).toBeGreaterThanOrEqual(3);
+    // Stopping its machine tools loses China a share of Russia's supply (leverage as dependence).
+    const tools = a.options.find((o) => o.label === 'stopping chn-machine-tools')!;
+    expect(tools.why[0]).toMatchObject({ term: 'leverage' });
+    expect(tools.versusNothing).toBeLessThan(-0.05);
+    // Arming Russia buys standing and draws the sanctions of the US and the allies (their red lines).
+    const arms = a.options.find((o) => o.label.startsWith('weapons for rus'))!;
+    const terms = Object.fromEntries(arms.why.map((w) => [w.term, w.diff]));
+    expect(terms.leverage).toBeGreaterThan(0);
+    expect(terms.economy).toBeLessThan(0);
   });
 
   it('weighs named options and refuses unknown ones', () => {

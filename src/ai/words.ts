@@ -2,6 +2,7 @@
  * Orders and utility terms in words, for bots' reasons (actor and front ids as they are; the CLI's menus use
  * names, src/cli/interactive.ts).
  */
+import { DEFAULT_UNIT } from '../core/engine/economy.ts';
 import type { Order } from '../core/engine/orders.ts';
 import type { InterestTerm } from '../core/engine/state.ts';
 
@@ -19,6 +20,7 @@ export const TERM_WORDS: Record<InterestTerm, readonly [string, string]> = {
   escalation_risk: ['less escalation risk', 'more escalation risk'],
   battle_experience: ['more battle experience', 'less battle experience'],
   backed_territory: ['more ground for those it backs', 'less ground for those it backs'],
+  rival_gains: ['rivals weaker', 'rivals stronger'],
 };
 
 export function orderText(o: Order): string {
@@ -60,7 +62,7 @@ export function orderText(o: Order): string {
     case 'answer_call':
       return `${o.answer === 'honour' ? 'honouring' : o.answer === 'partial' ? 'partly honouring' : 'reneging on'} ${o.treaty}`;
     case 'transfer':
-      return `${o.kind.replace('_', '-')} for ${o.to} (${n.format(o.amount)}${o.unit ? ` ${o.unit}` : ''}${o.standing ? ' a turn' : ''})`;
+      return `${o.offensive ? 'offensive ' : ''}${o.kind.replace('_', '-')} for ${o.to} (${n.format(o.amount)} ${o.unit ?? DEFAULT_UNIT[o.kind]}${o.standing ? ' a turn' : ''})`;
     case 'stop_transfer':
       return `stopping ${o.transfer}`;
     case 'sanction':

@@ -131,6 +131,8 @@ export interface Interests extends Provenance {
   battle_experience?: Num;
   /** The ground of the actors it backs (its `backs`): their territory gained or lost, as they count it. */
   backed_territory?: Num;
+  /** What its rivals (its `rivals`) gain in technology and battle experience: the threat they grow into. */
+  rival_gains?: Num;
 }
 
 export interface Actor extends Provenance {
@@ -144,6 +146,11 @@ export interface Actor extends Provenance {
    * back Ukraine. Its interests' `backed_territory` weighs their ground.
    */
   backs?: Id[];
+  /**
+   * The actors whose military gains it counts as a threat to itself: South Korea's rival is North Korea. Its
+   * interests' `rival_gains` weighs the technology and battle experience they gain.
+   */
+  rivals?: Id[];
   /** For blocs: how united the members are, 0..1; limits what the bloc can order. */
   cohesion?: Num;
   /** For blocs: how the bloc decides. */
@@ -392,7 +399,11 @@ export interface Metric extends Provenance {
 
 export type RedLineEffect =
   | { enter_war: { side_with: Id; conflict: Id } }
-  | { arm: { to: Id; offensive?: boolean } }
+  /**
+   * Start a standing flow to `to`: weapons (by default; `amount` in USD million a turn, counted in the recipient's
+   * fire like any aid; without it an unpriced package) or a technology programme (`amount` programmes, default 1).
+   */
+  | { arm: { to: Id; offensive?: boolean; kind?: 'weapons' | 'technology'; amount?: Num } }
   | { mobilise: { level: Exclude<MobilisationLevel, 'none'>; against?: Id } }
   | { declare_war: { on: Id } }
   | { invade: { territory: Id } }

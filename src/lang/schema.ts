@@ -148,6 +148,7 @@ const interests = z.strictObject({
   escalation_risk: fraction.exactOptional(),
   battle_experience: fraction.exactOptional(),
   backed_territory: fraction.exactOptional(),
+  rival_gains: fraction.exactOptional(),
   ...provenance,
 });
 
@@ -157,6 +158,7 @@ const actor = z.strictObject({
   kind: z.enum(['state', 'bloc']),
   members: ids.exactOptional(),
   backs: ids.exactOptional(),
+  rivals: ids.exactOptional(),
   cohesion: fraction.exactOptional(),
   decision: z.enum(['consensus', 'majority', 'leader']).exactOptional(),
   regions: ids.exactOptional(),
@@ -347,7 +349,15 @@ const metric = z.strictObject({ id, text, unit: text, of: metricExpr, ...provena
 
 const redLineEffect = z.union([
   one('enter_war', z.strictObject({ side_with: id, conflict: id })),
-  one('arm', z.strictObject({ to: id, offensive: z.boolean().exactOptional() })),
+  one(
+    'arm',
+    z.strictObject({
+      to: id,
+      offensive: z.boolean().exactOptional(),
+      kind: z.enum(['weapons', 'technology']).exactOptional(),
+      amount: amount.exactOptional(),
+    }),
+  ),
   one('mobilise', z.strictObject({ level, against: id.exactOptional() })),
   one('declare_war', z.strictObject({ on: id })),
   one('invade', z.strictObject({ territory: id })),

@@ -4,6 +4,7 @@
  * questions and metrics. Run i's seed is derived from (master seed, i) alone, so a forecast's result does not depend
  * on how its runs are shared among workers.
  */
+import { dependence } from '../core/engine/leverage.ts';
 import type { Bot } from '../ai/bot.ts';
 import { botTurn, makeBots } from '../ai/play.ts';
 import { applyInPlace } from '../core/engine/apply.ts';
@@ -197,7 +198,8 @@ export function simulateRun(template: InputTemplate, master: number, index: numb
     options.onTurn?.(state, result.events);
   }
   const m = meter.result();
-  const raw = state.actors.map((a) => returnTerms(state, a));
+  const dep = dependence(state);
+  const raw = state.actors.map((a) => returnTerms(state, a, dep));
   const terms = state.actors.map((a, i) => weightedTerms(a, raw[i]!));
   return {
     index,

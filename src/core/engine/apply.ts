@@ -487,6 +487,13 @@ function combat(turn: Turn, seed: number): void {
   });
   const fire = fireSupport(state, actors, fighting, wars);
   events.push(...fire.events);
+  // The soldiers who fight: the most each actor has had in combat at once (its battle experience is spread over them).
+  const engaged = new Map<Id, number>();
+  for (const f of fighting) for (const x of f.forces) engaged.set(x.actor, (engaged.get(x.actor) ?? 0) + x.troops);
+  for (const [id, n] of engaged) {
+    const a = actors.get(id)!;
+    if (n > a.fought) a.fought = n;
+  }
   for (const front of fighting) {
     const frontRng = Rng.derive(seed, state.fronts.indexOf(front));
     const e = fightFront(front, wars.get(front.conflict)!, actors, days, frontRng, fire.firepower);

@@ -51,7 +51,7 @@ export function scenarioDefaults(state: GameState, rng: Rng): Event[] {
     r.acted = rng.chance(r.likelihood);
     events.push({ type: first ? 'red_line_crossed' : 'red_line_reconsidered', redLine: r.id, holder: r.holder, acts: r.acted });
     if (!r.acted) continue;
-    for (const p of effectOrders(state, r.holder, r.then, `red_line:${r.id}`, next + r.delayTurns)) {
+    for (const p of effectOrders(state, r.holder, r.then, r.amount, `red_line:${r.id}`, next + r.delayTurns)) {
       if (alreadyDone(state, p)) continue;
       // Two red lines arming the same recipient in one turn make one flow, offensive if either is.
       const o = p.order;
@@ -60,7 +60,11 @@ export function scenarioDefaults(state: GameState, rng: Rng): Event[] {
           o.type === 'transfer' && x.actor === p.actor && x.order.type === 'transfer' && x.order.to === o.to && x.order.kind === o.kind,
       );
       if (twin && twin.order.type === 'transfer' && o.type === 'transfer')
-        twin.order = { ...twin.order, offensive: (twin.order.offensive ?? false) || (o.offensive ?? false) };
+        twin.order = {
+          ...twin.order,
+          amount: Math.max(twin.order.amount, o.amount),
+          offensive: (twin.order.offensive ?? false) || (o.offensive ?? false),
+        };
       else state.pending.push(p);
     }
   }
@@ -111,6 +115,8 @@ export function alreadyDone(state: GameState, p: PendingOrder): boolean {
     case 'permit':
       return state.permissions.some((x) => x.id === o.permission && x.allowed);
     case 'transfer':
+      // A technology programme is one of its own: another running does not make it done.
+      if (o.kind === 'technology') return false;
       // Arming: a weapons flow to the recipient already runs (an offensive one, if offensive arms are the effect).
       return state.transfers.some(
         (t) => t.active && t.standing && t.from === p.actor && t.to === o.to && t.kind === o.kind && (t.offensive || !o.offensive),
@@ -123,21 +129,25 @@ export function alreadyDone(state: GameState, p: PendingOrder): boolean {
 }
 
 /** The orders that carry out a red line's effect for `holder`, from turn `turn` on. */
-function effectOrders(state: GameState, holder: Id, e: RedLineEffect, cause: string, turn: number): PendingOrder[] {
+function effectOrders(state: GameState, holder: Id, e: RedLineEffect, amount: number | null, cause: string, turn: number): PendingOrder[] {
   const at = (order: Order, t = turn): PendingOrder => ({ turn: t, actor: holder, order, cause });
   if ('enter_war' in e) return [at({ type: 'join_war', war: e.enter_war.conflict, side_with: e.enter_war.side_with })];
-  if ('arm' in e)
+  if ('arm' in e) {
+    const technology = e.arm.kind === 'technology';
+    const priced = amount !== null && amount > 0;
     return [
       at({
         type: 'transfer',
         to: e.arm.to,
-        kind: 'weapons',
-        amount: 1,
-        unit: 'arms package per turn (red line)',
+        kind: technology ? 'technology' : 'weapons',
+        amount: priced ? amount : 1,
+        // Weapons with an amount are priced like any aid in dollars (economy.ts, moneyScale); without, a package.
+        unit: technology ? 'programmes (red line)' : priced ? 'USD million a turn (red line)' : 'arms package per turn (red line)',
         standing: true,
         offensive: e.arm.offensive ?? false,
       }),
     ];
+  }
   if ('mobilise' in e) return [at({ type: 'mobilise', level: e.mobilise.level })];
   if ('declare_war' in e) return [at({ type: 'declare_war', on: e.declare_war.on })];
   if ('invade' in e) {

@@ -3,6 +3,7 @@
  * from the stream `Rng.derive(seed, 0)` in a fixed order (actors, then fronts, in file order), so a seed
  * names one possible world.
  */
+import { dependence, leverageOf } from './leverage.ts';
 import type { Interests, MobilisationLevel, Num, RegimeType, Scenario, Val } from '../model.ts';
 import { Rng } from '../rng.ts';
 import { sample } from '../sample.ts';
@@ -96,6 +97,8 @@ export function initialState(s: Scenario, seed: number): GameState {
       kind: a.kind,
       regions: [...(a.regions ?? [])],
       backs: [...(a.backs ?? [])],
+      rivals: [...(a.rivals ?? [])],
+      members: [...(a.members ?? [])],
       areaKm2,
       greatPower: a.great_power ?? false,
       pool: active,
@@ -136,9 +139,11 @@ export function initialState(s: Scenario, seed: number): GameState {
       auxiliaryWeight: draw(a.domestic?.auxiliary_weight, DEFAULTS.auxiliaryWeight),
       reputation: DEFAULTS.reputation,
       experience: 0,
+      fought: 0,
       interests: interestWeights(a.interests, draw),
       startSupport: 0, // set below, once support is drawn
       startRung: 0,
+      startLeverage: 0, // set once the state is built
       intelligence: draw(c.intelligence, DEFAULTS.intelligence),
       expeditionary: c.expeditionary === undefined ? null : Math.round(draw(c.expeditionary, 0)),
     };
@@ -300,6 +305,7 @@ export function initialState(s: Scenario, seed: number): GameState {
       reconsiderTurns: r.reconsider ? Math.max(1, Math.round(draw(r.reconsider.every_days, 1) / s.turn_days)) : null,
       reconsiderFor: r.reconsider?.for_days === undefined ? null : Math.round(draw(r.reconsider.for_days, 0) / s.turn_days),
       delayTurns: Math.round(draw(r.delay_days, 0) / s.turn_days),
+      amount: null, // drawn last, below
     })),
     pending: [],
   };
@@ -309,5 +315,19 @@ export function initialState(s: Scenario, seed: number): GameState {
     a.defenceBudget = (draw(s.actors[i]!.capabilities?.defence_budget_usd_bn, 0) * 1000 * s.turn_days) / 365;
     a.aid = a.aidStart = aid.get(a.id) ?? 0;
   });
+  // Drawn after those: the amounts of red lines' arms.
+  state.redLines.forEach((r, i) => {
+    const e = s.red_lines![i]!.then;
+    // Weapons in whole USD million a turn (a package's price is not known closer), programmes as drawn.
+    if ('arm' in e)
+      r.amount =
+        e.arm.amount === undefined
+          ? e.arm.kind === 'technology'
+            ? 1
+            : null
+          : (e.arm.kind === 'technology' ? (x: number) => x : Math.round)(draw(e.arm.amount, 0));
+  });
+  const dep = dependence(state);
+  for (const a of state.actors) a.startLeverage = leverageOf(dep, a.id);
   return state;
 }

@@ -22,6 +22,11 @@ const SHARES = [0.25, 0.5, 1];
 const ANSWERS = ['honour', 'partial', 'renege'] as const;
 /** Kahn rungs offered as escalation orders: 8 harassing acts of violence, 21 local nuclear war. */
 const ESCALATION_RUNGS = [8, 21];
+/**
+ * USD million a turn of weapons offered to a side (judgement): about France's aid to Ukraine in 2024 (fr-aid-2024,
+ * $43.5-62.1 m a week), the scale of a middle power's package.
+ */
+export const ARMS_OFFER = 50;
 
 export function legalOrders(state: GameState, actor: Id): Order[] {
   const me = state.actors.find((a) => a.id === actor);
@@ -94,9 +99,13 @@ export function legalOrders(state: GameState, actor: Id): Order[] {
     if (w.active && side !== -1) for (const x of w.sides[side]) if (x !== actor) partners.add(x);
   }
   for (const t of state.treaties) if (t.inForce && t.parties.includes(actor)) for (const x of t.parties) if (x !== actor) partners.add(x);
+  // Arming a side of a war one is not in is open to anyone not at war with it: South Korea's arms for Ukraine,
+  // China's for Russia (weapons in USD million a turn, DEFAULT_UNIT; defensive or usable offensively).
+  for (const w of state.wars) if (w.active) for (const x of w.sides.flat()) if (x !== actor && !enemies.has(x)) partners.add(x);
   for (const to of [...partners].sort()) {
     if (me.munitions >= 1) out.push({ type: 'transfer', to, kind: 'munitions', amount: Math.floor(me.munitions / 4) || 1 });
-    out.push({ type: 'transfer', to, kind: 'weapons', amount: 100, standing: true });
+    out.push({ type: 'transfer', to, kind: 'weapons', amount: ARMS_OFFER, standing: true });
+    out.push({ type: 'transfer', to, kind: 'weapons', amount: ARMS_OFFER, standing: true, offensive: true });
     out.push({ type: 'transfer', to, kind: 'money', amount: 100 });
   }
   for (const t of state.transfers) if (t.from === actor && t.active) out.push({ type: 'stop_transfer', transfer: t.id });

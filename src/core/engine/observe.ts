@@ -390,6 +390,8 @@ function ownCopy(a: ActorState): ActorState {
   const c = cloneActor(a);
   c.regions = [...a.regions];
   c.backs = [...a.backs];
+  c.rivals = [...a.rivals];
+  c.members = [...a.members];
   c.interests = { ...a.interests };
   c.rallied = [...a.rallied];
   return c;

@@ -1,25 +1,33 @@
 /**
  * `returns(state)`: a utility per actor, and `isTerminal(state)` (docs/model.md §10). An actor's return is the sum
  * of its interest weights (the scenario's `interests`, 0..1) times terms that measure, each in [-1, 1], what it
- * has gained or paid since the start (0 then; leverage is a standing position) — the seed article's ledger:
+ * has gained or paid since the start (0 then) — the seed article's ledger:
  *
  *   territory          ten times the share of its wars' contested area gained (lost on its side's soil counts
  *                      against; a tenth of the contested area counts as the most)
  *   regime_security    support gained or lost since the start; a collapsed government loses 0.5 more
- *   casualties         minus killed and wounded as a share of everyone it has raised
- *   economy            ten times the output lost to sanctions (a 10 % loss counts as the worst)
+ *   casualties         minus killed and wounded as a share of everyone it has raised (a bloc counts its members'
+ *                      losses, and stands at their rungs for escalation_risk)
+ *   economy            ten times the output lost to sanctions and given away (money and weapons counted in dollars,
+ *                      as a share of its output over the same days; a 10 % loss counts as the worst)
  *   credibility        reputation lost by reneging (reputation − 1)
  *   technology         technology programmes absorbed, 0.2 each, up to 1
- *   leverage           actors it supplies minus actors that supply it, over the number of other actors
+ *   leverage           what those it supplies would lose without it (Hirschman 1945): the sum over its recipients
+ *                      of its share of their supply channels, gained or lost since the start (`dependence`)
  *   escalation_risk    minus the rise of the highest Kahn rung it stands at, over the rungs left to 44
- *   battle_experience  person-days of fighting per person raised, over a year, up to 1
+ *   battle_experience  person-days of fighting per soldier who fought (the most it had in combat at once), over a
+ *                      year, up to 1
  *   backed_territory   the territory term of the actors it backs (`backs`), averaged: NATO counts Ukraine's ground
  *                      lost, and so Russia's gains, against itself
+ *   rival_gains        minus what its rivals (`rivals`) have gained in technology and battle experience (the mean of
+ *                      their two terms, averaged over the rivals): South Korea counts North Korea's gains as its threat
  *
  * The terms are the engine's first measure; the AI (docs/ai.md, issue 4) builds its utilities on them.
  */
 import type { Id } from '../model.ts';
 import { RUNG } from './apply.ts';
+import { moneyScale } from './economy.ts';
+import { dependence, leverageOf, type Dependence } from './leverage.ts';
 import { INTEREST_TERMS, sideOf, type ActorState, type GameState, type InterestTerm } from './state.ts';
 
 /** The ladder's last rung (Kahn 1965, "spasm or insensate war"): nothing is left to play for. */
@@ -33,7 +41,8 @@ export function isTerminal(state: GameState): boolean {
 /** Each actor's return: Σ weight · term. */
 export function returns(state: GameState): Record<Id, number> {
   const out: Record<Id, number> = {};
-  for (const a of state.actors) out[a.id] = sumOf(weightedTerms(a, returnTerms(state, a)));
+  const dep = dependence(state);
+  for (const a of state.actors) out[a.id] = sumOf(weightedTerms(a, returnTerms(state, a, dep)));
   return out;
 }
 
@@ -50,31 +59,65 @@ export function sumOf(weighted: readonly number[]): number {
 }
 
 /** The terms of one actor's return, each in [-1, 1] (see the module comment). */
-export function returnTerms(state: GameState, a: ActorState): Record<InterestTerm, number> {
+export function returnTerms(state: GameState, a: ActorState, dep: Dependence = dependence(state)): Record<InterestTerm, number> {
   const clamp = (x: number) => Math.max(-1, Math.min(1, x));
+  // A bloc stands where its members stand: their rungs and their losses are the alliance's (NATO's return counts a
+  // member's war as its own).
+  const us = new Set([a.id, ...a.members]);
   let rung = 0;
   for (const key in state.rungs) {
     const bar = key.indexOf('|');
-    if (key.slice(0, bar) === a.id || key.slice(bar + 1) === a.id) rung = Math.max(rung, state.rungs[key]!);
+    if (us.has(key.slice(0, bar)) || us.has(key.slice(bar + 1))) rung = Math.max(rung, state.rungs[key]!);
   }
-  const supplies = new Set(state.transfers.filter((t) => t.active && t.from === a.id).map((t) => t.to));
-  const suppliedBy = new Set(state.transfers.filter((t) => t.active && t.to === a.id).map((t) => t.from));
-  const others = Math.max(1, state.actors.length - 1);
-  const lost = a.casualties.killed + a.casualties.wounded + a.casualties.returned;
+  let lost = 0;
+  for (const x of state.actors) if (us.has(x.id)) lost += x.casualties.killed + x.casualties.wounded + x.casualties.returned;
   let backed = 0;
   for (const b of a.backs) backed += territoryTerm(state, b);
   return {
     territory: territoryTerm(state, a.id),
     regime_security: clamp(a.support - a.startSupport - (a.collapsed ? 0.5 : 0)),
     casualties: a.raised > 0 && lost > 0 ? -Math.min(1, lost / a.raised) : 0,
-    economy: clamp(10 * (a.output - 1)),
+    economy: clamp(10 * (a.output - 1 - givenShare(state, a))),
     credibility: clamp(a.reputation - 1),
-    technology: Math.min(1, 0.2 * a.technology),
-    leverage: clamp((supplies.size - suppliedBy.size) / others),
+    technology: technologyTerm(a),
+    leverage: clamp(leverageOf(dep, a.id) - a.startLeverage),
     escalation_risk: rung > a.startRung ? -(rung - a.startRung) / Math.max(1, LAST_RUNG - a.startRung) : 0,
-    battle_experience: a.raised > 0 ? Math.min(1, a.experience / (a.raised * 365)) : 0,
+    battle_experience: experienceTerm(a),
     backed_territory: a.backs.length > 0 ? backed / a.backs.length : 0,
+    rival_gains: a.rivals.length > 0 ? 0 - rivalGains(state, a.rivals) || 0 : 0,
   };
+}
+
+/**
+ * What it has given in money and in weapons counted in dollars since the start, as a share of its output over the
+ * same days (0 when its GDP is unknown): arms and aid are paid for.
+ */
+function givenShare(state: GameState, a: ActorState): number {
+  const output = (a.gdp * 1000 * state.turn * state.turnDays) / 365; // USD million
+  if (output <= 0) return 0;
+  let given = 0;
+  for (const t of state.transfers) if (t.from === a.id && t.delivered > 0) given += (moneyScale(t.unit) ?? 0) * t.delivered;
+  return given / output;
+}
+
+/** Technology programmes absorbed, 0.2 each, up to 1. */
+function technologyTerm(a: ActorState): number {
+  return Math.min(1, 0.2 * a.technology);
+}
+
+/** Person-days of fighting per soldier who fought, over a year, up to 1. */
+function experienceTerm(a: ActorState): number {
+  return a.fought > 0 ? Math.min(1, a.experience / (a.fought * 365)) : 0;
+}
+
+/** The mean over `rivals` of the mean of their technology and battle-experience terms, 0..1. */
+function rivalGains(state: GameState, rivals: readonly Id[]): number {
+  let sum = 0;
+  for (const id of rivals) {
+    const r = state.actors.find((x) => x.id === id);
+    if (r) sum += (technologyTerm(r) + experienceTerm(r)) / 2;
+  }
+  return sum / rivals.length;
 }
 
 /** Ten times the share of `actor`'s wars' contested area its side gained (lost on its side's soil counts against). */

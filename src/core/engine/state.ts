@@ -41,6 +41,10 @@ export interface ActorState {
   regions: Id[];
   /** The actors it backs (the scenario's `backs`): its `backed_territory` term counts their ground. */
   backs: readonly Id[];
+  /** A bloc's member states (the scenario's `members`); empty for a state. */
+  members: readonly Id[];
+  /** Its rivals (the scenario's `rivals`): its `rival_gains` term counts their technology and battle experience. */
+  rivals: readonly Id[];
   /** The area of the actor's territory in km² (the front an invasion opens). */
   areaKm2: number;
   greatPower: boolean;
@@ -108,11 +112,15 @@ export interface ActorState {
   reputation: number;
   /** Combat experience in person-days of fighting, the article's "battle experience". */
   experience: number;
+  /** The most of its troops in combat at once: the soldiers who have fought, over whom experience is spread. */
+  fought: number;
   /** Utility weights over the terms of `returns` (the scenario's `interests`, 0..1; shared, never changed). */
   interests: Readonly<Record<InterestTerm, number>>;
   /** Support and the highest Kahn rung with anyone at the start: returns count changes from there. */
   startSupport: number;
   startRung: number;
+  /** Its leverage at the start (returns.ts): the term counts the change from there. */
+  startLeverage: number;
   intelligence: number;
   /** The most troops it can keep on fronts abroad at once (the scenario's `expeditionary`); null: no limit. */
   expeditionary: number | null;
@@ -130,6 +138,7 @@ export const INTEREST_TERMS = [
   'escalation_risk',
   'battle_experience',
   'backed_territory',
+  'rival_gains',
 ] as const;
 export type InterestTerm = (typeof INTEREST_TERMS)[number];
 
@@ -272,6 +281,8 @@ export interface RedLineState {
   reconsiderFor: number | null;
   /** Turns from the decision to the act, beyond the next turn. */
   delayTurns: number;
+  /** For an `arm` effect: the amount a turn (drawn from the scenario's), or null for the unpriced package. */
+  amount: number | null;
 }
 
 /** An order the engine issues for an actor on `turn`, and why (`red_line:ID`, `bandwagon`, `collapse`). */
@@ -539,6 +550,7 @@ function cloneRedLine(r: RedLineState): RedLineState {
     reconsiderTurns: r.reconsiderTurns,
     reconsiderFor: r.reconsiderFor,
     delayTurns: r.delayTurns,
+    amount: r.amount,
   };
 }
 
@@ -552,6 +564,8 @@ export function cloneActor(a: ActorState): ActorState {
     kind: a.kind,
     regions: a.regions,
     backs: a.backs,
+    rivals: a.rivals,
+    members: a.members,
     areaKm2: a.areaKm2,
     greatPower: a.greatPower,
     pool: a.pool,
@@ -584,11 +598,13 @@ export function cloneActor(a: ActorState): ActorState {
     bandwagon: a.bandwagon && { sideWith: a.bandwagon.sideWith, threshold: a.bandwagon.threshold, done: a.bandwagon.done },
     reputation: a.reputation,
     experience: a.experience,
+    fought: a.fought,
     intelligence: a.intelligence,
     expeditionary: a.expeditionary,
     interests: a.interests,
     startSupport: a.startSupport,
     startRung: a.startRung,
+    startLeverage: a.startLeverage,
   };
 }
 

@@ -78,8 +78,8 @@ export function planKey(plan: Plan): string {
 
 /**
  * A short list of plans worth searching: doing nothing; the answers to one's calls to arms; invoking a triggered
- * treaty; ceasefire moves in one's wars; reinforcing or thinning each front of one's wars; mobilising; entering a
- * war beside a treaty partner; arming a partner at war; stopping one's transfers; changing one's permissions; a
+ * treaty; ceasefire moves in one's wars; reinforcing or thinning each front of one's wars; mobilising; arming a side
+ * one leans to (`leaning`); entering a war beside a treaty partner or that side; stopping one's transfers; changing one's permissions; a
  * nuclear alert while at war. Every plan is a single legal order (or none); the game's `legalActions` adds the
  * heuristic policy's plan.
  */
@@ -99,21 +99,49 @@ export function candidates(s: GameState, actor: Id): Plan[] {
   for (const o of legal) if (o.type === 'deploy' && o.troops === half) add(o);
   for (const o of legal) if (o.type === 'withdraw') if (o.troops === Math.floor(troopsOn(s, actor, o.front) / 2)) add(o);
   if (atWar) for (const o of legal) if (o.type === 'mobilise') add(o);
+  // Arming a side one leans to in a war, defensively (arming allies at peace buys nothing the model counts but
+  // leverage; nothing in the model tells offensive arms from defensive but red lines, so the menu keeps those).
+  const leanTo = leaning(s, actor);
+  for (const o of legal) if (o.type === 'transfer' && o.kind === 'weapons' && !o.offensive && leanTo.has(o.to)) add(o);
+  // Entering a war beside a treaty partner (obligation) or a side one leans to (threat or opportunity).
   for (const o of legal)
     if (
       o.type === 'join_war' &&
-      partners.has(o.side_with) &&
+      (partners.has(o.side_with) || (me.kind === 'state' && leanTo.has(o.side_with))) &&
       !s.wars
         .find((w) => w.id === o.war)
         ?.sides.flat()
         .includes(actor)
     )
       add(o);
-  // Arming a partner that is at war (arming allies at peace buys nothing the model counts but leverage).
-  const fighting = new Set(s.wars.filter((w) => w.active).flatMap((w) => w.sides.flat()));
-  for (const o of legal) if (o.type === 'transfer' && o.kind === 'weapons' && fighting.has(o.to)) add(o);
   for (const o of legal) if (o.type === 'permit' || o.type === 'forbid' || o.type === 'stop_transfer') add(o);
   if (atWar) add({ type: 'nuclear_signal', level: 'raised' });
+  return out;
+}
+
+/**
+ * The belligerents `actor` leans to: its own side in its wars; in others, the side of its treaty partners, of those
+ * it backs or already supplies, and the side opposed to the one its rivals fight for or supply (South Korea leans
+ * to Ukraine because North Korea fights for Russia; China to Russia, which it supplies).
+ */
+export function leaning(s: GameState, actor: Id): Set<Id> {
+  const friends = new Set<Id>(s.actors.find((a) => a.id === actor)?.backs ?? []);
+  for (const t of s.treaties) if (t.inForce && t.parties.includes(actor)) for (const x of t.parties) friends.add(x);
+  for (const t of s.transfers) if (t.active && t.from === actor) friends.add(t.to);
+  const rivals = new Set(s.actors.find((a) => a.id === actor)?.rivals ?? []);
+  const rivalsHelp = new Set<Id>();
+  for (const t of s.transfers) if (t.active && rivals.has(t.from)) rivalsHelp.add(t.to);
+  for (const f of s.fronts) for (const x of f.forces) if (rivals.has(x.actor) && x.troops > 0) rivalsHelp.add(x.for);
+  const out = new Set<Id>();
+  for (const w of s.wars) {
+    if (!w.active) continue;
+    const own = sideOf(w, actor);
+    w.sides.forEach((side, k) => {
+      const other = w.sides[1 - k]!;
+      const lean = own === k || (own === -1 && (side.some((x) => friends.has(x)) || other.some((x) => rivalsHelp.has(x) || rivals.has(x))));
+      if (lean) for (const x of side) if (x !== actor) out.add(x);
+    });
+  }
   return out;
 }
 

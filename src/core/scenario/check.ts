@@ -102,11 +102,17 @@ export function checkScenario(s: Scenario): Issue[] {
   s.actors.forEach((a, i) => {
     const at: Path = ['actors', i];
     a.regions?.forEach((r, j) => ref([...at, 'regions', j], 'region', regions, r));
-    a.backs?.forEach((b, j) => {
-      actorRef([...at, 'backs', j], b);
-      if (b === a.id) bad([...at, 'backs', j], `an actor cannot back itself`);
-      else if (a.backs!.indexOf(b) < j) bad([...at, 'backs', j], `actor "${b}" is listed twice`);
-    });
+    for (const [key, verb] of [
+      ['backs', 'back'],
+      ['rivals', 'be a rival of'],
+    ] as const) {
+      const list = a[key];
+      list?.forEach((b, j) => {
+        actorRef([...at, key, j], b);
+        if (b === a.id) bad([...at, key, j], `an actor cannot ${verb} itself`);
+        else if (list.indexOf(b) < j) bad([...at, key, j], `actor "${b}" is listed twice`);
+      });
+    }
     if (a.kind === 'bloc') {
       if (!a.members || a.members.length === 0) bad([...at, 'kind'], `a bloc needs members`);
       a.members?.forEach((m, j) => {
