@@ -329,3 +329,20 @@ describe('cascade: each line is an event of its runs, on its turn (issue 13)', (
     expect(r.entries[0]).toMatchObject({ actor: 'pol', p: 1, days: 0, because: ['attacked by rus (100 %)'] });
   });
 });
+
+describe('cascade: the answers a trigger draws (issue 14)', () => {
+  it("a South Korean deployment to Ukraine draws Russia's answer (arms for North Korea) more often than without it", () => {
+    const s = loadBuiltin('korea-russia-2024');
+    const trigger = parseTrigger(s, 'kor deploys troops to ukr');
+    if ('error' in trigger) throw new Error(trigger.error);
+    const r = runCascade({ scenario: s, trigger, runs: 60, seed: 1, after: 10 });
+    const answer = r.responses.find((x) => x.redLine === 'rus-answers-kor')!;
+    // Without the deployment Russia answers only South Korea's own arms (its red line, 0.3-0.7 once North Korea
+    // fights); with it, at once, on the likelihood of Putin's threat (0.4-0.8).
+    expect(answer).toMatchObject({ holder: 'rus', days: 7 });
+    expect(answer.p).toBeGreaterThan(answer.baseline + 0.1);
+    // Lines the trigger does not touch are acted on as often with it as without (the same runs, the same draws).
+    const same = r.responses.find((x) => x.redLine === 'usa-co-belligerent')!;
+    expect(same.p).toBe(same.baseline);
+  });
+});

@@ -75,6 +75,16 @@ export async function cascadeCommand(ref: string, opts: CascadeCliOptions): Prom
       "Invasions: forces arrive on an enemy's territory (median date):",
       ...r.invasions.map((d) => `  ${`${name(d.by)} into ${name(d.territory)}`.padEnd(40)} ${pct(d.p)}  ${d.date}, day ${d.days}`),
     );
+  if (r.responses.length > 0)
+    out.push(
+      '',
+      'Red lines acted on (share of runs, and without the trigger; median date):',
+      ...r.responses.map(
+        (x) =>
+          `  ${`${name(x.holder)}: ${x.redLine}`.padEnd(40)} ${pct(x.p)} (${pct(x.baseline).trim()} without)  ${x.date}, day ${x.days}` +
+          (x.text ? ` — ${x.text}` : ''),
+      ),
+    );
   out.push('', `Stayed out in every run: ${r.stayedOut.map(name).join(', ') || 'none'}`);
   out.push(
     `Most likely outcome (${Math.round(r.mostLikely.share * 100)} % of runs): at war ${r.mostLikely.belligerents.map(name).join(', ')}`,

@@ -65,6 +65,11 @@ export interface CascadeResult {
    * invader and territory in a run), by median date of the turn it was adjudicated.
    */
   invasions: { by: Id; territory: Id; p: number; date: string; days: number }[];
+  /**
+   * Red lines acted on after the trigger (the first decision to act on each, in a run), beside how often they are
+   * acted on in the same runs without the trigger: the answers the trigger draws, by median date.
+   */
+  responses: { redLine: Id; holder: Id; text: string | null; p: number; baseline: number; date: string; days: number }[];
   /** The commonest set of actors at war in a run (at the trigger, or entering after it), and its share of runs. */
   mostLikely: { belligerents: Id[]; share: number };
   /** Edges of the domino graph: who pulled whom in, why, and in what share of runs. */
@@ -105,9 +110,11 @@ export function runCascade(o: CascadeOptions): CascadeResult {
   const general = new Map<Id, number[]>();
   const declared = new Map<string, number[]>();
   const invaded = new Map<string, number[]>();
+  const responded = new Map<string, number[]>();
   const outcomes = new Map<string, number>();
   const edges = new Map<string, number>();
   const everAtWar = new Set<Id>();
+  const baseline = new Map<Id, number>();
 
   for (let i = 0; i < o.runs; i++) {
     // Parties to a war in this run: at the trigger, then each as it enters.
@@ -156,6 +163,8 @@ export function runCascade(o: CascadeOptions): CascadeResult {
             enter(e.on, e, at);
           } else if (e.type === 'war_joined') enter(e.actor, e, at);
           else if (e.type === 'front_opened') first(invaded, 'invaded', `${e.by}>${e.territory}`, state.turn);
+          else if ((e.type === 'red_line_crossed' || e.type === 'red_line_reconsidered') && e.acts)
+            first(responded, 'response', e.redLine, state.turn);
           else if (e.type === 'mobilised') {
             // The event also reports each turn's raising at the level already reached: only a step up counts.
             const to = MOBILISATION_LEVELS.indexOf(e.level);
@@ -168,6 +177,16 @@ export function runCascade(o: CascadeOptions): CascadeResult {
       },
     });
     for (const x of belligerents) everAtWar.add(x);
+    // The same run without the trigger: which red lines its holders act on anyway, from the trigger's turn on.
+    const acted = new Set<Id>();
+    simulateRun(template, o.seed, i, {
+      turns,
+      onTurn: (state, events) => {
+        if (state.turn < triggerTurn) return;
+        for (const e of events) if ((e.type === 'red_line_crossed' || e.type === 'red_line_reconsidered') && e.acts) acted.add(e.redLine);
+      },
+    });
+    for (const id of acted) baseline.set(id, (baseline.get(id) ?? 0) + 1);
     const key = [...belligerents].sort().join(',');
     outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
     o.onProgress?.(i + 1, o.runs);
@@ -225,6 +244,18 @@ export function runCascade(o: CascadeOptions): CascadeResult {
       .sort((a, b) => a.days - b.days),
     declarations: pairs(declared).map(({ a, b, ...w }) => ({ by: a, on: b, ...w })),
     invasions: pairs(invaded).map(({ a, b, ...w }) => ({ by: a, territory: b, ...w })),
+    responses: [...responded.entries()]
+      .map(([id, turns]) => {
+        const line = s.red_lines!.find((r) => r.id === id)!;
+        return {
+          redLine: id,
+          holder: line.holder,
+          text: line.text ?? null,
+          ...when(turns),
+          baseline: round((baseline.get(id) ?? 0) / o.runs),
+        };
+      })
+      .sort((a, b) => b.p - b.baseline - (a.p - a.baseline) || a.days - b.days),
     mostLikely: { belligerents: best.split(',').filter(Boolean), share: round(count / o.runs) },
     edges: [...edges.entries()]
       .map(([key, n]) => {
