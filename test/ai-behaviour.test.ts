@@ -310,3 +310,65 @@ transfers:
     expect(inForce).toBeGreaterThan(runs / 2);
   });
 });
+
+describe('allies judge together (issue 14: a bloc’s cohesion)', () => {
+  // Red is attacked; Gold, Silver and Teal are bound to it "as deemed necessary" and are the members of a bloc.
+  const pact = (cohesion: number) =>
+    scenarioFromYaml(`
+id: pact
+title: An alliance
+description: One attack, three allies.
+start: 2024-06-01
+turn_days: 7
+horizon: 4
+player: red
+actors:
+  - {id: red, name: Red, kind: state, capabilities: {active: 10000}}
+  - {id: gold, name: Gold, kind: state, capabilities: {active: 10000}, domestic: {support: 0.6, casualty_sensitivity: 0.2}, interests: {credibility: 0.6}}
+  - {id: silver, name: Silver, kind: state, capabilities: {active: 10000}, domestic: {support: 0.6, casualty_sensitivity: 0.2}, interests: {credibility: 0.6}}
+  - {id: teal, name: Teal, kind: state, capabilities: {active: 10000}, domestic: {support: 0.6, casualty_sensitivity: 0.2}, interests: {credibility: 0.6}}
+  - {id: bloc, name: Bloc, kind: bloc, members: [red, gold, silver, teal], cohesion: ${cohesion}}
+  - {id: black, name: Black, kind: state, capabilities: {active: 40000}}
+conflicts:
+  - {id: war, name: War on Red, start: 2024-05-01, sides: [[black], [red]], aggressor: black}
+fronts:
+  - {id: line, name: Line, conflict: war, territory: red, control: 0.9, forces: [{actor: black, troops: 10000}, {actor: red, troops: 8000}]}
+treaties:
+  - id: pact
+    name: Pact
+    parties: [red, gold, silver, teal]
+    signed: 2020-01-01
+    status: in_force
+    obligations: [{type: defense, strength: as_deemed_necessary, protects: [red], conditions: {trigger: attack, location: territory}}]
+`);
+  /** Over 300 games, the share of each ally's honouring, and of games in which the three answered alike. */
+  const play = (cohesion: number) => {
+    const s = pact(cohesion);
+    let honoured = 0;
+    let alike = 0;
+    for (let seed = 0; seed < 300; seed++) {
+      const game = playWithBots(
+        s,
+        seed,
+        [{ red: [{ type: 'invoke_treaty', treaty: 'pact' }] }],
+        3,
+        makeBots(s, seed, null, { kind: 'heuristic' }),
+      );
+      const answers = game.turns.flatMap((t) => t.events.flatMap((e) => (e.type === 'call_answered' ? [e.answer] : [])));
+      expect(answers).toHaveLength(3);
+      honoured += answers.filter((a) => a === 'honour').length;
+      if (new Set(answers).size === 1) alike++;
+    }
+    return { honoured: honoured / 900, alike: alike / 300 };
+  };
+
+  it('in a cohesive bloc the members honour or hold back as one; each honours as often as alone', () => {
+    const apart = play(0);
+    const together = play(0.9);
+    // Each honours with p = 0.7 · 0.8 · 0.8 ≈ 0.45 either way: the copula moves the joint answers, not the marginals.
+    expect(Math.abs(together.honoured - apart.honoured), JSON.stringify({ apart, together })).toBeLessThan(0.08);
+    // All three alike: p³ + (1 - p)³ ≈ 0.26 when apart; most games when cohesion is 0.9.
+    expect(apart.alike, JSON.stringify(apart)).toBeLessThan(0.4);
+    expect(together.alike, JSON.stringify(together)).toBeGreaterThan(0.6);
+  });
+});

@@ -346,3 +346,25 @@ describe('cascade: the answers a trigger draws (issue 14)', () => {
     expect(same.p).toBe(same.baseline);
   });
 });
+
+describe('cascade: an attack on a NATO member’s territory (issue 14)', () => {
+  it('Russia invades Poland: the US garrison makes the US a belligerent at once; most allies honour Art. 5 in most runs, with reasons', () => {
+    const s = loadBuiltin('korea-russia-2024');
+    const trigger = parseTrigger(s, 'rus invades pol');
+    if ('error' in trigger) throw new Error(trigger.error);
+    expect(trigger.order).toMatchObject({ type: 'invade', territory: 'pol', troops: 56_500 });
+    const r = runCascade({ scenario: s, trigger, runs: 100, seed: 1, after: 12 });
+    expect(r.invasions).toContainEqual(expect.objectContaining({ by: 'rus', territory: 'pol', p: 1, days: 0 }));
+    expect(r.entries.find((e) => e.actor === 'usa')).toMatchObject({
+      p: 1,
+      days: 0,
+      because: ['its garrison in pol attacked (trip-wire) (100 %)'],
+    });
+    // The UK, France and Germany: each called for Poland (Art. 5) and for the US forces attacked (Art. 6).
+    for (const ally of ['gbr', 'fra', 'deu']) {
+      const e = r.entries.find((x) => x.actor === ally)!;
+      expect(e.p, ally).toBeGreaterThan(0.6);
+      expect(e.because[0], ally).toMatch(/^treaty nato-1949 Art\. [56] \(called by (pol|usa)\)/);
+    }
+  });
+});

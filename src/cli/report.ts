@@ -183,6 +183,11 @@ export function turnReport(
       case 'front_opened':
         lines.push(`  ${name(e.by)} invades ${name(e.territory)}: a front opens there (${e.front})`);
         break;
+      case 'tripwire':
+        lines.push(
+          `  ${name(e.actor)}'s ${n.format(e.troops)} troops in ${name(e.host)} are on the new front (${e.front}): a trip-wire, ${name(e.actor)} is in the war`,
+        );
+        break;
       case 'wounded_returned':
         break;
       default:

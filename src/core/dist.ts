@@ -152,7 +152,7 @@ export function cdf(d: Dist, x: number): number {
   }
 }
 
-function normalCdf(z: number): number {
+export function normalCdf(z: number): number {
   const t = 1 / (1 + (0.3275911 * Math.abs(z)) / Math.SQRT2);
   const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
   const erf = 1 - poly * Math.exp(-(z * z) / 2);

@@ -338,6 +338,18 @@ export interface Permission extends Provenance {
   allowed: Val<boolean>;
 }
 
+/**
+ * Forces an actor keeps on another's territory in peace (US troops in Poland): a trip-wire. When an enemy's invasion
+ * opens a front on the host's territory they are on it, and their owner is in the war on the host's side
+ * (Schelling 1966, Arms and Influence: forces placed where they cannot but fight make a commitment credible).
+ */
+export interface Stationed extends Provenance {
+  actor: Id;
+  /** The host: whose territory they are on. */
+  on: Id;
+  troops: Num;
+}
+
 /** Structured predicates over the simulated world. No code strings: each is a named test with arguments. */
 export type Predicate =
   | { all: Predicate[] }
@@ -469,6 +481,7 @@ export interface Scenario extends Provenance {
   transfers?: Transfer[];
   sanctions?: Sanction[];
   permissions?: Permission[];
+  stationed?: Stationed[];
   red_lines?: RedLine[];
   /** Events a cascade can start from, with the date they happened (or are expected). */
   triggers?: ScenarioTrigger[];

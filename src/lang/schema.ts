@@ -276,6 +276,8 @@ const permission = z.strictObject({
   ...provenance,
 });
 
+const stationed = z.strictObject({ actor: id, on: id, troops: persons, ...provenance });
+
 const casualtyKind = z.enum(['killed', 'wounded', 'all']);
 const level = z.enum(['preparatory', 'partial', 'general']);
 const dyad = z.tuple([id, id]);
@@ -399,6 +401,7 @@ export const scenarioSchema = z
     transfers: list(transfer),
     sanctions: list(sanction),
     permissions: list(permission),
+    stationed: list(stationed),
     red_lines: list(redLine),
     triggers: list(z.strictObject({ event: text, date, ...provenance })),
     questions: list(question),

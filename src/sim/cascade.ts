@@ -290,6 +290,16 @@ function entryCause(
   trigger: string,
 ): { text: string; from: Id } {
   if (e.type === 'war_declared' && e.on === actor) return { text: `attacked by ${e.actor}`, from: e.actor };
+  if (e.type === 'war_joined') {
+    // Its garrison on an invaded ally's territory (a trip-wire): the invader pulled it in.
+    const wire = events
+      .slice(0, at)
+      .find((x): x is Extract<Event, { type: 'tripwire' }> => x.type === 'tripwire' && x.actor === actor && x.war === e.war);
+    if (wire) {
+      const opened = events.find((x) => x.type === 'front_opened' && x.front === wire.front);
+      return { text: `its garrison in ${wire.host} attacked (trip-wire)`, from: opened?.type === 'front_opened' ? opened.by : wire.host };
+    }
+  }
   if (e.type === 'war_joined')
     for (let j = at - 1; j >= 0; j--) {
       const c = events[j]!;

@@ -95,6 +95,7 @@ const EVENT_FIELDS = {
   red_line_reconsidered: ['redLine', 'holder', 'acts'],
   bandwagon: ['actor', 'side_with', 'war', 'joined', 'threshold'],
   front_opened: ['front', 'war', 'territory', 'by'],
+  tripwire: ['actor', 'host', 'front', 'war', 'troops'],
 } satisfies { [K in EventType]: readonly Exclude<keyof Extract<Event, { type: K }>, 'type'>[] };
 
 const CODES: Record<ViolationCode, true> = {

@@ -95,7 +95,8 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
   diplomacy(t);
   const economy = logistics(t);
   declarations(t);
-  treatyOrders(t, lastTurnCombat);
+  // The alliances' judgements of an attack: a stream of their own, derived so that no other stage's draws move.
+  treatyOrders(t, lastTurnCombat, Rng.derive(stream.defaults, 1));
   combat(t, stream.combat);
   politics(t, economy.outputLost);
   escalation(t);
@@ -444,7 +445,7 @@ function declarations(turn: Turn): void {
 }
 
 /** 3b. Ratifications, then the treaty stage (treaties.ts): answers to calls, invocations, new triggers. */
-function treatyOrders(turn: Turn, lastTurnCombat: ReadonlySet<Id>): void {
+function treatyOrders(turn: Turn, lastTurnCombat: ReadonlySet<Id>, rng: Rng): void {
   const { state, events, actors } = turn;
   for (const q of turn.stage('ratify')) {
     const o = q.order as Extract<Order, { type: 'ratify' }>;
@@ -471,6 +472,7 @@ function treatyOrders(turn: Turn, lastTurnCombat: ReadonlySet<Id>): void {
     },
     lastTurnCombat,
     actors,
+    rng,
   );
   events.push(...treatyResult.events);
   for (const r of treatyResult.refusals) turn.refuse((r.kind === 'invoke' ? invokes : answers)[r.index]!, r.code, r.message);

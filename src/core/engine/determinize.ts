@@ -84,6 +84,7 @@ export function determinize(scenario: Scenario, o: Observation, viewer: Id, rng:
   });
   s.sanctions = o.sanctions.map((x) => ({ ...x, by: [...x.by] }));
   s.permissions = o.permissions.map((p) => ({ ...p }));
+  s.stationed = o.stationed.map((x) => ({ ...x }));
   const visibleTreaties = new Map(o.treaties.map((t) => [t.id, t]));
   const treaty = (t: Observation['treaties'][number], inForceTurn: number | null): TreatyState => ({
     ...t,

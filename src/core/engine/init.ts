@@ -99,6 +99,7 @@ export function initialState(s: Scenario, seed: number): GameState {
       backs: [...(a.backs ?? [])],
       rivals: [...(a.rivals ?? [])],
       members: [...(a.members ?? [])],
+      cohesion: 0, // drawn last, below
       areaKm2,
       greatPower: a.great_power ?? false,
       pool: active,
@@ -284,6 +285,7 @@ export function initialState(s: Scenario, seed: number): GameState {
       while: t.while ?? null,
     })),
     sanctions: mapPacked(s.sanctions ?? [], (x) => ({ id: x.id, by: [...x.by], on: x.on, intensity: draw(x.intensity, 0), active: true })),
+    stationed: [], // drawn last, below
     permissions: mapPacked(s.permissions ?? [], (p) => ({
       id: p.id,
       by: p.by,
@@ -315,7 +317,17 @@ export function initialState(s: Scenario, seed: number): GameState {
     a.defenceBudget = (draw(s.actors[i]!.capabilities?.defence_budget_usd_bn, 0) * 1000 * s.turn_days) / 365;
     a.aid = a.aidStart = aid.get(a.id) ?? 0;
   });
-  // Drawn after those: the amounts of red lines' arms.
+  // Drawn after those: garrisons, blocs' cohesion, and the amounts of red lines' arms.
+  state.stationed = mapPacked(s.stationed ?? [], (x) => ({
+    actor: x.actor,
+    on: x.on,
+    troops: Math.round(draw(x.troops, 0)),
+    engaged: false,
+  }));
+  state.actors.forEach((a, i) => {
+    const c = s.actors[i]!.cohesion;
+    if (a.kind === 'bloc' && c !== undefined) a.cohesion = draw(c, 0);
+  });
   state.redLines.forEach((r, i) => {
     const e = s.red_lines![i]!.then;
     // Weapons in whole USD million a turn (a package's price is not known closer), programmes as drawn.

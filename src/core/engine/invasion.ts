@@ -7,7 +7,7 @@
 import type { Id } from '../model.ts';
 import { compactLength } from './init.ts';
 import type { Event, Order, Queued, Refuse } from './orders.ts';
-import { opposed, type ActorState, type FrontState, type GameState, type WarState } from './state.ts';
+import { opposed, sideClash, sideOf, sidesInWar, type ActorState, type FrontState, type GameState, type WarState } from './state.ts';
 
 export type InvadeOrder = Extract<Order, { type: 'invade' }>;
 
@@ -53,9 +53,40 @@ export function invade(state: GameState, q: Queued, troops: number, actors: Map<
   if (!front) {
     front = openFront(state, war, q.actor, actors.get(o.territory)!);
     events.push({ type: 'front_opened', front: front.id, war: war.id, territory: o.territory, by: q.actor });
+    events.push(...tripwires(state, war, front, actors));
   }
   state.transit.push({ actor: q.actor, for: q.actor, front: front.id, troops, covert: false, arrives });
   events.push({ type: 'deployment_ordered', actor: q.actor, for: q.actor, front: front.id, troops, covert: false, arrives });
+  return events;
+}
+
+/**
+ * The garrisons on the invaded territory (the scenario's `stationed`) are on the new front at once, fighting for
+ * their host, and their owners are in the war on the host's side (`war_joined` after a `tripwire`): the attack on
+ * the host is an attack on them. An owner already at war beside the invader, or on the host's other side, cannot
+ * be: its garrison stays out (in its pool).
+ */
+function tripwires(state: GameState, war: WarState, front: FrontState, actors: Map<Id, ActorState>): Event[] {
+  const events: Event[] = [];
+  const host = front.territory;
+  const hostSide = sideOf(war, host);
+  if (hostSide === -1) return events;
+  for (const g of state.stationed) {
+    if (g.engaged || g.on !== host) continue;
+    const owner = actors.get(g.actor)!;
+    const side = sideOf(war, g.actor);
+    if (side === 1 - hostSide || (side === -1 && sideClash(state.wars, g.actor, sidesInWar(war, host)))) continue;
+    const troops = Math.min(g.troops, owner.pool);
+    if (troops <= 0) continue;
+    g.engaged = true;
+    owner.pool -= troops;
+    front.forces.push({ actor: g.actor, for: host, troops, posture: 'defend', covert: false, quality: owner.quality });
+    events.push({ type: 'tripwire', actor: g.actor, host, front: front.id, war: war.id, troops });
+    if (side === -1) {
+      war.sides[hostSide].push(g.actor);
+      events.push({ type: 'war_joined', actor: g.actor, war: war.id, side: hostSide as 0 | 1 });
+    }
+  }
   return events;
 }
 

@@ -29,6 +29,7 @@ import {
   type GameState,
   type PendingOrder,
   type PermissionState,
+  type StationedState,
   type RedLineState,
   type SanctionState,
   type TransferState,
@@ -112,6 +113,8 @@ export interface Observation {
   readonly transfers: readonly ObservedTransfer[];
   readonly sanctions: readonly SanctionState[];
   readonly permissions: readonly PermissionState[];
+  /** Garrisons on others' territory: public. */
+  readonly stationed: readonly StationedState[];
   /** Treaties in force, and those in play the viewer is a party to. */
   readonly treaties: readonly ObservedTreaty[];
   /** The viewer's own red lines and the orders the scenario has committed it to. */
@@ -210,6 +213,7 @@ interface SharedView {
   maxRung: number;
   sanctions: readonly SanctionState[];
   permissions: readonly PermissionState[];
+  stationed: readonly StationedState[];
   /** Every front with its overt forces only (as one who has found none of its covert forces sees it). */
   fronts: readonly ObservedFront[];
   /**
@@ -322,6 +326,7 @@ function sharedView(state: GameState): SharedView {
     maxRung: state.maxRung,
     sanctions: Object.freeze(state.sanctions.map((x) => Object.freeze({ ...x, by: Object.freeze([...x.by]) as Id[] }))),
     permissions: Object.freeze(state.permissions.map((x) => Object.freeze({ ...x }))),
+    stationed: Object.freeze(state.stationed.map((x) => Object.freeze({ ...x }))),
     fronts: Object.freeze([...fronts]),
     frontsToCopy: fronts,
     transit: Object.freeze(transit),
@@ -371,6 +376,7 @@ function viewOf(shared: SharedView, viewer: Id): Observation {
     transfers: transfersOf(shared, viewer),
     sanctions: shared.sanctions,
     permissions: shared.permissions,
+    stationed: shared.stationed,
     treaties: shared.inPlay.has(viewer) ? shared.treatyViews.filter((t) => t.inForce || t.parties.includes(viewer)) : shared.treaties,
     redLines: own(shared.redLines, viewer, (r) => ({ ...r, when: constant(r.when), then: constant(r.then) })),
     pending: own(shared.pending, viewer, (p) => ({ ...p, order: constant(p.order) })),
@@ -580,6 +586,7 @@ function eventAsSeen(
     case 'war_declared':
     case 'war_joined':
     case 'front_opened':
+    case 'tripwire':
     case 'ceasefire_proposed':
     case 'ceasefire':
     case 'ceasefire_rejected':

@@ -109,6 +109,8 @@ export type Event =
   | { type: 'war_joined'; actor: Id; war: Id; side: 0 | 1 }
   /** An invasion opened a front on `territory` in `war`. */
   | { type: 'front_opened'; front: Id; war: Id; territory: Id; by: Id }
+  /** `actor`'s garrison on `host`'s territory is on the front an invasion opened there (a trip-wire). */
+  | { type: 'tripwire'; actor: Id; host: Id; front: Id; war: Id; troops: number }
   | { type: 'ceasefire_proposed'; actor: Id; war: Id }
   | { type: 'ceasefire'; war: Id }
   | { type: 'combat'; front: Id; losses: { actor: Id; for: Id; covert: boolean; killed: number; wounded: number }[]; control: number }

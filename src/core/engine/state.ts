@@ -41,6 +41,8 @@ export interface ActorState {
   regions: Id[];
   /** The actors it backs (the scenario's `backs`): its `backed_territory` term counts their ground. */
   backs: readonly Id[];
+  /** A bloc's cohesion, 0..1 (the scenario's; 0 for a state): how far its members judge a call to arms alike. */
+  cohesion: number;
   /** A bloc's member states (the scenario's `members`); empty for a state. */
   members: readonly Id[];
   /** Its rivals (the scenario's `rivals`): its `rival_gains` term counts their technology and battle experience. */
@@ -214,6 +216,7 @@ export interface GameState {
   transfers: TransferState[];
   sanctions: SanctionState[];
   permissions: PermissionState[];
+  stationed: StationedState[];
   redLines: RedLineState[];
   /** Orders the scenario commits actors to (red lines acted on, bandwagons, collapse), due on a later turn. */
   pending: PendingOrder[];
@@ -260,6 +263,17 @@ export interface PermissionState {
   allowed: boolean;
   /** As at the start: the calibrated baseline, against which a change in play counts (economy.ts). */
   allowedAtStart: boolean;
+}
+
+/**
+ * A garrison on another's territory (the scenario's `stationed`): its troops stay in the owner's pool until an enemy's
+ * invasion opens a front on the host's territory; then they are on it (`engaged`).
+ */
+export interface StationedState {
+  actor: Id;
+  on: Id;
+  troops: number;
+  engaged: boolean;
 }
 
 export interface RedLineState {
@@ -450,6 +464,13 @@ export interface CallState {
   issued: number;
   due: number;
   answer: CallAnswer;
+  /**
+   * The alliance's common judgement of the attack, a standard normal draw shared by every call of the same trigger:
+   * allies read one event together (the heuristic mixes it with the actor's own judgement by `cohesion`).
+   */
+  resolve: number;
+  /** The cohesion of the bloc that joins the obliged and the protected party (the highest, if several), else 0. */
+  cohesion: number;
 }
 
 /**
@@ -476,6 +497,7 @@ export function cloneState(s: GameState): GameState {
     transfers: mapPacked(s.transfers, cloneTransfer),
     sanctions: mapPacked(s.sanctions, (x) => ({ ...x, by: [...x.by] })),
     permissions: mapPacked(s.permissions, (p) => ({ ...p })),
+    stationed: mapPacked(s.stationed, (x) => ({ ...x })),
     redLines: mapPacked(s.redLines, cloneRedLine),
     pending: mapPacked(s.pending, (p) => ({ ...p })),
   };
@@ -566,6 +588,7 @@ export function cloneActor(a: ActorState): ActorState {
     backs: a.backs,
     rivals: a.rivals,
     members: a.members,
+    cohesion: a.cohesion,
     areaKm2: a.areaKm2,
     greatPower: a.greatPower,
     pool: a.pool,

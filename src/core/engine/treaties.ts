@@ -18,6 +18,8 @@
  * reneging costs RENEGE_COST[strength], so breaking "by all means" costs most.
  */
 import type { Id, Obligation, ObligationStrength } from '../model.ts';
+import type { Rng } from '../rng.ts';
+import { standardNormal } from '../sample.ts';
 import type { Event } from './orders.ts';
 import {
   activeWarsByParty,
@@ -203,6 +205,13 @@ function carryOut(state: GameState, call: CallState, answer: CallAnswer, actors:
   return events;
 }
 
+/** The cohesion of the bloc with both actors among its members (the highest, if several); 0 if none. */
+function cohesionOf(state: GameState, a: Id, b: Id): number {
+  let c = 0;
+  for (const x of state.actors) if (x.kind === 'bloc' && x.members.includes(a) && x.members.includes(b)) c = Math.max(c, x.cohesion);
+  return c;
+}
+
 /** For a call whose duty is to fight: whether honouring it would set the obliged on both sides of someone. */
 export function fightClash(state: GameState, call: CallState): Clash | undefined {
   const obligation = state.treaties.find((t) => t.id === call.treaty)?.obligations[call.obligation];
@@ -211,10 +220,12 @@ export function fightClash(state: GameState, call: CallState): Clash | undefined
   return sideClash(state.wars, call.obliged, sidesInWar(war, call.protects));
 }
 
-function issueCalls(state: GameState, trigger: TriggerState, treaty: TreatyState): Event[] {
+function issueCalls(state: GameState, trigger: TriggerState, treaty: TreatyState, rng: Rng): Event[] {
   const o = treaty.obligations[trigger.obligation]!;
   const events: Event[] = [];
   trigger.invoked = true;
+  // One judgement of the attack for all the trigger's calls; each ally weighs it by its bloc's cohesion.
+  const resolve = standardNormal(rng);
   events.push({ type: 'treaty_invoked', actor: trigger.protects, treaty: treaty.id, war: trigger.war });
   for (const obliged of o.obliged ?? treaty.parties) {
     if (obliged === trigger.protects) continue;
@@ -229,6 +240,8 @@ function issueCalls(state: GameState, trigger: TriggerState, treaty: TreatyState
       issued: state.turn + 1,
       due: state.turn + 1 + ANSWER_TURNS,
       answer: 'pending',
+      resolve,
+      cohesion: cohesionOf(state, obliged, trigger.protects),
     };
     state.calls.push(call);
     events.push({ type: 'call_to_arms', actor: obliged, treaty: treaty.id, protects: trigger.protects, war: trigger.war, due: call.due });
@@ -252,6 +265,7 @@ export function treatyStage(
   orders: TreatyOrders,
   combatFronts: ReadonlySet<Id>,
   actors: Map<Id, ActorState>,
+  rng: Rng,
 ): { events: Event[]; refusals: TreatyRefusal[] } {
   const events: Event[] = [];
   const refusals: TreatyRefusal[] = [];
@@ -313,11 +327,11 @@ export function treatyStage(
         code: 'not_triggered',
         message: `no obligation of "${inv.treaty}" has been triggered for "${inv.actor}"`,
       });
-    else for (const x of ready) events.push(...issueCalls(state, x, treaty));
+    else for (const x of ready) events.push(...issueCalls(state, x, treaty, rng));
   });
   for (const x of newTriggers) {
     const treaty = state.treaties.find((t) => t.id === x.treaty)!;
-    if (!x.invoked && treaty.obligations[x.obligation]!.strength === 'all_means') events.push(...issueCalls(state, x, treaty));
+    if (!x.invoked && treaty.obligations[x.obligation]!.strength === 'all_means') events.push(...issueCalls(state, x, treaty, rng));
   }
   return { events, refusals };
 }

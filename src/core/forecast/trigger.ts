@@ -1,7 +1,8 @@
 /**
  * Triggers: one actor's order written as an event, for cascades and named options (`yourmove cascade --trigger`,
- * `yourmove advise --option`, a scenario's `triggers`): "aut declares war on srb", "gmy invades bel", "kor deploys
- * troops to ukr" (fighting for it, a twentieth of its active forces), "rus mobilises", "usa permits usa-deep-strike".
+ * `yourmove advise --option`, a scenario's `triggers`): "aut declares war on srb", "gmy invades bel" (a declaration of
+ * war, and a twentieth of its active forces marching onto its territory), "kor deploys troops to ukr" (fighting for
+ * it, a twentieth of its active forces), "rus mobilises", "usa permits usa-deep-strike".
  * A trigger must be an order the engine would accept at the scenario's start: none that it would refuse (war on
  * oneself or on an enemy already, a bloc's troops, another's permission), so that a cascade never reports as its
  * start an event that could not happen.
@@ -34,6 +35,12 @@ export function sameTrigger(a: string, b: string): boolean {
   return normalise(a).toLowerCase() === normalise(b).toLowerCase();
 }
 
+/** A twentieth of the actor's active forces (their stated value; 40,000 without one): the troops a trigger moves. */
+function aTwentieth(s: Scenario, id: Id): number {
+  const active = s.actors.find((a) => a.id === id)!.capabilities?.active;
+  return Math.max(1, Math.round((typeof active === 'number' ? active : active && 'value' in active ? active.value : 40_000) / 20));
+}
+
 /** Read a trigger such as "aut declares war on srb" (actor ids), or say why it cannot be read. */
 export function parseTrigger(s: Scenario, text: string): Trigger | { error: string } {
   const t = normalise(text);
@@ -49,7 +56,11 @@ export function parseTrigger(s: Scenario, text: string): Trigger | { error: stri
     if (war) return bad(`"${by}" is at war with "${on}" from the start of ${s.id} (war "${war.id}")`);
     const clash = sideClash(wars, by, sidesOnDeclaring(wars, by, on));
     if (clash) return bad(`${clashText(by, clash)}: no one fights on both sides`);
-    return { text: t, actor: by, order: { type: 'declare_war', on } };
+    if (verb.toLowerCase() === 'declares war on') return { text: t, actor: by, order: { type: 'declare_war', on } };
+    const kind = (id: Id) => s.actors.find((a) => a.id === id)!.kind;
+    if (kind(by) === 'bloc') return bad(`"${by}" is a bloc: its member states invade`);
+    if (kind(on) === 'bloc') return bad(`"${on}" is a bloc: invade one of its members`);
+    return { text: t, actor: by, order: { type: 'invade', territory: on, troops: aTwentieth(s, by) } };
   }
   if ((m = /^(\S+) deploys troops to (\S+)$/i.exec(t))) {
     const [, by, to] = m as unknown as [string, string, string];
@@ -62,12 +73,7 @@ export function parseTrigger(s: Scenario, text: string): Trigger | { error: stri
     if (!war || sideOf(war, to) === -1) return bad(`"${to}" is not a party to the war on ${front.id}`);
     if (sideOf(war, by) !== -1 && sideOf(war, by) !== sideOf(war, to))
       return bad(`"${by}" fights against "${to}" in war "${war.id}": it cannot fight for it`);
-    const active = me.capabilities?.active;
-    const troops = Math.max(
-      1,
-      Math.round((typeof active === 'number' ? active : active && 'value' in active ? active.value : 40_000) / 20),
-    );
-    return { text: t, actor: by, order: { type: 'deploy', front: front.id, troops, for: to } };
+    return { text: t, actor: by, order: { type: 'deploy', front: front.id, troops: aTwentieth(s, by), for: to } };
   }
   if ((m = /^(\S+) mobilises$/i.exec(t))) {
     const [, by] = m as unknown as [string, string];

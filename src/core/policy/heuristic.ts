@@ -7,7 +7,9 @@
  *    on Leeds, Long & Mitchell 2000: alliance commitments were honoured in ~74 % of the cases that invoked them),
  *    scaled by domestic support and by what the alliance is worth to the actor: its weight on credibility, or —
  *    when the protected party is its patron (it receives transfers from it) — its weight on the technology or
- *    leverage that flow would lose; otherwise a partial answer for the weaker strengths, or reneging. A duty to
+ *    leverage that flow would lose; otherwise a partial answer for the weaker strengths, or reneging. Allies in a
+ *    bloc judge together: the call carries the alliance's common judgement of the attack, mixed with the actor's
+ *    own by the bloc's cohesion (a Gaussian copula), so members honour or hold back more often as one. A duty to
  *    fight an actor it already fights beside (in another war), or an ally under another treaty in force, is
  *    reneged on: it cannot be met, or the other commitment wins.
  * 2. Invoke a treaty triggered for oneself while at war. Ratify a treaty in play whose other parties one already
@@ -30,6 +32,8 @@ import { frontsOfWars, warsOf, type Observation } from '../engine/observe.ts';
 import type { Order } from '../engine/orders.ts';
 import { MOBILISATION_LEVELS, sideClash, sideOf, sidesInWar, type ActorState, type WarState } from '../engine/state.ts';
 import { dutyOf } from '../engine/treaties.ts';
+import { normalCdf } from '../dist.ts';
+import { standardNormal } from '../sample.ts';
 
 /** Probability of honouring a call by the obligation's strength, before support and credibility (judgement). */
 export const HONOUR_BASE: Record<ObligationStrength, number> = {
@@ -129,14 +133,20 @@ function answerCalls(o: Observation, me: ActorState, rng: Rng, plan: PlanBuilder
     const patron = o.transfers.some((t) => t.active && t.from === c.protects && t.to === me.id);
     const stake = Math.max(me.interests.credibility, patron ? Math.max(me.interests.technology, me.interests.leverage) : 0);
     const p = HONOUR_BASE[strength] * (0.5 + 0.5 * me.support) * (0.5 + 0.5 * stake);
-    const honour = !me.collapsed && rng.chance(p);
+    // Allies judge the attack together: the bloc's common judgement, weighed by its cohesion, and the actor's own
+    // (a Gaussian copula: each ally still honours with probability p, but with the others more often than alone).
+    const judgement = Math.sqrt(c.cohesion) * c.resolve + Math.sqrt(1 - c.cohesion) * standardNormal(rng);
+    const honour = !me.collapsed && normalCdf(judgement) < p;
     const weak = strength === 'constitutional_processes' || strength === 'benevolent';
     const answer = honour ? 'honour' : weak ? 'partial' : 'renege';
     plan.add(
       { type: 'answer_call', treaty: c.treaty, answer },
       () =>
         `${answer === 'honour' ? 'honours' : answer === 'partial' ? 'partly honours' : 'reneges on'} ${c.protects}'s call under ${c.treaty}: ` +
-        `a "${strength.replace(/_/g, ' ')}" obligation${patron ? ` to its patron` : ''}, support ${pct(me.support)}, chance of honouring ${pct(p)}`,
+        `a "${strength.replace(/_/g, ' ')}" obligation${patron ? ` to its patron` : ''}, support ${pct(me.support)}, chance of honouring ${pct(p)}` +
+        (c.cohesion > 0
+          ? `, judged with its allies (cohesion ${pct(c.cohesion)}: they ${c.resolve >= 0 ? 'hesitate' : 'stand firm'})`
+          : ''),
     );
   }
 }

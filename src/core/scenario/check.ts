@@ -256,6 +256,15 @@ export function checkScenario(s: Scenario): Issue[] {
     actorRef(['permissions', i, 'territory'], p.territory);
   });
 
+  s.stationed?.forEach((x, i) => {
+    actorRef(['stationed', i, 'actor'], x.actor);
+    actorRef(['stationed', i, 'on'], x.on);
+    const kindOf = (id: Id) => s.actors.find((a) => a.id === id)?.kind;
+    if (x.actor === x.on) bad(['stationed', i, 'on'], `"${x.actor}" cannot be stationed on its own territory`);
+    else if (kindOf(x.actor) === 'bloc') bad(['stationed', i, 'actor'], `"${x.actor}" is a bloc: its member states station forces`);
+    else if (kindOf(x.on) === 'bloc') bad(['stationed', i, 'on'], `"${x.on}" is a bloc: it has no territory to station forces on`);
+  });
+
   const known = { actors, fronts, treaties, conflicts, permissions };
   s.transfers?.forEach((t, i) => {
     if (t.while) checkPredicate(t.while, ['transfers', i, 'while'], known, bad);
