@@ -218,6 +218,19 @@ describe('sensitivity', () => {
   });
 });
 
+describe('US policy from January 2025 (issue 14: an uncertain input)', () => {
+  it('stops US aid in about half the runs, on the likelihood of its red line, from the inauguration on', async () => {
+    const r = await runForecast({ scenario: loadBuiltin('korea-russia-2024'), runs: 400, seed: 1, turns: 16, workers: 1 });
+    const q = r.questions.find((x) => x.id === 'usa_aid_stopped')!;
+    // Uniform 0.3-0.7: about half, decided at the end of the turn that covers 20 January 2025 (turn 11).
+    expect(q.p).toBeGreaterThan(0.4);
+    expect(q.p).toBeLessThan(0.6);
+    expect(r.sensitivity.find((x) => x.question === 'usa_aid_stopped')!.inputs[0]!.input).toBe('red_lines.usa-aid-2025.likelihood');
+    const before = await runForecast({ scenario: loadBuiltin('korea-russia-2024'), runs: 50, seed: 1, turns: 10, workers: 1 });
+    expect(before.questions.find((x) => x.id === 'usa_aid_stopped')!.p).toBe(0);
+  });
+});
+
 describe('the ledger', () => {
   it("counts what each actor gave and got: North Korea's shells are Russia's", async () => {
     const r = await runForecast({ scenario: loadBuiltin('korea-russia-2024'), runs: 40, seed: 2, turns: 10, workers: 1 });

@@ -10,10 +10,11 @@ import { loadBuiltin } from './helpers/scenarios.ts';
 const loadStrict = (id: string) => loadBuiltin(id, { strict: true });
 
 /**
- * Dates that describe the future on purpose: forecast deadlines, scheduled arrivals, and cascade triggers (the
- * what-if events a cascade starts from; play and forecasts never read them).
+ * Dates that describe the future on purpose: forecast deadlines, scheduled arrivals, cascade triggers (the what-if
+ * events a cascade starts from; play and forecasts never read them), and dates known in advance that a red line
+ * waits for (`date_reached`: an inauguration fixed by a constitution).
  */
-const FORWARD = new Set(['by', 'arrives', 'in_force_from', 'triggers']);
+const FORWARD = new Set(['by', 'arrives', 'in_force_from', 'triggers', 'date_reached']);
 
 function factDates(node: unknown, path = ''): [string, string][] {
   if (typeof node === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(node) ? [[path, node]] : [];

@@ -370,7 +370,9 @@ export type Predicate =
   | { support_below: { actor: Id; value: number } }
   /** The actor's mobilisation is at least `level` (default: partial; `preparatory` counts only when named). */
   | { mobilised: { actor: Id; level?: Exclude<MobilisationLevel, 'none'> } }
-  | { permission_granted: { permission: Id } };
+  | { permission_granted: { permission: Id } }
+  /** The scenario's clock has reached `date` (a known date: an inauguration, a treaty's term). */
+  | { date_reached: { date: IsoDate } };
 
 export type PredicateKind = Predicate extends infer P ? (P extends unknown ? keyof P : never) : never;
 
@@ -422,7 +424,9 @@ export type RedLineEffect =
   /** Raise the Kahn rung with `against` (default: the holder's enemies) by a nuclear signal of that rung. */
   | { escalate: { rung: number; against?: Id[] } }
   | { sanction: { on: Id; intensity?: number } }
-  | { permit: { permission: Id } };
+  | { permit: { permission: Id } }
+  /** Stop one of the holder's own transfers. */
+  | { stop_transfer: { transfer: Id } };
 
 /** A condition that, when it holds, changes what an actor does (docs/model.md §4: red lines). */
 export interface RedLine extends Provenance {

@@ -325,6 +325,7 @@ export const predicate: z.ZodType<M.Predicate> = z.lazy(() =>
       one('support_below', z.strictObject({ actor: id, value: z.number().min(0).max(1) })),
       one('mobilised', z.strictObject({ actor: id, level: level.exactOptional() })),
       one('permission_granted', z.strictObject({ permission: id })),
+      one('date_reached', z.strictObject({ date })),
     ])
     .meta({ id: 'Predicate' }),
 );
@@ -366,6 +367,7 @@ const redLineEffect = z.union([
   one('escalate', z.strictObject({ rung, against: ids.exactOptional() })),
   one('sanction', z.strictObject({ on: id, intensity: z.number().gt(0).max(1).exactOptional() })),
   one('permit', z.strictObject({ permission: id })),
+  one('stop_transfer', z.strictObject({ transfer: id })),
 ]);
 
 const redLine = z.strictObject({

@@ -123,6 +123,8 @@ export function alreadyDone(state: GameState, p: PendingOrder): boolean {
       );
     case 'sanction':
       return state.sanctions.some((x) => x.active && x.on === o.on && x.by.includes(p.actor));
+    case 'stop_transfer':
+      return !state.transfers.some((t) => t.id === o.transfer && t.active);
     default:
       return false;
   }
@@ -162,5 +164,6 @@ function effectOrders(state: GameState, holder: Id, e: RedLineEffect, amount: nu
     return [at(order)];
   }
   if ('sanction' in e) return [at({ type: 'sanction', on: e.sanction.on, intensity: e.sanction.intensity ?? RED_LINE_SANCTION })];
+  if ('stop_transfer' in e) return [at({ type: 'stop_transfer', transfer: e.stop_transfer.transfer })];
   return [at({ type: 'permit', permission: e.permit.permission })];
 }

@@ -5,6 +5,7 @@
  */
 import type { CasualtyKind, Predicate } from '../model.ts';
 import { MOBILISATION_LEVELS, dyad, listIn, sideOf, type ActorState, type FrontState, type GameState, type WarState } from './state.ts';
+import { compareDates } from '../scenario/dates.ts';
 
 /** Kahn (1965) rung 21, "local nuclear war": the first rung past the "no nuclear use" threshold. */
 export const NUCLEAR_USE_RUNG = 21;
@@ -103,6 +104,8 @@ export function holds(p: Predicate, s: GameState, at: StateIndex = new StateInde
     return a !== undefined && MOBILISATION_LEVELS.indexOf(a.mobilisation) >= MOBILISATION_LEVELS.indexOf(level);
   }
   if ('permission_granted' in p) return s.permissions.some((x) => x.id === p.permission_granted.permission && x.allowed);
+  // The state's date is the first day of the next turn: a date in the turn just played has been reached.
+  if ('date_reached' in p) return compareDates(s.date, p.date_reached.date) > 0;
   return unreachable(p);
 }
 

@@ -348,6 +348,12 @@ class Possible {
       const { actor } = p.casualties_exceed;
       return this.mayFight(actor) || this.deployedAtStart(actor) ? open : no(`casualties come only from combat, and ${warNote(actor)}`);
     }
+    // A date within the scenario (the checks refuse one beyond it) comes in every run.
+    if ('date_reached' in p)
+      return {
+        status: 'certain_by_construction',
+        reason: `${p.date_reached.date} falls within the scenario: the clock reaches it in every run`,
+      };
     // Ceasefires, control of fronts and support move with every war: always open to the runs.
     return open;
   }

@@ -67,7 +67,7 @@ export function checkScenario(s: Scenario): Issue[] {
   const conflicts = index('conflicts', s.conflicts);
   const fronts = index('fronts', s.fronts);
   const treaties = index('treaties', s.treaties);
-  index('transfers', s.transfers);
+  const transfers = index('transfers', s.transfers);
   index('sanctions', s.sanctions);
   const permissions = index('permissions', s.permissions);
   index('red_lines', s.red_lines);
@@ -265,7 +265,7 @@ export function checkScenario(s: Scenario): Issue[] {
     else if (kindOf(x.on) === 'bloc') bad(['stationed', i, 'on'], `"${x.on}" is a bloc: it has no territory to station forces on`);
   });
 
-  const known = { actors, fronts, treaties, conflicts, permissions };
+  const known = { actors, fronts, treaties, conflicts, permissions, transfers };
   s.transfers?.forEach((t, i) => {
     if (t.while) checkPredicate(t.while, ['transfers', i, 'while'], known, bad);
   });
@@ -273,6 +273,12 @@ export function checkScenario(s: Scenario): Issue[] {
     actorRef(['red_lines', i, 'holder'], r.holder);
     checkPredicate(r.when, ['red_lines', i, 'when'], known, bad);
     checkEffect(r.then, ['red_lines', i, 'then'], known, bad);
+    datesIn(r.when, ['red_lines', i, 'when'], withinHorizon);
+    if ('stop_transfer' in r.then) {
+      const t = transfers.get(r.then.stop_transfer.transfer);
+      if (t && t.from !== r.holder)
+        bad(['red_lines', i, 'then', 'stop_transfer', 'transfer'], `"${t.id}" is ${t.from}'s transfer: "${r.holder}" cannot stop it`);
+    }
     if ('enter_war' in r.then) {
       const { side_with, conflict } = r.then.enter_war;
       const fighters = sidesOf.get(conflict);
@@ -287,6 +293,7 @@ export function checkScenario(s: Scenario): Issue[] {
   });
   s.questions?.forEach((q, i) => {
     checkPredicate(q.when, ['questions', i, 'when'], known, bad);
+    datesIn(q.when, ['questions', i, 'when'], withinHorizon);
     if (q.by !== undefined) withinHorizon(['questions', i, 'by'], q.by);
   });
   s.metrics?.forEach((m, i) => checkMetric(m.of, ['metrics', i, 'of'], known, bad));
@@ -297,6 +304,7 @@ export function checkScenario(s: Scenario): Issue[] {
 
 interface Known {
   actors: Map<Id, unknown>;
+  transfers: Map<Id, unknown>;
   fronts: Map<Id, unknown>;
   treaties: Map<Id, unknown>;
   conflicts: Map<Id, unknown>;
@@ -318,6 +326,7 @@ const ARG_KIND: Record<string, keyof Known> = {
   treaty: 'treaties',
   conflict: 'conflicts',
   permission: 'permissions',
+  transfer: 'transfers',
 };
 const KIND_NAME: Record<keyof Known, string> = {
   actors: 'actor',
@@ -325,6 +334,7 @@ const KIND_NAME: Record<keyof Known, string> = {
   treaties: 'treaty',
   conflicts: 'conflict',
   permissions: 'permission',
+  transfers: 'transfer',
 };
 
 function checkArgs(args: Record<string, unknown>, path: Path, known: Known, bad: Bad) {
@@ -342,6 +352,14 @@ function checkArgs(args: Record<string, unknown>, path: Path, known: Known, bad:
       if (value[0] === value[1]) bad([...path, name], `a dyad needs two different actors`);
     }
   }
+}
+
+/** The dates of a predicate's `date_reached`, each checked with `check` at its path. */
+function datesIn(p: Predicate, path: Path, check: (path: Path, date: string) => void): void {
+  if ('all' in p) p.all.forEach((q, i) => datesIn(q, [...path, 'all', i], check));
+  else if ('any' in p) p.any.forEach((q, i) => datesIn(q, [...path, 'any', i], check));
+  else if ('not' in p) datesIn(p.not, [...path, 'not'], check);
+  else if ('date_reached' in p) check([...path, 'date_reached', 'date'], p.date_reached.date);
 }
 
 function checkPredicate(p: Predicate, path: Path, known: Known, bad: Bad): void {
