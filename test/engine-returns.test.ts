@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { apply } from '../src/core/engine/apply.ts';
 import { playGame } from '../src/core/engine/game.ts';
 import { initialState } from '../src/core/engine/init.ts';
+import { RUNG, rungCost } from '../src/core/engine/escalation.ts';
 import { dependence } from '../src/core/engine/leverage.ts';
 import { isTerminal, returns, returnTerms } from '../src/core/engine/returns.ts';
 import type { GameState } from '../src/core/engine/state.ts';
 import { Rng } from '../src/core/rng.ts';
-import { loadBuiltin } from './helpers/scenarios.ts';
+import { loadBuiltin, scenarioFromYaml } from './helpers/scenarios.ts';
 
 const korea = loadBuiltin('korea-russia-2024');
 
@@ -148,5 +149,54 @@ describe('the draft (issue 14)', () => {
     expect(rus(drafted).mobilisation).toBe('general');
     expect(rus(not).support - rus(drafted).support).toBeCloseTo(cost, 2);
     expect(returns(drafted).rus!).toBeLessThan(returns(not).rus!);
+  });
+});
+
+describe('escalation risk (issue 14: a stated mapping, rungs that fall)', () => {
+  it("costs a rung by the mapping's anchors, rising all the way, half the ladder at the first nuclear use", () => {
+    for (let r = 1; r <= RUNG.top; r++) expect(rungCost(r), `rung ${r}`).toBeGreaterThan(rungCost(r - 1));
+    expect(rungCost(21)).toBe(0.5);
+    expect(rungCost(RUNG.top)).toBe(1);
+    // A large conventional war and a nuclear ultimatum, as the default scenario meets them.
+    expect(rungCost(12)).toBeCloseTo(0.1 + (3 / 11) * 0.3, 10);
+    expect(rungCost(16)).toBeCloseTo(0.1 + (7 / 11) * 0.3, 10);
+  });
+
+  it('is a risk run over time: a threat that fades costs less than one renewed, and more than none', () => {
+    const pair = scenarioFromYaml(`
+id: pair
+title: Pair
+description: Two states at war.
+start: 2024-06-01
+turn_days: 7
+horizon: 30
+player: red
+actors:
+  - {id: red, name: Red, kind: state, capabilities: {active: 1000}}
+  - {id: blue, name: Blue, kind: state, capabilities: {active: 1000}}
+conflicts:
+  - {id: war, name: War, start: 2024-01-01, sides: [[red], [blue]], rung: 12}
+`);
+    const play = (renew: boolean, signal: boolean) => {
+      let s = initialState(pair, 1);
+      const rng = Rng.derive(1, 1);
+      for (let t = 0; t < 26; t++) {
+        const orders =
+          signal && (t === 0 || (renew && t % 10 === 0)) ? { red: [{ type: 'nuclear_signal' as const, level: 'ultimatum' as const }] } : {};
+        s = apply(s, orders, rng).state;
+      }
+      return returnTerms(
+        s,
+        s.actors.find((a) => a.id === 'blue')!,
+      ).escalation_risk;
+    };
+    const none = play(false, false);
+    const faded = play(false, true);
+    const renewed = play(true, true);
+    expect(none).toBe(0);
+    expect(faded).toBeLessThan(0);
+    expect(renewed).toBeLessThan(faded);
+    // 13 of 26 weeks at 16 instead of 12: half the rise in cost over what is left above the war.
+    expect(faded).toBeCloseTo((-0.5 * (rungCost(16) - rungCost(12))) / (1 - rungCost(12)), 6);
   });
 });

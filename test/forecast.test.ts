@@ -297,14 +297,15 @@ describe('yourmove advise', () => {
     expect(a.options.map((o) => o.rank)).toEqual(a.options.map((_, i) => i + 1));
     for (let i = 1; i < a.options.length; i++) expect(a.options[i]!.utility.mean).toBeLessThanOrEqual(a.options[i - 1]!.utility.mean);
     expect(a.options.find((o) => o.label === 'do nothing')!.versusNothing).toBe(0);
-    // Allowing ATACMS deep strikes makes the question certain to be yes, and Russia's red line makes NATO pay in escalation.
+    // Allowing ATACMS deep strikes makes the question certain to be yes; Russia's red line makes NATO pay in escalation
+    // (a nuclear ultimatum for the weeks it stands), and Ukraine's fire gains ground: the two weighed against each other.
     const deep = a.options.find((o) => o.label === 'usa: allowing usa-deep-strike')!;
     expect(deep.changes[0]).toMatchObject({ id: 'deep_strikes_allowed' });
     expect(deep.changes[0]!.diff).toBeGreaterThan(0.3);
-    expect(deep.versusNothing).toBeLessThan(0);
-    // Why it costs: escalation, and the terms that make the difference add up to it.
-    expect(deep.why[0]).toMatchObject({ term: 'escalation_risk' });
-    expect(deep.why[0]!.diff).toBeLessThan(0);
+    const term = (t: string) => deep.why.find((w) => w.term === t)?.diff ?? 0;
+    expect(term('escalation_risk')).toBeLessThan(0);
+    expect(term('backed_territory')).toBeGreaterThan(0);
+    // The terms that make the difference add up to it.
     expect(Math.abs(deep.why.reduce((sum, w) => sum + w.diff, 0) - deep.versusNothing)).toBeLessThan(0.002);
     expect(a.options.find((o) => o.label === 'do nothing')!.why).toEqual([]);
     // Stopping US aid costs Ukraine fire, so ground and men: the metrics that move most against doing nothing. (The
@@ -345,9 +346,12 @@ describe('yourmove advise', () => {
     const shells = a.options.find((o) => o.label === 'stopping prk-shells')!;
     expect(shells.versusNothing).toBeLessThan(-0.1);
     expect(shells.why[0]).toMatchObject({ term: 'technology' });
-    // Three options with distinct returns, doing nothing the best of them.
+    // Three options with distinct returns; every option that gives up a channel to Russia ranks below doing nothing
+    // (entering the war openly, its troops already fighting, changes next to nothing).
     expect(new Set(a.options.map((o) => o.versusNothing.toFixed(3))).size).toBeGreaterThanOrEqual(3);
-    expect(a.options[0]!.label).toBe('do nothing');
+    for (const o of a.options)
+      if (o.label.startsWith('stopping') || o.label.startsWith('withdrawing')) expect(o.versusNothing, o.label).toBeLessThan(0);
+    expect(a.options.findIndex((o) => o.label === 'do nothing')).toBeLessThanOrEqual(1);
   });
 
   it("gives South Korea real choices: arming Ukraine costs it Russia's answer (arms for the North), entering the war much more", () => {

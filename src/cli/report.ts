@@ -75,6 +75,9 @@ export function turnReport(
       case 'rung_reached':
         lines.push(`  Escalation: ${name(e.between[0])} – ${name(e.between[1])} reach Kahn rung ${e.rung}`);
         break;
+      case 'rung_fell':
+        lines.push(`  De-escalation: ${name(e.between[0])} – ${name(e.between[1])} fall back to Kahn rung ${e.rung}`);
+        break;
       case 'detected':
         lines.push(
           `  ${spy(e.viewer)}${name(e.actor)} forces fighting for ${name(e.for)} at ${front(e.front)}, about ${n.format(e.estimate)}`,

@@ -68,6 +68,7 @@ const EVENT_FIELDS = {
   nuclear_signal: ['actor', 'level'],
   message: ['from', 'to', 'text'],
   rung_reached: ['between', 'rung'],
+  rung_fell: ['between', 'rung'],
   detected: ['viewer', 'actor', 'for', 'front', 'estimate'],
   treaty_ratified: ['actor', 'treaty'],
   treaty_in_force: ['treaty'],

@@ -27,6 +27,7 @@
  * it would have been at the decision. Invalid orders are not applied and come back as typed violations; nothing
  * throws, nothing else is left out.
  */
+import { accrueExposure, escalationFromWithin, RUNG } from './escalation.ts';
 import type { Id } from '../model.ts';
 import { Rng } from '../rng.ts';
 import { addDays } from '../scenario/dates.ts';
@@ -36,7 +37,7 @@ import { economicOrders, economyStage, ECONOMIC_PAIN, fireSupport } from './econ
 import { gatherIntelligence } from './intel.ts';
 import { invade, prepareInvasion } from './invasion.ts';
 import { treatyStage } from './treaties.ts';
-import type { Event, NuclearAlert, Order, Queued, TurnOrders, Violation, ViolationCode } from './orders.ts';
+import type { Event, Order, Queued, TurnOrders, Violation, ViolationCode } from './orders.ts';
 import {
   atWar,
   cloneState,
@@ -64,12 +65,7 @@ export interface TurnResult {
 /** Turns a deployment takes to reach its front. */
 export const TRAVEL_TURNS = 1;
 
-/** Kahn (1965) rungs for engine events (docs/model.md §8). */
-export const RUNG = {
-  war: 12, // large conventional war
-  signal: { normal: 0, raised: 5, high: 11, ultimatum: 16 } satisfies Record<NuclearAlert, number>, // show of force; super-ready status; nuclear "ultimatums"
-  top: 44, // the ladder's last rung, "spasm or insensate war"
-} as const;
+export { RUNG } from './escalation.ts';
 
 /** Support lost per unit of (weighted casualties / persons raised), times the actor's casualty sensitivity. */
 export const SUPPORT_PAIN = 1;
@@ -552,6 +548,16 @@ function escalation(turn: Turn): void {
     }
     state.maxRung = Math.max(state.maxRung, rung);
   };
+  // The dyads a signal or an escalation order named, the rung each stood at before and the highest signalled: such
+  // rungs fade (escalation.ts).
+  const signalled = new Map<string, { before: number; rung: number }>();
+  const signal = (x: Id, y: Id, rung: number) => {
+    const key = dyad(x, y);
+    const s = signalled.get(key);
+    if (s) s.rung = Math.max(s.rung, rung);
+    else signalled.set(key, { before: state.rungs[key] ?? 0, rung });
+    raiseRung(x, y, rung);
+  };
   for (const e of [...events]) {
     if (e.type === 'war_declared') raiseRung(e.actor, e.on, RUNG.war);
     if (e.type === 'war_joined') for (const enemy of wars.get(e.war)!.sides[1 - e.side]!) raiseRung(e.actor, enemy, RUNG.war);
@@ -559,7 +565,7 @@ function escalation(turn: Turn): void {
   for (const q of turn.stage('nuclear_signal')) {
     const o = q.order as Extract<Order, { type: 'nuclear_signal' }>;
     events.push({ type: 'nuclear_signal', actor: q.actor, level: o.level });
-    for (const enemy of enemiesOf(state.wars, q.actor)) raiseRung(q.actor, enemy, RUNG.signal[o.level]);
+    for (const enemy of enemiesOf(state.wars, q.actor)) if (RUNG.signal[o.level] > 0) signal(q.actor, enemy, RUNG.signal[o.level]);
   }
   for (const q of turn.stage('escalate')) {
     const o = q.order as Extract<Order, { type: 'escalate' }>;
@@ -573,9 +579,11 @@ function escalation(turn: Turn): void {
       turn.refuse(q, 'not_a_belligerent', `"${q.actor}" has no enemy to escalate against: name them in "against"`);
     else {
       events.push({ type: 'escalated', actor: q.actor, rung: o.rung, against: [...against] });
-      for (const x of against) raiseRung(q.actor, x, o.rung);
+      for (const x of against) signal(q.actor, x, o.rung);
     }
   }
+  events.push(...escalationFromWithin(state, [...events], raiseRung, signalled));
+  accrueExposure(state);
 }
 
 /** Raise troops from the reserve at the actor's mobilisation level, within the cap. Returns how many. */

@@ -27,6 +27,7 @@ export function determinize(scenario: Scenario, o: Observation, viewer: Id, rng:
     offers: [...w.offers],
   }));
   s.rungs = { ...o.rungs };
+  s.raisedRungs = Object.fromEntries(Object.entries(o.raisedRungs).map(([k, v]) => [k, { ...v }]));
   s.maxRung = o.maxRung;
   s.actors = s.actors.map((a) => {
     if (a.id === viewer && o.self) return structuredClone(o.self);

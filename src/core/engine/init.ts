@@ -3,6 +3,7 @@
  * from the stream `Rng.derive(seed, 0)` in a fixed order (actors, then fronts, in file order), so a seed
  * names one possible world.
  */
+import { standingRungs } from './escalation.ts';
 import { dependence, leverageOf } from './leverage.ts';
 import type { Interests, MobilisationLevel, Num, RegimeType, Scenario, Val } from '../model.ts';
 import { Rng } from '../rng.ts';
@@ -145,6 +146,7 @@ export function initialState(s: Scenario, seed: number): GameState {
       startSupport: 0, // set below, once support is drawn
       startRung: 0,
       startLeverage: 0, // set once the state is built
+      exposure: 0,
       intelligence: draw(c.intelligence, DEFAULTS.intelligence),
       expeditionary: c.expeditionary === undefined ? null : Math.round(draw(c.expeditionary, 0)),
     };
@@ -265,6 +267,7 @@ export function initialState(s: Scenario, seed: number): GameState {
     triggers: [],
     calls: [],
     rungs,
+    raisedRungs: {},
     maxRung,
     intel,
     // Drawn after everything above, so adding these left every earlier draw as it was.
@@ -339,6 +342,9 @@ export function initialState(s: Scenario, seed: number): GameState {
             : null
           : (e.arm.kind === 'technology' ? (x: number) => x : Math.round)(draw(e.arm.amount, 0));
   });
+  // Where each stands at the start, a bloc where its members stand (the escalation term counts from there).
+  const standing = standingRungs(state);
+  for (const a of state.actors) a.startRung = standing.get(a.id)!;
   const dep = dependence(state);
   for (const a of state.actors) a.startLeverage = leverageOf(dep, a.id);
   return state;

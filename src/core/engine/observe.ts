@@ -15,6 +15,7 @@
  * observations (so observing every actor costs the state's size once, plus each viewer's own part); the viewer's
  * own parts are its own copies. Changing an observation changes neither the state nor another's observation.
  */
+import type { RaisedRung } from './escalation.ts';
 import type { Id } from '../model.ts';
 import type { Event } from './orders.ts';
 import {
@@ -105,6 +106,8 @@ export interface Observation {
   readonly fronts: readonly ObservedFront[];
   readonly transit: readonly ObservedTransit[];
   readonly rungs: Readonly<Record<string, number>>;
+  /** Rungs reached by signals, and when: public, as the signals were. */
+  readonly raisedRungs: Readonly<Record<string, Readonly<RaisedRung>>>;
   readonly maxRung: number;
   /**
    * Overt transfers in full, then covert ones: in full for their parties, without amounts for those who detected
@@ -210,6 +213,7 @@ interface SharedView {
   actors: readonly PublicActor[];
   wars: readonly WarState[];
   rungs: Readonly<Record<string, number>>;
+  raisedRungs: Readonly<Record<string, Readonly<RaisedRung>>>;
   maxRung: number;
   sanctions: readonly SanctionState[];
   permissions: readonly PermissionState[];
@@ -323,6 +327,7 @@ function sharedView(state: GameState): SharedView {
       ),
     ),
     rungs: Object.freeze({ ...state.rungs }),
+    raisedRungs: Object.freeze(Object.fromEntries(Object.entries(state.raisedRungs).map(([k, v]) => [k, Object.freeze({ ...v })]))),
     maxRung: state.maxRung,
     sanctions: Object.freeze(state.sanctions.map((x) => Object.freeze({ ...x, by: Object.freeze([...x.by]) as Id[] }))),
     permissions: Object.freeze(state.permissions.map((x) => Object.freeze({ ...x }))),
@@ -372,6 +377,7 @@ function viewOf(shared: SharedView, viewer: Id): Observation {
     fronts: frontsOf(shared, viewer, seen),
     transit: shared.seesTransit.has(viewer) ? transitOf(state.transit, seen) : shared.transit,
     rungs: shared.rungs,
+    raisedRungs: shared.raisedRungs,
     maxRung: shared.maxRung,
     transfers: transfersOf(shared, viewer),
     sanctions: shared.sanctions,
@@ -595,6 +601,7 @@ function eventAsSeen(
     case 'rallied':
     case 'nuclear_signal':
     case 'rung_reached':
+    case 'rung_fell':
     case 'escalated':
     case 'treaty_in_force':
     case 'treaty_triggered':

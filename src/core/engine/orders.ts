@@ -119,6 +119,8 @@ export type Event =
   | { type: 'nuclear_signal'; actor: Id; level: NuclearAlert }
   | { type: 'message'; from: Id; to: Id; text: string }
   | { type: 'rung_reached'; between: [Id, Id]; rung: number }
+  /** A dyad's rung fell: a threat not renewed faded, or a ceasefire stepped the belligerents down. */
+  | { type: 'rung_fell'; between: [Id, Id]; rung: number }
   /** `viewer` has found `actor`'s covert forces (fighting for `for`) on or bound for `front`. */
   | { type: 'detected'; viewer: Id; actor: Id; for: Id; front: Id; estimate: number }
   | { type: 'treaty_ratified'; actor: Id; treaty: Id }

@@ -14,7 +14,9 @@
  *   technology         technology programmes absorbed, 0.2 each, up to 1
  *   leverage           what those it supplies would lose without it (Hirschman 1945): the sum over its recipients
  *                      of its share of their supply channels, gained or lost since the start (`dependence`)
- *   escalation_risk    minus the rise of the highest Kahn rung it stands at, over the rungs left to 44
+ *   escalation_risk    minus the risk run: the rise in the cost of the highest Kahn rung it stands at (escalation.ts
+ *                      RUNG_COST, a stated mapping with Kahn's thresholds as anchors) over the cost left to the top,
+ *                      averaged over the turns played (a threat that faded still counts for the weeks it stood)
  *   battle_experience  person-days of fighting per soldier who fought (the most it had in combat at once), over a
  *                      year, up to 1
  *   backed_territory   the territory term of the actors it backs (`backs`), averaged: NATO counts Ukraine's ground
@@ -25,7 +27,7 @@
  * The terms are the engine's first measure; the AI (docs/ai.md, issue 4) builds its utilities on them.
  */
 import type { Id } from '../model.ts';
-import { RUNG } from './apply.ts';
+import { RUNG } from './escalation.ts';
 import { moneyScale } from './economy.ts';
 import { dependence, leverageOf, type Dependence } from './leverage.ts';
 import { INTEREST_TERMS, sideOf, type ActorState, type GameState, type InterestTerm } from './state.ts';
@@ -61,14 +63,8 @@ export function sumOf(weighted: readonly number[]): number {
 /** The terms of one actor's return, each in [-1, 1] (see the module comment). */
 export function returnTerms(state: GameState, a: ActorState, dep: Dependence = dependence(state)): Record<InterestTerm, number> {
   const clamp = (x: number) => Math.max(-1, Math.min(1, x));
-  // A bloc stands where its members stand: their rungs and their losses are the alliance's (NATO's return counts a
-  // member's war as its own).
+  // A bloc counts its members' losses as the alliance's (and stands at their rungs: escalation.ts).
   const us = new Set([a.id, ...a.members]);
-  let rung = 0;
-  for (const key in state.rungs) {
-    const bar = key.indexOf('|');
-    if (us.has(key.slice(0, bar)) || us.has(key.slice(bar + 1))) rung = Math.max(rung, state.rungs[key]!);
-  }
   let lost = 0;
   for (const x of state.actors) if (us.has(x.id)) lost += x.casualties.killed + x.casualties.wounded + x.casualties.returned;
   let backed = 0;
@@ -81,7 +77,7 @@ export function returnTerms(state: GameState, a: ActorState, dep: Dependence = d
     credibility: clamp(a.reputation - 1),
     technology: technologyTerm(a),
     leverage: clamp(leverageOf(dep, a.id) - a.startLeverage),
-    escalation_risk: rung > a.startRung ? -(rung - a.startRung) / Math.max(1, LAST_RUNG - a.startRung) : 0,
+    escalation_risk: state.turn > 0 && a.exposure !== 0 ? clamp(-a.exposure / state.turn) : 0,
     battle_experience: experienceTerm(a),
     backed_territory: a.backs.length > 0 ? backed / a.backs.length : 0,
     rival_gains: a.rivals.length > 0 ? 0 - rivalGains(state, a.rivals) || 0 : 0,

@@ -11,6 +11,7 @@
  *
  * where `raised` counts the active forces at the start plus everyone mobilised since (docs/model.md §3).
  */
+import type { RaisedRung } from './escalation.ts';
 import type {
   ActorKind,
   Id,
@@ -121,6 +122,8 @@ export interface ActorState {
   /** Support and the highest Kahn rung with anyone at the start: returns count changes from there. */
   startSupport: number;
   startRung: number;
+  /** Escalation risk run so far: the sum over turns of the rise in its rung's cost (escalation.ts accrueExposure). */
+  exposure: number;
   /** Its leverage at the start (returns.ts): the term counts the change from there. */
   startLeverage: number;
   intelligence: number;
@@ -209,6 +212,8 @@ export interface GameState {
   calls: CallState[];
   /** Kahn-ladder rung per dyad ("a|b" with a < b) and the highest anywhere. */
   rungs: Record<string, number>;
+  /** Rungs above the standing situation reached by a signal or an escalation order, by dyad: they fade (escalation.ts). */
+  raisedRungs: Record<string, RaisedRung>;
   maxRung: number;
   /** What each actor has found out about others' covert forces (docs/model.md §7). */
   intel: IntelState[];
@@ -493,6 +498,7 @@ export function cloneState(s: GameState): GameState {
     triggers: mapPacked(s.triggers, (x) => ({ ...x })),
     calls: mapPacked(s.calls, (c) => ({ ...c })),
     rungs: { ...s.rungs },
+    raisedRungs: cloneRaised(s.raisedRungs),
     intel: mapPacked(s.intel, (i) => ({ ...i })),
     transfers: mapPacked(s.transfers, cloneTransfer),
     sanctions: mapPacked(s.sanctions, (x) => ({ ...x, by: [...x.by] })),
@@ -628,6 +634,7 @@ export function cloneActor(a: ActorState): ActorState {
     startSupport: a.startSupport,
     startRung: a.startRung,
     startLeverage: a.startLeverage,
+    exposure: a.exposure,
   };
 }
 
@@ -642,4 +649,11 @@ export function troopsAbroad(state: GameState, actor: Id): number {
     }
   for (const t of state.transit) if (t.actor === actor && abroad.has(t.front)) n += t.troops;
   return n;
+}
+
+/** The raised rungs' records, copied (most states have none). */
+function cloneRaised(r: Record<string, RaisedRung>): Record<string, RaisedRung> {
+  const out: Record<string, RaisedRung> = {};
+  for (const key in r) out[key] = { ...r[key]! };
+  return out;
 }

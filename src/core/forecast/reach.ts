@@ -13,13 +13,14 @@
  * through red lines, and signal no nuclear alerts; a player's orders are outside the check (`advise` and `cascade`
  * weigh them).
  */
+import { RUNG } from '../engine/escalation.ts';
 import type { Id, Predicate, RedLineEffect, Scenario } from '../model.ts';
 import type { Order, TurnOrders } from '../engine/orders.ts';
 import { MOBILISATION_LEVELS } from '../engine/state.ts';
 import { NUCLEAR_USE_RUNG } from '../engine/predicates.ts';
 
-/** The war rung (Kahn 12) that entering a war sets between enemies (engine/apply.ts RUNG.war). */
-const WAR_RUNG = 12;
+/** The war rung (Kahn 12) that entering a war sets between enemies (engine/escalation.ts RUNG.war). */
+const WAR_RUNG = RUNG.war;
 
 export type Reach = { status: 'open' } | { status: 'no_mechanism'; reason: string } | { status: 'certain_by_construction'; reason: string };
 
@@ -272,7 +273,8 @@ class Possible {
           : by === undefined || x === by || y === by;
       for (const c of this.s.conflicts ?? [])
         for (const x of c.sides[0]) for (const y of c.sides[1]) if (involves(x, y) && startRung(c.rung) >= rung) return open;
-      if (rung <= WAR_RUNG)
+      // A war sets rung 12 and may widen to 13: a new front, strikes allowed on the enemy's soil (engine/escalation.ts).
+      if (rung <= RUNG.compound)
         for (const key of this.enemies) {
           const [x, y] = key.split('|') as [Id, Id];
           if (involves(x, y)) return open;
