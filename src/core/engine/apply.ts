@@ -93,7 +93,7 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
   declarations(t);
   // The alliances' judgements of an attack: a stream of their own, derived so that no other stage's draws move.
   treatyOrders(t, lastTurnCombat, Rng.derive(stream.defaults, 1));
-  combat(t, stream.combat);
+  combat(t, stream.combat, economy.roundsIn);
   politics(t, economy.outputLost);
   escalation(t);
 
@@ -475,7 +475,7 @@ function treatyOrders(turn: Turn, lastTurnCombat: ReadonlySet<Id>, rng: Rng): vo
 }
 
 /** 4. Combat: fire support first, for the fronts where both sides stand; then each such front, with its own generator. */
-function combat(turn: Turn, seed: number): void {
+function combat(turn: Turn, seed: number, roundsIn: ReadonlyMap<Id, number>): void {
   const { state, events, actors, wars, days } = turn;
   const fighting = state.fronts.filter((f) => {
     const war = wars.get(f.conflict);
@@ -483,7 +483,7 @@ function combat(turn: Turn, seed: number): void {
     const sides = new Set(f.forces.filter((x) => x.troops > 0).map((x) => sideOf(war, x.for)));
     return sides.has(0) && sides.has(1);
   });
-  const fire = fireSupport(state, actors, fighting, wars);
+  const fire = fireSupport(state, actors, fighting, wars, roundsIn);
   events.push(...fire.events);
   // The soldiers who fight: the most each actor has had in combat at once (its battle experience is spread over them).
   const engaged = new Map<Id, number>();

@@ -11,7 +11,8 @@
  *   money raises the turn's production by its share of the recipient's GDP; tracked actors produce munitions
  *   at their rate times their output.
  * - Fire support (combat stage): an actor fires its rounds per soldier-day (`fireRate`) for the troops it has
- *   in combat; when its stock is tracked it fires at most what it holds, and its firepower falls with the
+ *   in combat; when its stock is tracked it fires what came in this turn and at most the held stock's share of
+ *   RATION_DAYS (rationing as the stock falls), and its firepower falls with the
  *   square root of the rounds per soldier (the scale init.ts uses). A recipient newly allowed to strike the
  *   enemy's territory with a supplier's weapons (and still receiving them) gains DEEP_STRIKE_BONUS firepower;
  *   newly forbidden, loses as much. Rules in force at the start are in the calibrated baseline.
@@ -56,6 +57,15 @@ export const TECH_DELAY_DAYS = 180;
 
 /** Quality gained per technology programme absorbed (judgement; docs/model.md §5). */
 export const TECH_QUALITY_GAIN = 0.05;
+
+/**
+ * Days over which a side spreads the stock it holds: each turn it fires what comes in (production and deliveries)
+ * and at most the held stock's share of these days (judgement; Ukraine rationed its guns to about 2,000 rounds a day
+ * in the spring of 2024 as US aid stalled, against ~6,000-8,000 before, rather than firing its stock out). A stock
+ * that covers the tempo is fired at the tempo; one that does not runs down by a share a turn, so fire falls towards
+ * what comes in instead of stopping the turn the stock is out.
+ */
+export const RATION_DAYS = 60;
 
 /** Firepower gained from permission to strike the enemy's territory with a supplier's weapons (judgement). */
 export const DEEP_STRIKE_BONUS = 0.1;
@@ -222,7 +232,10 @@ export function economicOrders(state: GameState, queue: readonly Queued[], actor
  * The logistics stage's economy: output under sanctions, deliveries, technology, production. Mutates the
  * state; returns the events and each actor's output lost this turn (for domestic support).
  */
-export function economyStage(state: GameState, actors: Map<Id, ActorState>): { events: Event[]; outputLost: Map<Id, number> } {
+export function economyStage(
+  state: GameState,
+  actors: Map<Id, ActorState>,
+): { events: Event[]; outputLost: Map<Id, number>; roundsIn: Map<Id, number> } {
   const events: Event[] = [];
   const outputLost = new Map<Id, number>();
   const days = state.turnDays;
@@ -257,6 +270,8 @@ export function economyStage(state: GameState, actors: Map<Id, ActorState>): { e
       events.push({ type: 'transfer_stopped', transfer: t.id, from: t.from, to: t.to, covert: t.covert });
     }
   const boost = new Map<Id, number>();
+  // Rounds each actor receives and makes this turn: what it may fire at once (fireSupport rations only the stock).
+  const roundsIn = new Map<Id, number>();
   for (const t of state.transfers) {
     if (!t.active) continue;
     const from = actors.get(t.from)!;
@@ -269,7 +284,10 @@ export function economyStage(state: GameState, actors: Map<Id, ActorState>): { e
         events.push({ type: 'transfer_short', transfer: t.id, from: t.from, to: t.to, delivered, promised: t.amount, covert: t.covert });
     }
     t.delivered += delivered;
-    if (t.kind === 'munitions') to.munitions += delivered;
+    if (t.kind === 'munitions') {
+      to.munitions += delivered;
+      roundsIn.set(to.id, (roundsIn.get(to.id) ?? 0) + delivered);
+    }
     const scale = t.kind === 'money' ? moneyScale(t.unit) : null;
     if (scale !== null && to.gdp > 0) boost.set(to.id, (boost.get(to.id) ?? 0) + (delivered * scale) / ((to.gdp * 1000 * days) / 365));
     if (t.kind === 'technology' && t.absorbedFrom === null) t.absorbedFrom = nextTurn + Math.ceil(TECH_DELAY_DAYS / days);
@@ -291,9 +309,12 @@ export function economyStage(state: GameState, actors: Map<Id, ActorState>): { e
   }
 
   for (const a of state.actors)
-    if (a.munitionsTracked && a.munitionsProduction > 0)
-      a.munitions += Math.round(a.munitionsProduction * a.output * (1 + (boost.get(a.id) ?? 0)));
-  return { events, outputLost };
+    if (a.munitionsTracked && a.munitionsProduction > 0) {
+      const made = Math.round(a.munitionsProduction * a.output * (1 + (boost.get(a.id) ?? 0)));
+      a.munitions += made;
+      roundsIn.set(a.id, (roundsIn.get(a.id) ?? 0) + made);
+    }
+  return { events, outputLost, roundsIn };
 }
 
 /**
@@ -305,6 +326,7 @@ export function fireSupport(
   actors: Map<Id, ActorState>,
   fighting: readonly FrontState[],
   wars: Map<Id, WarState>,
+  roundsIn: ReadonlyMap<Id, number>,
 ): { events: Event[]; firepower: (front: FrontState, actor: Id) => number } {
   const events: Event[] = [];
   const days = state.turnDays;
@@ -314,7 +336,11 @@ export function fireSupport(
     const a = actors.get(id)!;
     if (!a.munitionsTracked || a.fireRate <= 0 || n <= 0) continue;
     const wanted = Math.round(a.fireRate * n * days);
-    const fired = Math.min(wanted, Math.floor(a.munitions));
+    // Rationed as the stock falls: what comes in this turn may all be fired, and of the stock held before, no more
+    // than its share of RATION_DAYS (fire falls towards what comes in rather than stopping when the stock is out).
+    const fresh = Math.min(a.munitions, roundsIn.get(id) ?? 0);
+    const held = a.munitions - fresh;
+    const fired = Math.min(wanted, Math.floor(fresh + held * Math.min(1, days / RATION_DAYS)));
     a.munitions -= fired;
     a.firepower = firepowerFor(fired / (n * days));
     if (fired < wanted) events.push({ type: 'munitions_short', actor: id, wanted, fired });
