@@ -114,6 +114,16 @@ export function program(): Command {
     .option('--json', 'the whole result as JSON')
     .action(lazy(async () => (await import('./advise.ts')).adviseCommand));
 
+  p.command('backtest')
+    .description("score a scenario's forecast against what happened by a date (Brier scores, beside always-50 % and nothing-changes)")
+    .argument('<scenario>', 'a scenario file or a built-in id')
+    .option('--outcomes <file>', 'what happened to its questions (default: validation/<scenario>.outcomes.yaml)')
+    .option('--runs <n>', 'runs', '1000')
+    .option('--seed <n>', 'master seed', '1')
+    .option('--workers <n>', 'worker threads (default: the number of cores)')
+    .option('--json', 'the whole result as JSON')
+    .action(lazy(async () => (await import('./backtest.ts')).backtestCommand));
+
   p.command('cinc')
     .description('Correlates of War capability index (CINC) computed from the NMC v6.0 components')
     .requiredOption('--year <year>', 'year (1816-2016)')
