@@ -2,12 +2,12 @@
 // invariants checked after every turn. At least 2,000 turns per scenario.
 import { describe, expect, it } from 'vitest';
 import { makeBots } from '../src/ai/play.ts';
-import { apply, applyInPlace } from '../src/core/engine/apply.ts';
+import { apply, applyInPlace, STAGE_OF, STAGES } from '../src/core/engine/apply.ts';
 import { hashState } from '../src/core/engine/hash.ts';
 import { initialState } from '../src/core/engine/init.ts';
 import { legalOrders } from '../src/core/engine/legal.ts';
 import { observe, type Observation } from '../src/core/engine/observe.ts';
-import type { Event, TurnOrders, Violation } from '../src/core/engine/orders.ts';
+import type { Event, Order, TurnOrders, Violation } from '../src/core/engine/orders.ts';
 import { cloneState, sideClash, sideOf, sidesInWar, sidesOnDeclaring, type Clash, type GameState } from '../src/core/engine/state.ts';
 import { fightClash } from '../src/core/engine/treaties.ts';
 import { Rng } from '../src/core/rng.ts';
@@ -268,5 +268,16 @@ describe.each(builtinIds())('conformance with bots: %s', (id) => {
       checkInvariants(result.state);
       state = result.state;
     }
+  });
+});
+
+describe('every order kind has its stage (issue 14)', () => {
+  it('refuses an order of a kind the engine does not know, rather than dropping it', () => {
+    const s = loadBuiltin('tutorial');
+    const state = initialState(s, 1);
+    const r = apply(state, { red: [{ type: 'fly' } as unknown as Order, { type: 'pass' }] }, Rng.derive(1, 1));
+    expect(r.violations).toEqual([expect.objectContaining({ actor: 'red', index: 0, code: 'unknown_order' })]);
+    // Every kind of the union is staged: the record is exhaustive by type, and each stage runs once a turn.
+    expect(new Set(Object.values(STAGE_OF))).toEqual(new Set(STAGES));
   });
 });

@@ -101,6 +101,7 @@ const EVENT_FIELDS = {
 
 const CODES: Record<ViolationCode, true> = {
   unknown_actor: true,
+  unknown_order: true,
   unknown_front: true,
   unknown_war: true,
   not_a_belligerent: true,

@@ -67,6 +67,54 @@ export const TRAVEL_TURNS = 1;
 
 export { RUNG } from './escalation.ts';
 
+/** The stages that take orders, in the order a turn runs them (the module comment). */
+export const STAGES = [
+  'talks',
+  'treaty_texts',
+  'economic',
+  'mobilisation',
+  'movements',
+  'declarations',
+  'ratification',
+  'invocations',
+  'answers',
+  'signals',
+  'escalations',
+  'none',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+/**
+ * The stage that adjudicates each kind of order: a record over every kind, so an order kind the engine has no
+ * stage for is a type error, never an order dropped without a word. `pass` does nothing, in a stage of its own.
+ */
+export const STAGE_OF: Record<Order['type'], Stage> = {
+  pass: 'none',
+  message: 'talks',
+  propose_ceasefire: 'talks',
+  accept_ceasefire: 'talks',
+  reject_ceasefire: 'talks',
+  propose_treaty: 'treaty_texts',
+  reject_treaty: 'treaty_texts',
+  transfer: 'economic',
+  stop_transfer: 'economic',
+  sanction: 'economic',
+  lift_sanction: 'economic',
+  permit: 'economic',
+  forbid: 'economic',
+  mobilise: 'mobilisation',
+  deploy: 'movements',
+  withdraw: 'movements',
+  declare_war: 'declarations',
+  join_war: 'declarations',
+  invade: 'declarations',
+  ratify: 'ratification',
+  invoke_treaty: 'invocations',
+  answer_call: 'answers',
+  nuclear_signal: 'signals',
+  escalate: 'escalations',
+};
+
 /** Support lost per unit of (weighted casualties / persons raised), times the actor's casualty sensitivity. */
 export const SUPPORT_PAIN = 1;
 
@@ -96,6 +144,8 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
   combat(t, stream.combat, economy.roundsIn);
   politics(t, economy.outputLost);
   escalation(t);
+  t.stage('none'); // `pass`: nothing to do
+  t.checkStagesTaken();
 
   // 7. Intelligence.
   const { events } = t;
@@ -151,13 +201,26 @@ class Turn {
     }
     state.pending = state.pending.filter((x) => x.turn > this.nextTurn);
     queue.sort((p, q) => this.order(p.actor) - this.order(q.actor) || p.index - q.index);
-    for (const q of queue) if (!this.actors.has(q.actor)) this.refuse(q, 'unknown_actor', `"${q.actor}" is not an actor of this game`);
+    for (const q of queue)
+      if (!this.actors.has(q.actor)) this.refuse(q, 'unknown_actor', `"${q.actor}" is not an actor of this game`);
+      else if (!Object.hasOwn(STAGE_OF, q.order.type))
+        this.refuse(q, 'unknown_order', `"${String((q.order as { type: unknown }).type)}" is not an order (docs/orders.md lists them)`);
   }
 
-  /** The orders of these types from known actors, in adjudication order. */
-  stage(...types: Order['type'][]): Queued[] {
-    return this.queue.filter((q) => types.includes(q.order.type) && this.actors.has(q.actor));
+  /** The orders of a stage (STAGE_OF) from known actors, in adjudication order. Each stage is taken once. */
+  stage(name: Stage): Queued[] {
+    if (this.taken.has(name)) throw new Error(`engine: stage "${name}" taken twice in one turn`);
+    this.taken.add(name);
+    return this.queue.filter((q) => STAGE_OF[q.order.type] === name && this.actors.has(q.actor));
   }
+
+  /** Every stage is taken each turn: an order whose stage is never run would be dropped without a word. */
+  checkStagesTaken(): void {
+    const missed = STAGES.filter((x) => !this.taken.has(x));
+    if (missed.length > 0) throw new Error(`engine: stages not run this turn: ${missed.join(', ')}`);
+  }
+
+  private readonly taken = new Set<Stage>();
 
   readonly refuse = (q: Queued, code: ViolationCode, message: string): void => {
     this.violations.push({
@@ -193,7 +256,7 @@ function diplomacy(turn: Turn): void {
       w.offers = [];
     }
   const proposals = new Map<Id, Set<0 | 1>>();
-  for (const q of turn.stage('message', 'propose_ceasefire', 'accept_ceasefire', 'reject_ceasefire')) {
+  for (const q of turn.stage('talks')) {
     const o = q.order;
     if (o.type === 'message') {
       if (!actors.has(o.to)) turn.refuse(q, 'unknown_actor', `no actor "${o.to}" to send a message to`);
@@ -212,7 +275,7 @@ function diplomacy(turn: Turn): void {
       }
     }
   }
-  for (const q of turn.stage('propose_treaty', 'reject_treaty')) {
+  for (const q of turn.stage('treaty_texts')) {
     const o = q.order as Extract<Order, { type: 'propose_treaty' | 'reject_treaty' }>;
     if (o.type === 'propose_treaty') {
       const unknown = o.parties.find((p) => !actors.has(p));
@@ -246,9 +309,7 @@ function diplomacy(turn: Turn): void {
       }
     }
   }
-  events.push(
-    ...economicOrders(state, turn.stage('transfer', 'stop_transfer', 'sanction', 'lift_sanction', 'permit', 'forbid'), actors, turn.refuse),
-  );
+  events.push(...economicOrders(state, turn.stage('economic'), actors, turn.refuse));
   for (const [id, sides] of proposals) {
     const war = wars.get(id)!;
     for (const by of standing.get(id) ?? [])
@@ -264,7 +325,7 @@ function diplomacy(turn: Turn): void {
 function logistics(turn: Turn): ReturnType<typeof economyStage> {
   const { state, events, actors, fronts, wars, nextTurn } = turn;
   const escalated = new Set<Id>();
-  for (const q of turn.stage('mobilise')) {
+  for (const q of turn.stage('mobilisation')) {
     const o = q.order as Extract<Order, { type: 'mobilise' }>;
     const a = actors.get(q.actor)!;
     if (MOBILISATION_LEVELS.indexOf(o.level) <= MOBILISATION_LEVELS.indexOf(a.mobilisation))
@@ -300,7 +361,7 @@ function logistics(turn: Turn): ReturnType<typeof economyStage> {
   state.transit = state.transit.filter((t) => t.arrives > nextTurn);
   const economy = economyStage(state, actors);
   events.push(...economy.events);
-  for (const q of turn.stage('deploy', 'withdraw')) {
+  for (const q of turn.stage('movements')) {
     const o = q.order as Extract<Order, { type: 'deploy' | 'withdraw' }>;
     const a = actors.get(q.actor)!;
     const front = fronts.get(o.front);
@@ -373,7 +434,7 @@ function declarations(turn: Turn): void {
   const warsBefore = state.wars.map((w) => ({ ...w, sides: [[...w.sides[0]], [...w.sides[1]]] as [Id[], Id[]] }));
   // An invasion is a declaration of war on the territory's owner (unless already at war with it), then a march.
   const invasions: { q: Queued; troops: number }[] = [];
-  for (const q of turn.stage('declare_war', 'join_war', 'invade')) {
+  for (const q of turn.stage('declarations')) {
     let o: Extract<Order, { type: 'declare_war' }>;
     let into: WarState | undefined; // the war a join_war names, which the declaration joins
     if (q.order.type === 'invade') {
@@ -443,7 +504,7 @@ function declarations(turn: Turn): void {
 /** 3b. Ratifications, then the treaty stage (treaties.ts): answers to calls, invocations, new triggers. */
 function treatyOrders(turn: Turn, lastTurnCombat: ReadonlySet<Id>, rng: Rng): void {
   const { state, events, actors } = turn;
-  for (const q of turn.stage('ratify')) {
+  for (const q of turn.stage('ratification')) {
     const o = q.order as Extract<Order, { type: 'ratify' }>;
     const t = state.treaties.find((x) => x.id === o.treaty);
     if (!t) turn.refuse(q, 'unknown_treaty', `no treaty "${o.treaty}"`);
@@ -455,8 +516,8 @@ function treatyOrders(turn: Turn, lastTurnCombat: ReadonlySet<Id>, rng: Rng): vo
       events.push({ type: 'treaty_ratified', actor: q.actor, treaty: t.id });
     }
   }
-  const invokes = turn.stage('invoke_treaty');
-  const answers = turn.stage('answer_call');
+  const invokes = turn.stage('invocations');
+  const answers = turn.stage('answers');
   const treatyResult = treatyStage(
     state,
     {
@@ -562,12 +623,12 @@ function escalation(turn: Turn): void {
     if (e.type === 'war_declared') raiseRung(e.actor, e.on, RUNG.war);
     if (e.type === 'war_joined') for (const enemy of wars.get(e.war)!.sides[1 - e.side]!) raiseRung(e.actor, enemy, RUNG.war);
   }
-  for (const q of turn.stage('nuclear_signal')) {
+  for (const q of turn.stage('signals')) {
     const o = q.order as Extract<Order, { type: 'nuclear_signal' }>;
     events.push({ type: 'nuclear_signal', actor: q.actor, level: o.level });
     for (const enemy of enemiesOf(state.wars, q.actor)) if (RUNG.signal[o.level] > 0) signal(q.actor, enemy, RUNG.signal[o.level]);
   }
-  for (const q of turn.stage('escalate')) {
+  for (const q of turn.stage('escalations')) {
     const o = q.order as Extract<Order, { type: 'escalate' }>;
     const against = o.against ?? enemiesOf(state.wars, q.actor);
     const unknown = against.find((x) => !actors.has(x) || x === q.actor);

@@ -60,6 +60,7 @@ export type TurnOrders = Record<Id, Order[]>;
 
 export const VIOLATION_CODES = [
   'unknown_actor',
+  'unknown_order',
   'unknown_front',
   'unknown_war',
   'not_a_belligerent',
