@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { startYourmove, yourmove } from './helpers/cli.ts';
 import { PACKAGE_ROOT } from '../src/lang/builtins.ts';
 
-const BUILTINS = ['korea-russia-2024', 'july-1914', 'tutorial'];
+const BUILTINS = ['korea-russia-2024', 'july-1914', 'korea-russia-2024-06', 'tutorial'];
 
 describe('yourmove validate', () => {
   it.each(BUILTINS)('accepts the built-in %s, with a source on every number', (id) => {

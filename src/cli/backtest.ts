@@ -59,6 +59,7 @@ export function backtestTable(r: BacktestResult): string {
   const t = new Table({
     head: ['question', 'forecast', 'happened', 'Brier', 'nothing changes', 'Brier'],
     wordWrap: true,
+    style: { head: [], border: [] },
     colWidths: [44, 16, 10, 8, 17, 8],
   });
   for (const q of r.questions)
