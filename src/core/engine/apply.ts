@@ -36,7 +36,7 @@ import { alreadyDone, scenarioDefaults } from './defaults.ts';
 import { economicOrders, economyStage, ECONOMIC_PAIN, fireSupport } from './economy.ts';
 import { gatherIntelligence } from './intel.ts';
 import { invade, prepareInvasion } from './invasion.ts';
-import { treatyStage } from './treaties.ts';
+import { RENEGE_COST, treatyStage } from './treaties.ts';
 import type { Event, Order, Queued, TurnOrders, Violation, ViolationCode } from './orders.ts';
 import {
   atWar,
@@ -572,6 +572,16 @@ function politics(turn: Turn, outputLost: ReadonlyMap<Id, number>): void {
         if (l.for !== l.actor) pain.set(l.for, (pain.get(l.for) ?? 0) + lost * actors.get(l.for)!.auxiliaryWeight);
       }
     }
+  // Calls to arms it reneged on (or let lapse) this turn, by the weight of the broken word (its reputation cost
+  // against that of breaking "all means"), a partial answer counting half.
+  const broken = new Map<Id, number>();
+  for (const e of events)
+    if (e.type === 'call_answered' && e.answer !== 'honour' && e.answer !== 'pending') {
+      const call = state.calls.find((c) => c.obliged === e.actor && c.treaty === e.treaty && c.protects === e.protects && c.war === e.war);
+      const strength = call ? state.treaties.find((t) => t.id === call.treaty)?.obligations[call.obligation]?.strength : undefined;
+      const weight = strength === undefined ? 1 : RENEGE_COST[strength] / RENEGE_COST.all_means;
+      broken.set(e.actor, (broken.get(e.actor) ?? 0) + weight * (e.answer === 'partial' ? 0.5 : 1));
+    }
   // The homeland attacked: a declaration of war on the actor, once per war (rally round the flag).
   const attacked = new Map<Id, Id>();
   for (const e of events) if (e.type === 'war_declared' && !attacked.has(e.on)) attacked.set(e.on, e.war);
@@ -585,6 +595,8 @@ function politics(turn: Turn, outputLost: ReadonlyMap<Id, number>): void {
     // The draft is unpopular: each level ordered up costs `draftCost` (Levada: Putin's approval fell six points with
     // the partial mobilisation of September 2022). Foreign troops raise none at home: they are the draft's substitute.
     a.support -= a.draftCost * (turn.drafted.get(a.id) ?? 0);
+    // A broken commitment costs support at home (AUDIENCE_COST by regime type, init.ts): half for a partial answer.
+    a.support -= a.audienceCost * (broken.get(a.id) ?? 0);
     const war = attacked.get(a.id);
     if (war !== undefined && !a.rallied.includes(war)) {
       a.rallied.push(war);

@@ -61,6 +61,23 @@ export const REGIME_SENSITIVITY: Record<RegimeType, number> = {
   personalist: 0.2,
 };
 
+/**
+ * Support a government loses at home when it reneges on a call to arms, by regime type: the audience cost of a
+ * broken commitment (Fearon 1994, "Domestic Political Audiences and the Escalation of International Disputes",
+ * APSR 88(3)), highest where leaders answer to voters and least where no audience can punish them (Weeks 2008,
+ * "Autocratic Audience Costs", International Organization 62(1): single-party regimes face them, personalist ones
+ * hardly). For breaking "all means"; a weaker word costs in proportion to its reputation cost (RENEGE_COST, so a
+ * lapsed consultation costs a fifteenth), a partial answer half. The values are judgement.
+ */
+export const AUDIENCE_COST: Record<RegimeType, number> = {
+  democracy: 0.05,
+  hybrid: 0.03,
+  monarchy: 0.02,
+  military: 0.02,
+  single_party: 0.02,
+  personalist: 0.01,
+};
+
 function regimeSensitivity(type: Val<RegimeType> | undefined): number {
   if (type === undefined) return DEFAULTS.casualtySensitivity;
   return REGIME_SENSITIVITY[typeof type === 'object' ? type.value : type];
@@ -138,6 +155,8 @@ export function initialState(s: Scenario, seed: number): GameState {
       support: draw(a.domestic?.support, DEFAULTS.support),
       casualtySensitivity: draw(a.domestic?.casualty_sensitivity, regimeSensitivity(a.regime?.type)),
       draftCost: draw(a.domestic?.draft_cost, 0),
+      audienceCost:
+        a.regime?.type === undefined ? 0 : AUDIENCE_COST[typeof a.regime.type === 'object' ? a.regime.type.value : a.regime.type],
       auxiliaryWeight: draw(a.domestic?.auxiliary_weight, DEFAULTS.auxiliaryWeight),
       reputation: DEFAULTS.reputation,
       experience: 0,

@@ -110,6 +110,8 @@ export interface ActorState {
   casualtySensitivity: number;
   /** Support lost per level of mobilisation it orders (the scenario's `draft_cost`; 0 without one). */
   draftCost: number;
+  /** Support lost at home when it reneges on a call to arms (AUDIENCE_COST by regime type; 0 without one). */
+  audienceCost: number;
   auxiliaryWeight: number;
   /** Credibility of the actor's commitments, 0..1; reneging on a call to arms lowers it. */
   reputation: number;
@@ -619,6 +621,7 @@ export function cloneActor(a: ActorState): ActorState {
     support: a.support,
     casualtySensitivity: a.casualtySensitivity,
     draftCost: a.draftCost,
+    audienceCost: a.audienceCost,
     auxiliaryWeight: a.auxiliaryWeight,
     economicSensitivity: a.economicSensitivity,
     rally: a.rally,

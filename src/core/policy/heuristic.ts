@@ -9,7 +9,8 @@
  *    when the protected party is its patron (it receives transfers from it) — its weight on the technology or
  *    leverage that flow would lose; otherwise a partial answer for the weaker strengths, or reneging. Allies in a
  *    bloc judge together: the call carries the alliance's common judgement of the attack, mixed with the actor's
- *    own by the bloc's cohesion (a Gaussian copula), so members honour or hold back more often as one. A duty to
+ *    own by the bloc's cohesion (a Gaussian copula), so members honour or hold back more often as one. An ally
+ *    that reneged before (its reputation below 1) is defended less readily. A duty to
  *    fight an actor it already fights beside (in another war), or an ally under another treaty in force, is
  *    reneged on: it cannot be met, or the other commitment wins.
  * 2. Invoke a treaty triggered for oneself while at war. Ratify a treaty in play whose other parties one already
@@ -132,7 +133,10 @@ function answerCalls(o: Observation, me: ActorState, rng: Rng, plan: PlanBuilder
     }
     const patron = o.transfers.some((t) => t.active && t.from === c.protects && t.to === me.id);
     const stake = Math.max(me.interests.credibility, patron ? Math.max(me.interests.technology, me.interests.leverage) : 0);
-    const p = HONOUR_BASE[strength] * (0.5 + 0.5 * me.support) * (0.5 + 0.5 * stake);
+    // Promises are read against the record: an ally that reneged on its own calls is defended less readily
+    // (reputation, 1 at the start, falls with each renege; Crescenzi, Kathman, Kleinberg & Wood 2012).
+    const theirs = o.actors.find((a) => a.id === c.protects)?.reputation ?? 1;
+    const p = HONOUR_BASE[strength] * (0.5 + 0.5 * me.support) * (0.5 + 0.5 * stake) * (0.5 + 0.5 * theirs);
     // Allies judge the attack together: the bloc's common judgement, weighed by its cohesion, and the actor's own
     // (a Gaussian copula: each ally still honours with probability p, but with the others more often than alone).
     const judgement = Math.sqrt(c.cohesion) * c.resolve + Math.sqrt(1 - c.cohesion) * standardNormal(rng);
@@ -143,7 +147,9 @@ function answerCalls(o: Observation, me: ActorState, rng: Rng, plan: PlanBuilder
       { type: 'answer_call', treaty: c.treaty, answer },
       () =>
         `${answer === 'honour' ? 'honours' : answer === 'partial' ? 'partly honours' : 'reneges on'} ${c.protects}'s call under ${c.treaty}: ` +
-        `a "${strength.replace(/_/g, ' ')}" obligation${patron ? ` to its patron` : ''}, support ${pct(me.support)}, chance of honouring ${pct(p)}` +
+        `a "${strength.replace(/_/g, ' ')}" obligation${patron ? ` to its patron` : ''}, support ${pct(me.support)}` +
+        (theirs < 1 ? `, ${c.protects}'s record ${pct(theirs)} (it reneged before)` : '') +
+        `, chance of honouring ${pct(p)}` +
         (c.cohesion > 0
           ? `, judged with its allies (cohesion ${pct(c.cohesion)}: they ${c.resolve >= 0 ? 'hesitate' : 'stand firm'})`
           : ''),
