@@ -426,7 +426,9 @@ export type RedLineEffect =
   | { sanction: { on: Id; intensity?: number } }
   | { permit: { permission: Id } }
   /** Stop one of the holder's own transfers. */
-  | { stop_transfer: { transfer: Id } };
+  | { stop_transfer: { transfer: Id } }
+  /** Stop every flow from the holder to `to` (of `kind`, if given) running when it acts: a policy, not one package. */
+  | { cut_off: { to: Id; kind?: TransferKind } };
 
 /** A condition that, when it holds, changes what an actor does (docs/model.md §4: red lines). */
 export interface RedLine extends Provenance {

@@ -368,6 +368,7 @@ const redLineEffect = z.union([
   one('sanction', z.strictObject({ on: id, intensity: z.number().gt(0).max(1).exactOptional() })),
   one('permit', z.strictObject({ permission: id })),
   one('stop_transfer', z.strictObject({ transfer: id })),
+  one('cut_off', z.strictObject({ to: id, kind: transferKind.exactOptional() })),
 ]);
 
 const redLine = z.strictObject({

@@ -341,7 +341,12 @@ export class ForecastAggregate {
       ledger: s.actors.map((a, i) => ({
         actor: a.id,
         entries: Object.fromEntries(
-          LEDGER.map((e, k) => [e, this.ledgerStats[i]![k]!.summary(e.includes('change') || e === 'leverage' ? 4 : 0)]),
+          // Whole numbers for people, rounds, dollars and programmes, shares and leverage to 4 decimals; the mean of
+          // technology programmes to 2 (a fraction on average: 1.37 is not 1).
+          LEDGER.map((e, k) => [
+            e,
+            this.ledgerStats[i]![k]!.summary(e.includes('change') || e === 'leverage' ? 4 : 0, e === 'technology' ? 2 : undefined),
+          ]),
         ) as Record<LedgerEntry, Summary>,
       })),
     };

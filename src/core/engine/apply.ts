@@ -557,7 +557,29 @@ function combat(turn: Turn, seed: number, roundsIn: ReadonlyMap<Id, number>): vo
     const frontRng = Rng.derive(seed, state.fronts.indexOf(front));
     const e = fightFront(front, wars.get(front.conflict)!, actors, days, frontRng, fire.firepower);
     if (e) events.push(e);
+    events.push(...fallBack(front, wars.get(front.conflict)!, actors));
   }
+}
+
+/**
+ * A front one side holds entirely (control 1: the owner has retaken all of it; 0: the enemy holds all of it) is
+ * over: the other side's forces there have been pushed out and fall back to their owners' pools (forces_withdrawn),
+ * so no one fights on over ground no longer contested.
+ */
+function fallBack(front: FrontState, war: WarState, actors: Map<Id, ActorState>): Event[] {
+  const ownerSide = sideOf(war, front.territory);
+  if (ownerSide === -1 || (front.control < 1 && front.control > 0)) return [];
+  const beaten = front.control >= 1 ? 1 - ownerSide : ownerSide;
+  const events: Event[] = [];
+  const out = front.forces.filter((x) => sideOf(war, x.for) === beaten && x.troops > 0);
+  for (const actor of new Set(out.map((x) => x.actor))) {
+    const mine = out.filter((x) => x.actor === actor);
+    const troops = mine.reduce((n, x) => n + x.troops, 0);
+    actors.get(actor)!.pool += troops;
+    events.push({ type: 'forces_withdrawn', actor, front: front.id, troops, covert: mine.some((x) => x.covert) });
+  }
+  if (out.length > 0) front.forces = front.forces.filter((x) => !out.includes(x));
+  return events;
 }
 
 /** 5. Politics: wounded return; support falls with casualties and economic pain, rallies when the homeland is attacked. */

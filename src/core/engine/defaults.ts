@@ -165,5 +165,11 @@ function effectOrders(state: GameState, holder: Id, e: RedLineEffect, amount: nu
   }
   if ('sanction' in e) return [at({ type: 'sanction', on: e.sanction.on, intensity: e.sanction.intensity ?? RED_LINE_SANCTION })];
   if ('stop_transfer' in e) return [at({ type: 'stop_transfer', transfer: e.stop_transfer.transfer })];
+  if ('cut_off' in e) {
+    const { to, kind } = e.cut_off;
+    return state.transfers
+      .filter((t) => t.active && t.from === holder && t.to === to && (kind === undefined || t.kind === kind))
+      .map((t) => at({ type: 'stop_transfer', transfer: t.id }));
+  }
   return [at({ type: 'permit', permission: e.permit.permission })];
 }

@@ -67,7 +67,10 @@ export const TECH_QUALITY_GAIN = 0.05;
  */
 export const RATION_DAYS = 60;
 
-/** Firepower gained from permission to strike the enemy's territory with a supplier's weapons (judgement). */
+/**
+ * Firepower gained from permission to strike the enemy's territory with a supplier's weapons, when that supplier
+ * sends all the weapons the recipient gets (judgement); a supplier sending part of them gives its share of it.
+ */
 export const DEEP_STRIKE_BONUS = 0.1;
 
 /**
@@ -361,11 +364,28 @@ export function fireSupport(
     let factor = 1;
     if (side !== -1)
       for (const p of changed)
-        if (p.to === actor && war.sides[1 - side]!.includes(p.territory))
-          factor *= p.allowed ? 1 + DEEP_STRIKE_BONUS : 1 / (1 + DEEP_STRIKE_BONUS);
+        if (p.to === actor && war.sides[1 - side]!.includes(p.territory)) {
+          // In proportion to the supplier's share of the weapons the recipient gets in dollars (all of it when none
+          // are priced): Storm Shadow is a tenth of Ukraine's aid, ATACMS come with two thirds of it.
+          const bonus = DEEP_STRIKE_BONUS * supplierShare(state, p.by, actor);
+          factor *= p.allowed ? 1 + bonus : 1 / (1 + bonus);
+        }
     return base * factor;
   };
   return { events, firepower };
+}
+
+/** `supplier`'s share of the weapons priced in dollars flowing to `recipient` (1 when none is priced). */
+function supplierShare(state: GameState, supplier: Id, recipient: Id): number {
+  let all = 0;
+  let mine = 0;
+  for (const t of state.transfers)
+    if (t.active && t.kind === 'weapons' && t.to === recipient) {
+      const usd = (moneyScale(t.unit) ?? 0) * t.amount;
+      all += usd;
+      if (t.from === supplier) mine += usd;
+    }
+  return all > 0 ? mine / all : 1;
 }
 
 /** USD million per unit of a money transfer's `unit` ("USD million ...", "USD bn ..."), or null for another unit. */

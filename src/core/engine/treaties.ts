@@ -227,8 +227,12 @@ function issueCalls(state: GameState, trigger: TriggerState, treaty: TreatyState
   // One judgement of the attack for all the trigger's calls; each ally weighs it by its bloc's cohesion.
   const resolve = standardNormal(rng);
   events.push({ type: 'treaty_invoked', actor: trigger.protects, treaty: treaty.id, war: trigger.war });
+  const war = state.wars.find((w) => w.id === trigger.war);
+  const protectedSide = war ? sideOf(war, trigger.protects) : -1;
   for (const obliged of o.obliged ?? treaty.parties) {
     if (obliged === trigger.protects) continue;
+    // One already fighting beside the protected party in this war has met the duty: no call, nothing to renege on.
+    if (war && protectedSide !== -1 && sideOf(war, obliged) === protectedSide) continue;
     if (state.calls.some((c) => c.trigger === trigger.key && c.obliged === obliged)) continue;
     const call: CallState = {
       trigger: trigger.key,

@@ -115,6 +115,13 @@ function answerCalls(o: Observation, me: ActorState, rng: Rng, plan: PlanBuilder
     // A duty to fight an actor it fights beside in another war cannot be met; one to fight an ally under another
     // treaty in force is not met either (the conflicting obligation wins).
     const war = o.wars.find((w) => w.id === c.war);
+    if (war && sideOf(war, c.protects) !== -1 && sideOf(war, me.id) === sideOf(war, c.protects)) {
+      plan.add(
+        { type: 'answer_call', treaty: c.treaty, answer: 'honour' },
+        () => `honours ${c.protects}'s call under ${c.treaty}: it already fights beside it`,
+      );
+      continue;
+    }
     if (war && sideOf(war, c.protects) !== -1 && obligation && dutyOf(obligation) === 'fight') {
       const sides = sidesInWar(war, c.protects);
       const clash = sideClash(o.wars, me.id, sides);
