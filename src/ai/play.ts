@@ -53,16 +53,24 @@ export interface BotTurn extends PlayedTurn {
 /**
  * One turn's orders: the scripted ones, and for every actor the script does not move this turn its bot's, decided
  * on its observation. Every game loop with bots goes through here (playWithBots, interactive play, forecast runs).
+ * With `add`, a scripted actor's bot still plays and the scripted orders come on top of its plan (a cascade's
+ * trigger, an option weighed by advise: an event in a turn the actor otherwise plays as usual).
  */
-export function botTurn(state: GameState, scripted: TurnOrders, bots: readonly Bot[]): { orders: TurnOrders; decisions: Decision[] } {
+export function botTurn(
+  state: GameState,
+  scripted: TurnOrders,
+  bots: readonly Bot[],
+  add = false,
+): { orders: TurnOrders; decisions: Decision[] } {
   const orders: TurnOrders = { ...scripted };
   const decisions: Decision[] = [];
   const see = observer(state); // what all bots see alike is built once
   for (const bot of bots) {
-    if (orders[bot.actor] !== undefined) continue; // the script moves this actor this turn
+    const mine = orders[bot.actor];
+    if (mine !== undefined && !add) continue; // the script moves this actor this turn
     const d = bot.decide(see(bot.actor));
     decisions.push(d);
-    if (d.orders.length > 0) orders[bot.actor] = d.orders;
+    if (d.orders.length > 0) orders[bot.actor] = mine === undefined ? d.orders : [...mine, ...d.orders];
   }
   return { orders, decisions };
 }

@@ -172,7 +172,10 @@ export function runSeed(master: number, index: number): number {
 
 export interface RunOptions {
   turns: number;
-  /** Orders by turn (index 0 is turn 1) that override the bots' for the actors they name. */
+  /**
+   * Orders by turn (index 0 is turn 1) for the actors they name, on top of what each actor's bot plays that turn (a
+   * trigger or an option is an event in an otherwise usual turn: botTurn's `add`).
+   */
   script?: readonly TurnOrders[];
   /** Called before every turn with the state and the orders about to be played (cascade tracing). */
   beforeTurn?: (state: GameState, orders: TurnOrders) => void;
@@ -190,7 +193,7 @@ export function simulateRun(template: InputTemplate, master: number, index: numb
   const start = mapPacked(state.actors, (a) => ({ ...a })); // the actors' figures at the start, for the ledger
   const rng = Rng.derive(seed, 1);
   for (let t = 0; t < options.turns; t++) {
-    const { orders } = botTurn(state, options.script?.[t] ?? {}, bots);
+    const { orders } = botTurn(state, options.script?.[t] ?? {}, bots, true);
     options.beforeTurn?.(state, orders);
     const result = applyInPlace(state, orders, rng); // the run owns its state: no copy per turn
     state = result.state;
