@@ -344,6 +344,10 @@ describe('cascade: the answers a trigger draws (issue 14)', () => {
     // Lines the trigger does not touch are acted on as often with it as without (the same runs, the same draws).
     const same = r.responses.find((x) => x.redLine === 'usa-co-belligerent')!;
     expect(same.p).toBe(same.baseline);
+    // North Korea's entry (Art. 4, for Kursk) comes without the trigger too: the cascade says so, it is no domino.
+    const prk = r.entries.find((e) => e.actor === 'prk')!;
+    expect(prk.baseline).toBeGreaterThan(0.5);
+    expect(Math.abs(prk.p - prk.baseline)).toBeLessThan(0.15);
   });
 });
 

@@ -46,11 +46,11 @@ export async function cascadeCommand(ref: string, opts: CascadeCliOptions): Prom
   const out = [
     `Cascade in ${s.id} after "${r.trigger}" on ${r.at} (${r.runs} runs, seed ${r.seed})`,
     '',
-    'Who enters, in order (median date, 5-95 % range; why):',
+    'Who enters, in order (share of runs, and without the trigger; median date, 5-95 % range; why):',
   ];
   for (const e of r.entries)
     out.push(
-      `  ${name(e.actor).padEnd(22)} ${(Math.round(e.p * 1000) / 10).toFixed(1).padStart(5)} %  ${e.date!.p50} (${e.date!.p05} - ${e.date!.p95}), day ${e.days}: ${e.because.slice(0, 2).join('; ')}`,
+      `  ${name(e.actor).padEnd(22)} ${(Math.round(e.p * 1000) / 10).toFixed(1).padStart(5)} % (${(Math.round(e.baseline * 1000) / 10).toFixed(1)} % without)  ${e.date!.p50} (${e.date!.p05} - ${e.date!.p95}), day ${e.days}: ${e.because.slice(0, 2).join('; ')}`,
     );
   const pct = (p: number) => `${(Math.round(p * 1000) / 10).toFixed(1).padStart(5)} %`;
   if (r.mobilisations.length > 0)

@@ -34,6 +34,8 @@ export interface CascadeEntry {
   days: number | null;
   /** Why it entered, commonest first, with the share of its entries. */
   because: string[];
+  /** Share of the same runs, played without the trigger, in which it entered a war from the trigger's turn on. */
+  baseline: number;
 }
 
 export interface CascadeResult {
@@ -115,6 +117,7 @@ export function runCascade(o: CascadeOptions): CascadeResult {
   const edges = new Map<string, number>();
   const everAtWar = new Set<Id>();
   const baseline = new Map<Id, number>();
+  const enteredAnyway = new Map<Id, number>();
 
   for (let i = 0; i < o.runs; i++) {
     // Parties to a war in this run: at the trigger, then each as it enters.
@@ -177,16 +180,27 @@ export function runCascade(o: CascadeOptions): CascadeResult {
       },
     });
     for (const x of belligerents) everAtWar.add(x);
-    // The same run without the trigger: which red lines its holders act on anyway, from the trigger's turn on.
+    // The same run without the trigger: which red lines its holders act on anyway, and who enters a war anyway, from
+    // the trigger's turn on.
     const acted = new Set<Id>();
+    const joined = new Set<Id>();
+    let warring = new Set<Id>();
     simulateRun(template, o.seed, i, {
       turns,
+      beforeTurn: (state) => {
+        if (state.turn + 1 === triggerTurn) warring = new Set(state.wars.filter((w) => w.active).flatMap((w) => w.sides.flat()));
+      },
       onTurn: (state, events) => {
         if (state.turn < triggerTurn) return;
-        for (const e of events) if ((e.type === 'red_line_crossed' || e.type === 'red_line_reconsidered') && e.acts) acted.add(e.redLine);
+        for (const e of events) {
+          if ((e.type === 'red_line_crossed' || e.type === 'red_line_reconsidered') && e.acts) acted.add(e.redLine);
+          if (e.type === 'war_declared') for (const x of [e.actor, e.on]) if (!warring.has(x)) joined.add(x);
+          if (e.type === 'war_joined' && !warring.has(e.actor)) joined.add(e.actor);
+        }
       },
     });
     for (const id of acted) baseline.set(id, (baseline.get(id) ?? 0) + 1);
+    for (const id of joined) enteredAnyway.set(id, (enteredAnyway.get(id) ?? 0) + 1);
     const key = [...belligerents].sort().join(',');
     outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
     o.onProgress?.(i + 1, o.runs);
@@ -224,6 +238,7 @@ export function runCascade(o: CascadeOptions): CascadeResult {
       date: { p50: dateOf(p50), p05: dateOf(p05), p95: dateOf(p95) },
       days: daysAfter(p50),
       because: [...rec.because.entries()].sort((a, b) => b[1] - a[1]).map(([why, n]) => `${why} (${share(n / rec.turns.length)})`),
+      baseline: round((enteredAnyway.get(actor) ?? 0) / o.runs),
     };
   });
   entries.sort((a, b) => a.turn!.p50 - b.turn!.p50 || b.p - a.p || a.actor.localeCompare(b.actor));
