@@ -17,7 +17,7 @@
  */
 import type { Id } from '../model.ts';
 import type { Event, NuclearAlert } from './orders.ts';
-import { dyad, type GameState } from './state.ts';
+import { atWar, dyad, type GameState } from './state.ts';
 
 /** Kahn (1965) rungs for engine events. */
 export const RUNG = {
@@ -95,10 +95,6 @@ export function escalationFromWithin(
 ): Event[] {
   const out: Event[] = [];
   const turn = state.turn + 1;
-  const atWar = (x: Id, y: Id) =>
-    state.wars.some(
-      (w) => w.active && ((w.sides[0].includes(x) && w.sides[1].includes(y)) || (w.sides[1].includes(x) && w.sides[0].includes(y))),
-    );
 
   for (const e of events) {
     if (e.type === 'combat') {
@@ -120,7 +116,7 @@ export function escalationFromWithin(
       if (before > 0) raise(e.by, e.territory, RUNG.compound);
     } else if (e.type === 'permission_changed' && e.allowed) {
       const flowing = state.transfers.some((t) => t.active && t.kind === 'weapons' && t.from === e.by && t.to === e.to);
-      if (flowing && atWar(e.to, e.territory)) raise(e.to, e.territory, RUNG.compound);
+      if (flowing && atWar(state.wars, e.to, e.territory)) raise(e.to, e.territory, RUNG.compound);
     }
   }
 
@@ -137,7 +133,7 @@ export function escalationFromWithin(
     if (!war) continue;
     for (const x of war.sides[0])
       for (const y of war.sides[1]) {
-        if (atWar(x, y)) continue;
+        if (atWar(state.wars, x, y)) continue;
         const key = dyad(x, y);
         const held = state.raisedRungs[key];
         if (held) held.floor = Math.min(held.floor, ARMISTICE_RUNG);
@@ -150,7 +146,7 @@ export function escalationFromWithin(
     const held = state.raisedRungs[key]!;
     if (turn - held.turn < hold) continue;
     const bar = key.indexOf('|');
-    const floor = atWar(key.slice(0, bar), key.slice(bar + 1)) ? Math.max(held.floor, RUNG.war) : held.floor;
+    const floor = atWar(state.wars, key.slice(0, bar), key.slice(bar + 1)) ? Math.max(held.floor, RUNG.war) : held.floor;
     delete state.raisedRungs[key];
     if ((state.rungs[key] ?? 0) > floor) lower(state, key, floor, out);
   }

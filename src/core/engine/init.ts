@@ -243,7 +243,6 @@ export function initialState(s: Scenario, seed: number): GameState {
     for (const a of c.sides[0])
       for (const b of c.sides[1]) {
         rungs[dyad(a, b)] = Math.max(rungs[dyad(a, b)] ?? 0, rung);
-        for (const x of [byId.get(a), byId.get(b)]) if (x) x.startRung = Math.max(x.startRung, rung);
       }
     maxRung = Math.max(maxRung, rung);
   }
