@@ -372,3 +372,69 @@ treaties:
     expect(together.alike, JSON.stringify(together)).toBeGreaterThan(0.6);
   });
 });
+
+describe('burden sharing (issue 14: every actor plays every turn)', () => {
+  // Red fights Black; Big gives Red $300 m a turn, Gold $60 m and Silver $40 m; Gold makes up half its part of a
+  // fellow donor's lost aid, Silver none. No donor is at war.
+  const s = scenarioFromYaml(`
+id: burden
+title: Burden
+description: A donor stops.
+start: 2024-06-01
+turn_days: 7
+horizon: 6
+player: red
+actors:
+  - {id: red, name: Red, kind: state, capabilities: {active: 100000}}
+  - {id: black, name: Black, kind: state, capabilities: {active: 150000}}
+  - {id: big, name: Big, kind: state, backs: [red], capabilities: {active: 100000}}
+  - {id: gold, name: Gold, kind: state, backs: [red], burden_sharing: 0.5, capabilities: {active: 100000}}
+  - {id: silver, name: Silver, kind: state, backs: [red], capabilities: {active: 100000}}
+conflicts:
+  - {id: war, name: War, start: 2024-05-01, sides: [[black], [red]], aggressor: black}
+fronts:
+  - {id: line, name: Line, conflict: war, territory: red, control: 0.9, forces: [{actor: black, troops: 100000}, {actor: red, troops: 90000}]}
+transfers:
+  - {id: big-aid, from: big, to: red, kind: weapons, unit: USD million per week, amount: 300}
+  - {id: gold-aid, from: gold, to: red, kind: weapons, unit: USD million per week, amount: 60}
+  - {id: silver-aid, from: silver, to: red, kind: weapons, unit: USD million per week, amount: 40}
+`);
+  const goldOrders = (game: ReturnType<typeof playWithBots>) =>
+    game.turns.flatMap((t) => t.orders.gold ?? []).filter((o) => o.type === 'transfer');
+
+  it('a donor makes up its share of a fellow donor’s cut, once, and not before the cut', () => {
+    const stop: TurnOrders[] = [{}, { big: [{ type: 'stop_transfer', transfer: 'big-aid' }] }];
+    const game = playWithBots(s, 1, stop, 5, makeBots(s, 1, null, { kind: 'heuristic' }));
+    // Gold's part of the aid that remains is 60 of 100: half of 60 % of the $300 m lost is $90 m a turn.
+    expect(goldOrders(game)).toEqual([{ type: 'transfer', to: 'red', kind: 'weapons', amount: 90, standing: true }]);
+    const raised = game.turns.findIndex((t) => (t.orders.gold ?? []).some((o) => o.type === 'transfer'));
+    expect(raised).toBe(2); // the turn after the cut took effect
+    expect(game.turns.flatMap((t) => t.orders.silver ?? []).some((o) => o.type === 'transfer')).toBe(false);
+    const reason = game.turns[raised]!.decisions.find((d) => d.actor === 'gold')!.reasons.join('\n');
+    expect(reason).toContain('fellow donors stopped $300 m a turn');
+  });
+
+  it('no cut, no raise', () => {
+    const quiet = playWithBots(s, 1, [], 5, makeBots(s, 1, null, { kind: 'heuristic' }));
+    expect(goldOrders(quiet)).toEqual([]);
+  });
+
+  it('in the default scenario, the European donors raise their aid in the runs where US aid stops', () => {
+    const korea = loadBuiltin('korea-russia-2024');
+    let raisedWhenCut = 0;
+    let raisedOtherwise = 0;
+    let cut = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const game = playWithBots(korea, seed, [], 16, makeBots(korea, seed, null, { kind: 'heuristic', reasons: false }));
+      const end = game.turns.at(-1)!.state;
+      const stopped = !end.transfers.find((t) => t.id === 'usa-aid')!.active;
+      const raised = end.transfers.some((t) => ['gbr', 'fra', 'deu'].includes(t.from) && t.to === 'ukr' && t.startTurn > 0);
+      if (stopped) cut++;
+      if (stopped && raised) raisedWhenCut++;
+      if (!stopped && raised) raisedOtherwise++;
+    }
+    expect(cut).toBeGreaterThan(0);
+    expect(raisedWhenCut).toBe(cut);
+    expect(raisedOtherwise).toBe(0);
+  });
+});

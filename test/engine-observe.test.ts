@@ -36,7 +36,7 @@ function withSecrets(state: GameState, owner: string, k: number, viewer = ''): G
   const third = s.actors.find((x) => x.id !== owner && x.id !== viewer)!.id;
   s.transfers.push({
     ...{ id: `secret-${k}`, from: owner, to: third, kind: 'money', amount: k, unit: 'USD million', covert: true, knownTo: [] },
-    ...{ offensive: false, standing: true, active: true, delivered: k, absorbedFrom: null, while: null },
+    ...{ offensive: false, standing: true, active: true, delivered: k, startTurn: 0, stopTurn: null, absorbedFrom: null, while: null },
   });
   for (const r of s.redLines) if (r.holder === owner) r.likelihood = (r.likelihood + 0.5) % 1;
   s.pending.push({ turn: s.turn + 1, actor: owner, order: { type: 'message', to: third, text: `secret ${k}` }, cause: 'collapse' });

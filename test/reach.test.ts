@@ -92,4 +92,25 @@ questions:
     });
     expect(j.questions.find((q) => q.id === 'ceasefire')!.status).toBeUndefined();
   });
+
+  it('a question every run answers alike, though the rules allow otherwise, says why: a fact at the start, or the gate no run passed', () => {
+    const j = JSON.parse(yourmove(['forecast', 'korea-russia-2024', '--runs', '20', '--turns', '4', '--json']).stdout) as {
+      runs: number;
+      questions: { id: string; yes: number; status?: string; unanimous?: string }[];
+    };
+    const q = (id: string) => j.questions.find((x) => x.id === id)!;
+    expect(q('prk_troops_in_combat').unanimous).toContain('it holds at the start');
+    expect(q('ceasefire').yes).toBe(0);
+    expect(q('ceasefire').unanimous).toMatch(
+      /both principals' offers in the same turn; the bots offer one when support at home falls below 25 %/,
+    );
+    // Every open question at 0 or 100 % has its reason; none other has one.
+    for (const x of j.questions) {
+      const alike = x.status === undefined && (x.yes === 0 || x.yes === j.runs);
+      expect(x.unanimous !== undefined, x.id).toBe(alike);
+    }
+    const t = yourmove(['forecast', 'korea-russia-2024', '--runs', '20', '--turns', '4']).stdout;
+    expect(t).toMatch(/Is there a ceasefire in Russia's war against Ukraine\? \[[a-z]\]/);
+    expect(t).toMatch(/Every run alike, though the rules allow otherwise[^\n]*\n {2}\[a\] /);
+  });
 });

@@ -62,11 +62,18 @@ export async function forecastCommand(ref: string, opts: ForecastCliOptions): Pr
 
 export function forecastCsv(r: ForecastResult): string {
   const rows: (string | number | null)[][] = [
-    ['kind', 'id', 'turn', 'date', 'unit', 'n', 'p_or_mean', 'ci95_low', 'ci95_high', 'p05', 'p50', 'p95', 'sd'],
+    ['kind', 'id', 'turn', 'date', 'unit', 'n', 'p_or_mean', 'ci95_low', 'ci95_high', 'p05', 'p50', 'p95', 'sd', 'note'],
   ];
+  // A question's note: no mechanism or no way to fail (then p is no probability), or why every run answered alike.
+  const note = (q: ForecastResult['questions'][number]) =>
+    q.status !== undefined
+      ? `${q.status === 'no_mechanism' ? 'no mechanism' : 'cannot fail'}: ${q.reason}`
+      : q.unanimous !== undefined
+        ? `every run alike: ${q.unanimous}`
+        : null;
   for (const q of r.questions)
-    rows.push(['question', q.id, r.turns, '', 'probability', r.runs, q.p, q.ci95[0], q.ci95[1], null, null, null, null]);
-  for (const m of r.metrics) rows.push(['metric', m.id, m.turn, m.date, m.unit, m.n, m.mean, null, null, m.p05, m.p50, m.p95, m.sd]);
+    rows.push(['question', q.id, r.turns, '', 'probability', r.runs, q.p, q.ci95[0], q.ci95[1], null, null, null, null, note(q)]);
+  for (const m of r.metrics) rows.push(['metric', m.id, m.turn, m.date, m.unit, m.n, m.mean, null, null, m.p05, m.p50, m.p95, m.sd, null]);
   return stringify(rows);
 }
 
@@ -83,8 +90,13 @@ export function forecastTable(r: ForecastResult): string {
   });
   // A question no rule can decide says so, in words: "0.0 %" would read as "very unlikely".
   const notes: string[] = [];
+  // One every run answers alike says why, so that 0.0 % is not read as "impossible" nor 100.0 % as "sure".
+  const alike: string[] = [];
   for (const x of r.questions) {
-    if (x.status === undefined) q.push([x.text, pct(x.p), `${pct(x.ci95[0])} - ${pct(x.ci95[1])}`]);
+    if (x.status === undefined && x.unanimous !== undefined) {
+      alike.push(`  [${String.fromCharCode(97 + alike.length)}] ${x.id}: ${x.unanimous}`);
+      q.push([`${x.text} [${String.fromCharCode(96 + alike.length)}]`, pct(x.p), `${pct(x.ci95[0])} - ${pct(x.ci95[1])}`]);
+    } else if (x.status === undefined) q.push([x.text, pct(x.p), `${pct(x.ci95[0])} - ${pct(x.ci95[1])}`]);
     else {
       notes.push(`  [${notes.length + 1}] ${x.id}: ${x.reason}`);
       q.push([x.text, '-', `${x.status === 'no_mechanism' ? 'no mechanism' : 'cannot fail'} [${notes.length}]`]);
@@ -93,6 +105,7 @@ export function forecastTable(r: ForecastResult): string {
   out.push(q.toString());
   if (notes.length > 0)
     out.push('No mechanism in this scenario, or no way to fail (a static check of its rules, not a probability):', ...notes);
+  if (alike.length > 0) out.push("Every run alike, though the rules allow otherwise (the model's answer, and why):", ...alike);
   const last = r.metrics.filter((m) => m.turn === r.turns);
   const n = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
   const f = (x: number | null) => (x === null ? '-' : n.format(x));

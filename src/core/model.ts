@@ -151,6 +151,11 @@ export interface Actor extends Provenance {
    * interests' `rival_gains` weighs the technology and battle experience they gain.
    */
   rivals?: Id[];
+  /**
+   * The share of a fellow donor's lost aid to an actor it backs that it makes up, in proportion to its own part of
+   * the aid that remains, 0..1 (Olson & Zeckhauser 1966: an ally's best reply to another's cut makes up part of it).
+   */
+  burden_sharing?: Num;
   /** For blocs: how united the members are, 0..1; limits what the bloc can order. */
   cohesion?: Num;
   /** For blocs: how the bloc decides. */

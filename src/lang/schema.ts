@@ -159,6 +159,7 @@ const actor = z.strictObject({
   members: ids.exactOptional(),
   backs: ids.exactOptional(),
   rivals: ids.exactOptional(),
+  burden_sharing: fraction.exactOptional(),
   cohesion: fraction.exactOptional(),
   decision: z.enum(['consensus', 'majority', 'leader']).exactOptional(),
   regions: ids.exactOptional(),

@@ -12,6 +12,9 @@ import type { Scenario } from '../core/model.ts';
 import { INTEREST_TERMS, type InterestTerm } from '../core/engine/state.ts';
 import { addDays } from '../core/scenario/dates.ts';
 import { questionReach } from '../core/forecast/reach.ts';
+import { unanimousReason } from '../core/forecast/unanimous.ts';
+import { initialState } from '../core/engine/init.ts';
+import { holds } from '../core/engine/predicates.ts';
 import type { TurnOrders } from '../core/engine/orders.ts';
 import { LEDGER, RunLayout, type LedgerEntry } from './run.ts';
 
@@ -75,6 +78,11 @@ export interface QuestionResult {
    */
   status?: 'no_mechanism' | 'certain_by_construction';
   reason?: string;
+  /**
+   * Set when every run gave the same answer to a question the rules could decide either way (src/core/forecast/
+   * unanimous.ts): why the 0.0 % or 100.0 % is what it is — a fact at the start, or the gate no run passed.
+   */
+  unanimous?: string;
 }
 
 export interface MetricPoint {
@@ -275,16 +283,21 @@ export class ForecastAggregate {
     const s = this.s;
     const n = this.n;
     const reach = questionReach(s, this.script);
+    // The scenario's facts at the start (one draw): a question every run answers alike may just hold there.
+    const start = n > 0 ? initialState(s, meta.seed) : null;
     const questions = (s.questions ?? []).map((q, i): QuestionResult => {
       const [lo, hi] = wilson(this.yes[i]!, n);
       const r = reach.get(q.id);
+      const yes = this.yes[i]!;
+      const alike = start !== null && (yes === 0 || yes === n) && r?.status === 'open';
       return {
         id: q.id,
         text: q.text,
-        p: n > 0 ? round(this.yes[i]! / n, 6) : 0,
+        p: n > 0 ? round(yes / n, 6) : 0,
         ci95: [round(lo, 6), round(hi, 6)] as [number, number],
-        yes: this.yes[i]!,
+        yes,
         ...(r && r.status !== 'open' ? { status: r.status, reason: r.reason } : {}),
+        ...(alike ? { unanimous: unanimousReason(s, q, yes === n, holds(q.when, start)) } : {}),
       };
     });
     const metrics: MetricPoint[] = [];

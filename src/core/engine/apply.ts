@@ -151,7 +151,12 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
   const { events } = t;
   const combatFronts = new Set(events.flatMap((e) => (e.type === 'combat' ? [e.front] : [])));
   events.push(...gatherIntelligence(state, combatFronts, Rng.seeded(stream.intel)));
-  for (const x of state.transfers) if (!x.standing) x.active = false; // one-offs have delivered
+  // One-offs have delivered.
+  for (const x of state.transfers)
+    if (!x.standing && x.active) {
+      x.active = false;
+      x.stopTurn = t.nextTurn;
+    }
 
   state.turn = t.nextTurn;
   state.date = addDays(state.date, t.days);

@@ -158,6 +158,8 @@ export function economicOrders(state: GameState, queue: readonly Queued[], actor
             standing: o.standing ?? false,
             active: true,
             delivered: 0,
+            startTurn: nextTurn,
+            stopTurn: null,
             absorbedFrom: null,
             while: null,
           };
@@ -183,6 +185,7 @@ export function economicOrders(state: GameState, queue: readonly Queued[], actor
         else if (!t.active) refuse(q, 'already_done', `transfer "${t.id}" has already stopped`);
         else {
           t.active = false;
+          t.stopTurn = nextTurn;
           events.push({ type: 'transfer_stopped', transfer: t.id, from: t.from, to: t.to, covert: t.covert });
         }
         break;
@@ -270,6 +273,7 @@ export function economyStage(
   for (const t of state.transfers)
     if (t.active && t.while !== null && !holds(t.while, state, at)) {
       t.active = false;
+      t.stopTurn = nextTurn;
       events.push({ type: 'transfer_stopped', transfer: t.id, from: t.from, to: t.to, covert: t.covert });
     }
   const boost = new Map<Id, number>();

@@ -116,6 +116,7 @@ export function initialState(s: Scenario, seed: number): GameState {
       regions: [...(a.regions ?? [])],
       backs: [...(a.backs ?? [])],
       rivals: [...(a.rivals ?? [])],
+      burdenSharing: 0, // drawn last, below
       members: [...(a.members ?? [])],
       cohesion: 0, // drawn last, below
       areaKm2,
@@ -302,6 +303,8 @@ export function initialState(s: Scenario, seed: number): GameState {
       standing: true,
       active: true,
       delivered: 0,
+      startTurn: 0,
+      stopTurn: null,
       absorbedFrom: null,
       while: t.while ?? null,
     })),
@@ -360,6 +363,8 @@ export function initialState(s: Scenario, seed: number): GameState {
             : null
           : (e.arm.kind === 'technology' ? (x: number) => x : Math.round)(draw(e.arm.amount, 0));
   });
+  // Drawn after those: how much of a fellow donor's lost aid each makes up.
+  state.actors.forEach((a, i) => (a.burdenSharing = draw(s.actors[i]!.burden_sharing, 0)));
   // Where each stands at the start, a bloc where its members stand (the escalation term counts from there).
   const standing = standingRungs(state);
   for (const a of state.actors) a.startRung = standing.get(a.id)!;

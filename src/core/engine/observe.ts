@@ -507,6 +507,8 @@ function observedTransfer(t: TransferState, withoutAmounts: boolean): ObservedTr
     standing: t.standing,
     active: t.active,
     delivered: withoutAmounts ? null : t.delivered,
+    startTurn: t.startTurn,
+    stopTurn: t.stopTurn,
   });
 }
 

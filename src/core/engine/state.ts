@@ -48,6 +48,8 @@ export interface ActorState {
   members: readonly Id[];
   /** Its rivals (the scenario's `rivals`): its `rival_gains` term counts their technology and battle experience. */
   rivals: readonly Id[];
+  /** The share of a fellow donor's lost aid to those it backs that it makes up (the scenario's `burden_sharing`; 0 without one). */
+  burdenSharing: number;
   /** The area of the actor's territory in km² (the front an invasion opens). */
   areaKm2: number;
   greatPower: boolean;
@@ -246,6 +248,10 @@ export interface TransferState {
   active: boolean;
   /** Everything delivered so far, in `unit`. */
   delivered: number;
+  /** The turn it was ordered (its first delivery is that turn's): 0 for the scenario's own flows. */
+  startTurn: number;
+  /** The turn it stopped (its supplier's order, a red line's cut, what it was paid for ending); null while active. */
+  stopTurn: number | null;
   /** For technology: the turn the first delivery is absorbed (TECH_DELAY_TURNS after it). */
   absorbedFrom: number | null;
   /** What the flow is paid for (the scenario's `while`): it stops the first turn this does not hold; null: nothing. */
@@ -547,6 +553,8 @@ function cloneTransfer(t: TransferState): TransferState {
     standing: t.standing,
     active: t.active,
     delivered: t.delivered,
+    startTurn: t.startTurn,
+    stopTurn: t.stopTurn,
     absorbedFrom: t.absorbedFrom,
     while: t.while,
   };
@@ -595,6 +603,7 @@ export function cloneActor(a: ActorState): ActorState {
     regions: a.regions,
     backs: a.backs,
     rivals: a.rivals,
+    burdenSharing: a.burdenSharing,
     members: a.members,
     cohesion: a.cohesion,
     areaKm2: a.areaKm2,

@@ -10,7 +10,7 @@
  * fixed point: the wars under way, red lines' `enter_war`, `declare_war` and `invade`, bandwagons, and calls to arms
  * under treaties whose fighting obligations bind an actor to one who may be at war. The forecast's bots (the
  * heuristic policy, docs/ai.md) declare, join and invade only through these, deploy only in their wars, arm only
- * through red lines, and signal no nuclear alerts; a player's orders are outside the check (`advise` and `cascade`
+ * through red lines (or add to weapons aid they already give: burden sharing), and signal no nuclear alerts; a player's orders are outside the check (`advise` and `cascade`
  * weigh them).
  */
 import { RUNG } from '../engine/escalation.ts';

@@ -26,13 +26,18 @@
  *    (MEET_INVASION_SHARE to meet an invasion of one's own territory where one has no troops yet). Fronts on one's
  *    own side's soil come first: a front on the enemy's soil is reinforced only when no front at home is below parity.
  *    A front off one's own territory gets no more than the actor's expeditionary limit leaves room for.
+ * 6. Burden sharing, at war or not: when a fellow donor's standing weapons aid to an actor one backs stops while that
+ *    actor fights, make up the share `burdenSharing` of the loss in proportion to one's own part of the aid that
+ *    remains (Olson & Zeckhauser 1966: in an alliance's public good, an ally's best reply to another's cut makes up
+ *    part of it, not all). Stateless: what one started since the first cut counts against what is due.
  */
 import type { Id, ObligationStrength } from '../model.ts';
 import type { Rng } from '../rng.ts';
-import { frontsOfWars, warsOf, type Observation } from '../engine/observe.ts';
+import { frontsOfWars, warsOf, type Observation, type ObservedTransfer } from '../engine/observe.ts';
 import type { Order } from '../engine/orders.ts';
 import { MOBILISATION_LEVELS, sideClash, sideOf, sidesInWar, type ActorState, type WarState } from '../engine/state.ts';
 import { dutyOf } from '../engine/treaties.ts';
+import { moneyScale } from '../engine/economy.ts';
 import { normalCdf } from '../dist.ts';
 import { standardNormal } from '../sample.ts';
 
@@ -87,6 +92,7 @@ export function heuristicOrders(o: Observation, rng: Rng, withReasons = true): P
   ratifyTreaties(o, me, plan);
   if (wars.length > 0) ceasefires(wars, me, plan);
   if (wars.length > 0 && me.kind === 'state') forces(o, me, plan);
+  if (me.burdenSharing > 0) shareBurden(o, me, plan);
   return plan.choice();
 }
 
@@ -237,6 +243,45 @@ function forces(o: Observation, me: ActorState, plan: PlanBuilder): void {
       () =>
         `reinforces ${weakest.front} with ${troops.toLocaleString('en-GB')} troops: its side has ${(weakest.mine / weakest.theirs).toFixed(2)} soldiers per enemy there`,
     );
+}
+
+/** 6. Burden sharing: one's part of the weapons aid fellow donors stopped, to each actor one backs while it fights. */
+function shareBurden(o: Observation, me: ActorState, plan: PlanBuilder): void {
+  for (const x of me.backs) {
+    if (warsOf(o, x).length === 0) continue;
+    // Standing weapons aid to x, in USD million a turn (0 for other flows, or one whose amount is not known).
+    const aid = (t: ObservedTransfer) =>
+      t.to === x && t.standing && t.kind === 'weapons' && t.amount !== null ? (moneyScale(t.unit) ?? 0) * t.amount : 0;
+    let lost = 0;
+    let first = Infinity;
+    for (const t of o.transfers)
+      if (t.from !== me.id && !t.active && t.stopTurn !== null && aid(t) > 0) {
+        lost += aid(t);
+        first = Math.min(first, t.stopTurn);
+      }
+    if (lost === 0) continue;
+    // The aid that remains, as it stood before the first cut: one's own part, and everyone's.
+    let mine = 0;
+    let remaining = 0;
+    let given = 0;
+    for (const t of o.transfers) {
+      if (!t.active) continue;
+      if (t.startTurn < first) {
+        remaining += aid(t);
+        if (t.from === me.id) mine += aid(t);
+      } else if (t.from === me.id) given += aid(t);
+    }
+    if (mine === 0) continue;
+    const due = (me.burdenSharing * lost * mine) / remaining;
+    const raise = Math.round(due - given);
+    if (raise >= 1)
+      plan.add(
+        { type: 'transfer', to: x, kind: 'weapons', amount: raise, standing: true },
+        () =>
+          `raises its weapons aid to ${x} by $${raise.toLocaleString('en-GB')} m a turn: fellow donors stopped $${Math.round(lost).toLocaleString('en-GB')} m a turn, ` +
+          `and it makes up ${pct(me.burdenSharing)} of its part (${pct(mine / remaining)} of the aid that remains)`,
+      );
+  }
 }
 
 /** One's troops on fronts off one's own territory, and on their way to them (as the engine counts them). */
