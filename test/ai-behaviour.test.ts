@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { heuristicBot } from '../src/ai/heuristic-bot.ts';
 import { makeBots, playWithBots } from '../src/ai/play.ts';
 import { searchBot } from '../src/ai/search-bot.ts';
+import { apply } from '../src/core/engine/apply.ts';
 import { initialState } from '../src/core/engine/init.ts';
+import type { Posture } from '../src/core/model.ts';
+import { Rng } from '../src/core/rng.ts';
 import { observe, type Observation } from '../src/core/engine/observe.ts';
 import type { TurnOrders } from '../src/core/engine/orders.ts';
 import { crisisGame } from '../src/core/game/crisis.ts';
@@ -436,5 +439,25 @@ transfers:
     expect(cut).toBeGreaterThan(0);
     expect(raisedWhenCut).toBe(cut);
     expect(raisedOtherwise).toBe(0);
+  });
+});
+
+describe('postures (issue 14: bots choose postures)', () => {
+  it('in the default scenario, North Korea, once at war beside Russia, attacks in Kursk at ~7 : 1; Ukraine keeps defending', () => {
+    const korea = loadBuiltin('korea-russia-2024');
+    const game = playWithBots(korea, 1, [], 4, makeBots(korea, 1, null, { kind: 'heuristic' }));
+    const orders = (actor: string) => game.turns.flatMap((t) => t.orders[actor] ?? []).filter((o) => o.type === 'posture');
+    expect(orders('prk')).toEqual([{ type: 'posture', front: 'kursk', posture: 'attack' }]);
+    expect(orders('ukr')).toEqual([]);
+    const why = game.turns.flatMap((t) => t.decisions.filter((d) => d.actor === 'prk').flatMap((d) => d.reasons));
+    expect(why.join('\n')).toMatch(/attacks on kursk: its side has \d+\.\d\d soldiers per enemy there/);
+    // ... and defends only Russian soil: no North Korean troops go to the front in Ukraine (Art. 4 is about Russia's territory).
+    expect(game.turns.flatMap((t) => t.orders.prk ?? []).some((o) => o.type === 'deploy' && o.front === 'ukraine')).toBe(false);
+  });
+
+  it('a word that is no posture is refused as bad_posture', () => {
+    const korea = loadBuiltin('korea-russia-2024');
+    const r = apply(initialState(korea, 1), { rus: [{ type: 'posture', front: 'kursk', posture: 'charge' as Posture }] }, Rng.seeded(1));
+    expect(r.violations).toContainEqual(expect.objectContaining({ actor: 'rus', code: 'bad_posture' }));
   });
 });

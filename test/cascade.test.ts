@@ -351,6 +351,16 @@ describe('cascade: the answers a trigger draws (issue 14)', () => {
   });
 });
 
+describe('cascade: entry by bandwagon in the default scenario (issue 14)', () => {
+  it('France at war with Russia brings Poland in the week after (its threshold is one ally beside Ukraine), and not without', () => {
+    const s = loadBuiltin('korea-russia-2024');
+    const trigger = parseTrigger(s, 'fra declares war on rus');
+    if ('error' in trigger) throw new Error(trigger.error);
+    const r = runCascade({ scenario: s, trigger, runs: 20, seed: 1, after: 4 });
+    expect(r.entries.find((e) => e.actor === 'pol')).toMatchObject({ p: 1, baseline: 0, days: 7, because: ['bandwagon (100 %)'] });
+  });
+});
+
 describe('cascade: an attack on a NATO member’s territory (issue 14)', () => {
   it('Russia invades Poland: the US garrison makes the US a belligerent at once; most allies honour Art. 5 in most runs, with reasons', () => {
     const s = loadBuiltin('korea-russia-2024');

@@ -160,7 +160,7 @@ describe('yourmove forecast', () => {
     expect(t.stdout).toContain('metric at turn 8');
     expect(t.stdout).toContain('Sensitivity (tornado');
     // The ledger, and where each actor's return comes from: Russia gains ground and pays in casualties.
-    expect(t.stdout).toMatch(/Where the returns come from[^\n]*\n {2}rus: [^\n]*territory \+0\.\d{3}[^\n]*casualties -0\.\d{3}/);
+    expect(t.stdout).toMatch(/Where the returns come from[^\n]*\n {2}rus: [^\n]*casualties -0\.\d{3}[^\n]*territory \+0\.\d{3}/);
     expect(t.stdout).toContain('Fan charts: median (█) and 5-95 % band (░) per turn, turns 1-8');
     expect(t.stdout).toMatch(/rus_casualties \(persons\)\n +[\d,]+ ┤[ ░█]{8}\n/);
     expect(t.stderr).toMatch(/40 runs in [\d.]+ s on \d+ workers?/);

@@ -86,7 +86,7 @@ describe('yourmove play', () => {
     expect(r.status).toBe(1);
     expect(r.stderr.split('\n')).toEqual([
       `${file}:2:43: 1[0].troops: expected a number, got the text "many"`,
-      `${file}:3:13: 3[0].type: expected one of "pass", "mobilise", "deploy", "withdraw", "declare_war", "invade", "join_war", "propose_ceasefire", "accept_ceasefire", "reject_ceasefire", "nuclear_signal", "escalate", "message", "propose_treaty", "ratify", "reject_treaty", "invoke_treaty", "answer_call", "transfer", "stop_transfer", "sanction", "lift_sanction", "permit", "forbid", got the text "surrender"`,
+      `${file}:3:13: 3[0].type: expected one of "pass", "mobilise", "deploy", "withdraw", "posture", "declare_war", "invade", "join_war", "propose_ceasefire", "accept_ceasefire", "reject_ceasefire", "nuclear_signal", "escalate", "message", "propose_treaty", "ratify", "reject_treaty", "invoke_treaty", "answer_call", "transfer", "stop_transfer", "sanction", "lift_sanction", "permit", "forbid", got the text "surrender"`,
       `yourmove: ${file}: 2 problems`,
       '',
     ]);

@@ -16,7 +16,6 @@ describe('question reach', () => {
     expect((r.get('chn_enters_war') as { reason: string }).reason).toContain(
       'chn-prk-1961 Art. II binds it to fight only when North Korea is attacked',
     );
-    expect(r.get('nato_direct_combat')).toMatchObject({ status: 'no_mechanism' });
     expect(r.get('nuclear_use')).toMatchObject({ status: 'no_mechanism' });
     // What the rules can bring about stays open, however unlikely: a ceasefire (support can collapse), general
     // mobilisation (the bots mobilise when the pool is spent), the treaty Russia and North Korea ratify.
@@ -25,9 +24,24 @@ describe('question reach', () => {
   });
 
   it('counts the orders of a script: an attack on Poland opens NATO’s war, not China’s', () => {
-    const r = questionReach(korea, [{ rus: [{ type: 'declare_war', on: 'pol' }] }]);
+    // Without France's line (troops if the front breaks), and so without Poland's bandwagon, which waits for one ally
+    // beside Ukraine, nothing brings a NATO member in; a declaration of war on Poland does.
+    const calm = { ...korea, red_lines: korea.red_lines!.filter((x) => x.id !== 'fra-troops-if-breakthrough') };
+    expect(questionReach(calm).get('nato_direct_combat')).toMatchObject({ status: 'no_mechanism' });
+    const r = questionReach(calm, [{ rus: [{ type: 'declare_war', on: 'pol' }] }]);
     expect(r.get('nato_direct_combat')).toEqual({ status: 'open' });
     expect(r.get('chn_enters_war')).toMatchObject({ status: 'no_mechanism' });
+  });
+
+  it("in the default scenario, France's line if the front breaks, and Poland's bandwagon after it, open NATO's war", () => {
+    expect(questionReach(korea).get('nato_direct_combat')).toEqual({ status: 'open' });
+    const noBandwagon = {
+      ...korea,
+      actors: korea.actors.map((a) => (a.id === 'pol' ? { ...a, bandwagon: { ...a.bandwagon!, threshold: 2 } } : a)),
+    };
+    const alone = { ...noBandwagon, red_lines: korea.red_lines!.filter((x) => x.id !== 'fra-troops-if-breakthrough') };
+    // A bandwagon that waits for more allies than may ever stand beside Ukraine moves nobody.
+    expect(questionReach(alone).get('nato_direct_combat')).toMatchObject({ status: 'no_mechanism' });
   });
 
   it('follows a red line and a bandwagon into a war, and says "cannot fail" of what denies the impossible', () => {

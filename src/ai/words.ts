@@ -33,6 +33,8 @@ export function orderText(o: Order): string {
       return `${n.format(o.troops)} troops to ${o.front}${o.for ? ` for ${o.for}` : ''}${o.covert ? ', covertly' : ''}`;
     case 'withdraw':
       return `withdrawing ${n.format(o.troops)} troops from ${o.front}`;
+    case 'posture':
+      return `${o.posture === 'attack' ? 'attacking' : o.posture === 'defend' ? 'defending' : 'holding'} on ${o.front}`;
     case 'declare_war':
       return `war on ${o.on}`;
     case 'invade':

@@ -27,6 +27,7 @@ const GROUP: Record<Order['type'], string> = {
   mobilise: '-- forces',
   deploy: '-- forces',
   withdraw: '-- forces',
+  posture: '-- forces',
   declare_war: '-- war and peace',
   invade: '-- war and peace',
   join_war: '-- war and peace',
@@ -194,6 +195,8 @@ export function describe(s: Scenario, o: Order): string {
       return `send ${n.format(o.troops)} troops to ${front(o.front)}${o.for ? ` to fight for ${name(o.for)}` : ''}${o.covert ? ' (covertly)' : ''}`;
     case 'withdraw':
       return `withdraw ${n.format(o.troops)} troops from ${front(o.front)}`;
+    case 'posture':
+      return `${o.posture} on ${front(o.front)}`;
     case 'declare_war':
       return `declare war on ${name(o.on)}`;
     case 'invade':

@@ -57,6 +57,11 @@ export function turnReport(
       case 'forces_withdrawn':
         lines.push(`  ${name(e.actor)} withdraws ${n.format(e.troops)} troops from ${front(e.front)}`);
         break;
+      case 'posture_changed':
+        lines.push(
+          `  ${name(e.actor)}'s forces ${e.posture === 'attack' ? 'go over to the attack' : e.posture === 'defend' ? 'go over to the defence' : 'hold their ground'} on ${front(e.front)}`,
+        );
+        break;
       case 'war_declared':
         lines.push(`  ${name(e.actor)} declares war on ${name(e.on)}`);
         break;

@@ -182,7 +182,8 @@ export interface Bandwagon extends Provenance {
   threshold: Num;
 }
 
-export type Posture = 'attack' | 'defend' | 'hold';
+export const POSTURES = ['attack', 'defend', 'hold'] as const;
+export type Posture = (typeof POSTURES)[number];
 
 /** Forces of one owner on one front; `for` names the side's actor it fights for (expeditionary forces). */
 export interface Deployment extends Provenance {

@@ -13,7 +13,7 @@
  */
 import { z } from 'zod';
 import type { Order, TurnOrders } from '../core/engine/orders.ts';
-import type { Issue, Scenario } from '../core/model.ts';
+import { POSTURES, type Issue, type Scenario } from '../core/model.ts';
 import { MOBILISATION_LEVELS } from '../core/engine/state.ts';
 import { fromZod } from './issues.ts';
 import { parseYaml, type Problem } from './load.ts';
@@ -35,6 +35,7 @@ export const orderSchema = z.discriminatedUnion('type', [
     for: id.exactOptional(),
   }),
   z.strictObject({ type: z.literal('withdraw'), front: id, troops }),
+  z.strictObject({ type: z.literal('posture'), front: id, posture: z.enum(POSTURES) }),
   z.strictObject({ type: z.literal('declare_war'), on: id }),
   z.strictObject({ type: z.literal('invade'), territory: id, troops }),
   z.strictObject({ type: z.literal('join_war'), war: id, side_with: id }),

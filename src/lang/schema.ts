@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { distProblems, FRACTION, NON_NEGATIVE, POSITIVE, RUNG } from '../core/dist.ts';
 import { MOBILISATION_LEVELS } from '../core/engine/state.ts';
 import type * as M from '../core/model.ts';
+import { POSTURES } from '../core/model.ts';
 import { bounded, BOUNDS, describeBounds, limitProblems, quantity, SMALLEST_USD_BN, type Quantity } from './bounds.ts';
 
 export const LIMITS = {
@@ -181,7 +182,7 @@ const deployment = z.strictObject({
   actor: id,
   troops: persons,
   for: id.exactOptional(),
-  posture: z.enum(['attack', 'defend', 'hold']).exactOptional(),
+  posture: z.enum(POSTURES).exactOptional(),
   covert: z.boolean().exactOptional(),
   known_to: ids.exactOptional(),
   quality: quality.exactOptional(),

@@ -97,10 +97,12 @@ const EVENT_FIELDS = {
   bandwagon: ['actor', 'side_with', 'war', 'joined', 'threshold'],
   front_opened: ['front', 'war', 'territory', 'by'],
   tripwire: ['actor', 'host', 'front', 'war', 'troops'],
+  posture_changed: ['actor', 'front', 'posture', 'covert'],
 } satisfies { [K in EventType]: readonly Exclude<keyof Extract<Event, { type: K }>, 'type'>[] };
 
 const CODES: Record<ViolationCode, true> = {
   unknown_actor: true,
+  bad_posture: true,
   unknown_order: true,
   unknown_front: true,
   unknown_war: true,

@@ -28,7 +28,7 @@
  * throws, nothing else is left out.
  */
 import { accrueExposure, escalationFromWithin, RUNG } from './escalation.ts';
-import type { Id } from '../model.ts';
+import { POSTURES, type Id } from '../model.ts';
 import { Rng } from '../rng.ts';
 import { addDays } from '../scenario/dates.ts';
 import { fightFront, returnWounded } from './combat.ts';
@@ -49,6 +49,7 @@ import {
   opposed,
   RAISE_SHARE,
   sideOf,
+  soldiersWhoFought,
   troopsAbroad,
   type ActorState,
   type FrontState,
@@ -105,6 +106,7 @@ export const STAGE_OF: Record<Order['type'], Stage> = {
   mobilise: 'mobilisation',
   deploy: 'movements',
   withdraw: 'movements',
+  posture: 'movements',
   declare_war: 'declarations',
   join_war: 'declarations',
   invade: 'declarations',
@@ -115,7 +117,7 @@ export const STAGE_OF: Record<Order['type'], Stage> = {
   escalate: 'escalations',
 };
 
-/** Support lost per unit of (weighted casualties / persons raised), times the actor's casualty sensitivity. */
+/** Support lost per unit of losses as a share of the soldiers who fought, times the actor's casualty sensitivity. */
 export const SUPPORT_PAIN = 1;
 
 export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResult {
@@ -367,11 +369,15 @@ function logistics(turn: Turn): ReturnType<typeof economyStage> {
   const economy = economyStage(state, actors);
   events.push(...economy.events);
   for (const q of turn.stage('movements')) {
-    const o = q.order as Extract<Order, { type: 'deploy' | 'withdraw' }>;
+    const o = q.order as Extract<Order, { type: 'deploy' | 'withdraw' | 'posture' }>;
     const a = actors.get(q.actor)!;
     const front = fronts.get(o.front);
     if (!front) {
       turn.refuse(q, 'unknown_front', `no front "${o.front}"`);
+      continue;
+    }
+    if (o.type === 'posture') {
+      setPosture(turn, q, o, front);
       continue;
     }
     if (!Number.isInteger(o.troops) || o.troops <= 0) {
@@ -587,16 +593,33 @@ function fallBack(front: FrontState, war: WarState, actors: Map<Id, ActorState>)
   return events;
 }
 
+/** A posture order: every force of the actor's on the front takes it (before the turn's combat). */
+function setPosture(turn: Turn, q: Queued, o: Extract<Order, { type: 'posture' }>, front: FrontState): void {
+  const mine = front.forces.filter((f) => f.actor === q.actor);
+  if (!POSTURES.includes(o.posture)) turn.refuse(q, 'bad_posture', `a posture is ${POSTURES.join(', ')}, not "${String(o.posture)}"`);
+  else if (mine.length === 0) turn.refuse(q, 'not_enough_troops', `"${q.actor}" has no troops on ${o.front} to give a posture`);
+  else if (mine.every((f) => f.posture === o.posture))
+    turn.refuse(q, 'already_done', `"${q.actor}"'s forces on ${o.front} already ${o.posture}`);
+  else {
+    for (const f of mine) f.posture = o.posture;
+    turn.events.push({ type: 'posture_changed', actor: q.actor, front: o.front, posture: o.posture, covert: mine.some((f) => f.covert) });
+  }
+}
+
 /** 5. Politics: wounded return; support falls with casualties and economic pain, rallies when the homeland is attacked. */
 function politics(turn: Turn, outputLost: ReadonlyMap<Id, number>): void {
   const { state, events, actors, days } = turn;
+  // Each loss as a share of the force that fought (its owner's soldiers who fought; one that never fought, its army):
+  // a public counts its dead against the force it sent. A host weighs its auxiliaries' share at its auxiliary weight.
   const pain = new Map<Id, number>();
   for (const e of events)
     if (e.type === 'combat') {
       for (const l of e.losses) {
-        const lost = l.killed + l.wounded;
-        pain.set(l.actor, (pain.get(l.actor) ?? 0) + lost);
-        if (l.for !== l.actor) pain.set(l.for, (pain.get(l.for) ?? 0) + lost * actors.get(l.for)!.auxiliaryWeight);
+        const owner = actors.get(l.actor)!;
+        const force = soldiersWhoFought(owner) || owner.raised;
+        const share = force > 0 ? (l.killed + l.wounded) / force : 0;
+        pain.set(l.actor, (pain.get(l.actor) ?? 0) + share);
+        if (l.for !== l.actor) pain.set(l.for, (pain.get(l.for) ?? 0) + share * actors.get(l.for)!.auxiliaryWeight);
       }
     }
   // Calls to arms it reneged on (or let lapse) this turn, by the weight of the broken word (its reputation cost
@@ -616,8 +639,7 @@ function politics(turn: Turn, outputLost: ReadonlyMap<Id, number>): void {
     const back = returnWounded(a, days);
     if (back > 0) events.push({ type: 'wounded_returned', actor: a.id, troops: back });
     const from = a.support;
-    const p = pain.get(a.id) ?? 0;
-    if (p > 0 && a.raised > 0) a.support -= a.casualtySensitivity * SUPPORT_PAIN * (p / a.raised);
+    a.support -= a.casualtySensitivity * SUPPORT_PAIN * (pain.get(a.id) ?? 0);
     a.support -= a.economicSensitivity * ECONOMIC_PAIN * (outputLost.get(a.id) ?? 0);
     // The draft is unpopular: each level ordered up costs `draftCost` (Levada: Putin's approval fell six points with
     // the partial mobilisation of September 2022). Foreign troops raise none at home: they are the draft's substitute.

@@ -11,7 +11,8 @@
  * a share of itself that grows with the enemy's relative strength: w = 0 is pure attrition, w = 1 the
  * square law's dependence on the ratio (Helmbold 1965's exponents, docs/model.md §3). The turn's total is multiplied by a log-normal
  * factor (σ = COMBAT.noise). The line moves toward the weaker side at `advanceRate` · ln(E_strong / E_weak)
- * km a day along the front's length (its area over that length is the share of the front that changes hands);
+ * km a day along the front's length (its area over that length is the share of the front that changes hands) — if
+ * a side attacks there (an attack that fails is thrown back); where both hold or defend the line stands still;
  * control stays in [0, 1].
  */
 import type { Rng } from '../rng.ts';
@@ -97,7 +98,9 @@ export function fightFront(
   const ownerSide = sideOf(war, front.territory);
   if (ownerSide !== -1) {
     const km = COMBAT.advanceRate * days * Math.log(strength[ownerSide]! / strength[1 - ownerSide]!);
-    front.control = Math.min(1, Math.max(0, front.control + (km * front.lengthKm) / front.areaKm2));
+    // A front where nobody attacks stands still: the line moves (toward the weaker side) only where a side attacks.
+    if (sides[0].some((f) => f.posture === 'attack') || sides[1].some((f) => f.posture === 'attack'))
+      front.control = Math.min(1, Math.max(0, front.control + (km * front.lengthKm) / front.areaKm2));
   }
   front.forces = front.forces.filter((f) => f.troops > 0);
   return { type: 'combat', front: front.id, losses, control: front.control };

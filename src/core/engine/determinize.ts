@@ -58,7 +58,7 @@ export function determinize(scenario: Scenario, o: Observation, viewer: Id, rng:
         actor: x.actor,
         for: x.for,
         troops,
-        posture: like?.posture ?? 'attack',
+        posture: x.posture ?? like?.posture ?? 'attack',
         covert: x.covert,
         quality: like?.quality ?? quality.get(x.actor) ?? 1,
       };

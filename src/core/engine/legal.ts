@@ -3,7 +3,7 @@
  * every order type that applies, with amounts in a few sizes (a quarter, a half, all) rather than every
  * integer. Bots and the conformance suite draw from it.
  */
-import type { Id } from '../model.ts';
+import { POSTURES, type Id } from '../model.ts';
 import type { NuclearAlert, Order } from './orders.ts';
 import {
   MOBILISATION_LEVELS,
@@ -48,6 +48,10 @@ export function legalOrders(state: GameState, actor: Id): Order[] {
       const troops = Math.floor(here * share);
       if (troops > 0) out.push({ type: 'withdraw', front: front.id, troops });
     }
+    // Another posture for its forces there, in a war under way.
+    const held = new Set(front.forces.filter((f) => f.actor === actor && f.troops > 0).map((f) => f.posture));
+    if (held.size > 0 && war?.active)
+      for (const posture of POSTURES) if (held.size > 1 || !held.has(posture)) out.push({ type: 'posture', front: front.id, posture });
   }
   const enemies = new Set<Id>();
   for (const w of state.wars) {

@@ -16,7 +16,7 @@
  * own parts are its own copies. Changing an observation changes neither the state nor another's observation.
  */
 import type { RaisedRung } from './escalation.ts';
-import type { Id } from '../model.ts';
+import type { Id, Posture } from '../model.ts';
 import type { Event } from './orders.ts';
 import {
   activeWarsByParty,
@@ -55,6 +55,8 @@ export interface ObservedForce {
   readonly estimated: boolean;
   /** Whether the forces are covert (known to the viewer: its own or its guests', or found by its intelligence). */
   readonly covert: boolean;
+  /** Their posture, as anyone at the front sees it; null for an estimate (or groups of one owner in two postures). */
+  readonly posture: Posture | null;
 }
 
 export interface ObservedFront {
@@ -282,12 +284,12 @@ function sharedView(state: GameState): SharedView {
   const fronts: ObservedFront[] = [];
   state.fronts.forEach((f, at) => {
     for (const x of f.forces) if (x.covert) for (const v of seers(x.actor, x.for, f.id)) addTo(covertFronts, v, at);
-    fronts.push(observedFront(f, (x) => (x.covert ? null : exact(x.actor, x.for, x.troops, false))));
+    fronts.push(observedFront(f, (x) => (x.covert ? null : exact(x.actor, x.for, x.troops, false, x.posture))));
   });
   const transit: ObservedTransit[] = [];
   const seesTransit = new Set<Id>();
   for (const t of state.transit)
-    if (!t.covert) transit.push(observedTransit(t, exact(t.actor, t.for, t.troops, false)));
+    if (!t.covert) transit.push(observedTransit(t, exact(t.actor, t.for, t.troops, false, null)));
     else for (const v of seers(t.actor, t.for, t.front)) seesTransit.add(v);
   const transfers: ObservedTransfer[] = [];
   const covertTransfers = new Map<Id, number[]>();
@@ -360,10 +362,10 @@ function sharedView(state: GameState): SharedView {
 
 function viewOf(shared: SharedView, viewer: Id): Observation {
   const intel = shared.intel.get(viewer);
-  const seen = (actor: Id, forId: Id, front: Id, covert: boolean, troops: number): ObservedForce | null => {
-    if (!covert || actor === viewer || forId === viewer) return exact(actor, forId, troops, covert);
+  const seen = (actor: Id, forId: Id, front: Id, covert: boolean, troops: number, posture: Posture | null): ObservedForce | null => {
+    if (!covert || actor === viewer || forId === viewer) return exact(actor, forId, troops, covert, posture);
     const estimate = intel?.get(covertKey(actor, forId, front));
-    return estimate === undefined ? null : { actor, for: forId, troops: estimate, estimated: true, covert: true };
+    return estimate === undefined ? null : { actor, for: forId, troops: estimate, estimated: true, covert: true, posture: null };
   };
   const self = shared.self.get(viewer);
   const { state } = shared;
@@ -409,7 +411,7 @@ function ownCopy(a: ActorState): ActorState {
   return c;
 }
 
-type Seen = (actor: Id, forId: Id, front: Id, covert: boolean, troops: number) => ObservedForce | null;
+type Seen = (actor: Id, forId: Id, front: Id, covert: boolean, troops: number, posture: Posture | null) => ObservedForce | null;
 
 /** The shared fronts, with the viewer's own version of each front where it sees some of the covert forces. */
 function frontsOf(shared: SharedView, viewer: Id, seen: Seen): readonly ObservedFront[] {
@@ -418,7 +420,7 @@ function frontsOf(shared: SharedView, viewer: Id, seen: Seen): readonly Observed
   const out = shared.frontsToCopy.slice();
   for (const at of mine) {
     const front = shared.state.fronts[at]!;
-    out[at] = observedFront(front, (x) => seen(x.actor, x.for, front.id, x.covert, x.troops), false);
+    out[at] = observedFront(front, (x) => seen(x.actor, x.for, front.id, x.covert, x.troops, x.posture), false);
   }
   return out;
 }
@@ -426,7 +428,7 @@ function frontsOf(shared: SharedView, viewer: Id, seen: Seen): readonly Observed
 function transitOf(transit: readonly TransitState[], seen: Seen): readonly ObservedTransit[] {
   const out: ObservedTransit[] = [];
   for (const t of transit) {
-    const s = seen(t.actor, t.for, t.front, t.covert, t.troops);
+    const s = seen(t.actor, t.for, t.front, t.covert, t.troops, null);
     if (s) out.push(observedTransit(t, s));
   }
   return out;
@@ -447,8 +449,8 @@ function transfersOf(shared: SharedView, viewer: Id): readonly ObservedTransfer[
   return out;
 }
 
-function exact(actor: Id, forId: Id, troops: number, covert: boolean): ObservedForce {
-  return { actor, for: forId, troops, estimated: false, covert };
+function exact(actor: Id, forId: Id, troops: number, covert: boolean, posture: Posture | null): ObservedForce {
+  return { actor, for: forId, troops, estimated: false, covert, posture };
 }
 
 /**
@@ -463,7 +465,10 @@ function observedFront(f: FrontState, seen: (x: ForceState) => ObservedForce | n
     if (o === null) continue;
     const same = forces.findIndex((y) => y.actor === o.actor && y.for === o.for && y.estimated === o.estimated && y.covert === o.covert);
     if (same === -1) forces.push(o);
-    else if (!o.estimated) forces[same] = { ...forces[same]!, troops: forces[same]!.troops + o.troops };
+    else if (!o.estimated) {
+      const posture = forces[same]!.posture === o.posture ? o.posture : null;
+      forces[same] = { ...forces[same]!, troops: forces[same]!.troops + o.troops, posture };
+    }
   }
   const front = {
     id: f.id,
@@ -556,6 +561,7 @@ function eventAsSeen(
       // A found covert group is seen as the intelligence estimate on the front, not as its orders and arrivals.
       return when(!e.covert || e.actor === viewer || e.for === viewer);
     case 'forces_withdrawn':
+    case 'posture_changed':
       return when(!e.covert || e.actor === viewer);
     case 'combat':
       return { ...e, losses: e.losses.filter((l) => sees(l.actor, l.for, e.front, l.covert)) };

@@ -2,13 +2,15 @@
  * Orders (what an actor does in a turn), events (what happened) and violations (orders the engine refused,
  * with the reason). All three are discriminated unions on `type`; nothing is a free-form string.
  */
-import type { Id, MobilisationLevel, Obligation, TransferKind } from '../model.ts';
+import type { Id, MobilisationLevel, Obligation, Posture, TransferKind } from '../model.ts';
 
 export type Order =
   | { type: 'pass' }
   | { type: 'mobilise'; level: MobilisationLevel }
   | { type: 'deploy'; front: Id; troops: number; covert?: boolean; for?: Id }
   | { type: 'withdraw'; front: Id; troops: number }
+  /** Set the posture of one's forces on a front: attack (ground, at a higher cost), defend or hold (fewer losses). */
+  | { type: 'posture'; front: Id; posture: Posture }
   | { type: 'declare_war'; on: Id }
   /**
    * March `troops` into `territory` (an actor's id: whose territory): a declaration of war on it if not already
@@ -86,6 +88,7 @@ export const VIOLATION_CODES = [
   'bad_unit',
   'bloc_has_no_territory',
   'co_belligerent',
+  'bad_posture',
 ] as const;
 
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
@@ -106,6 +109,7 @@ export type Event =
   | { type: 'deployment_ordered'; actor: Id; for: Id; front: Id; troops: number; covert: boolean; arrives: number }
   | { type: 'forces_arrived'; actor: Id; for: Id; front: Id; troops: number; covert: boolean }
   | { type: 'forces_withdrawn'; actor: Id; front: Id; troops: number; covert: boolean }
+  | { type: 'posture_changed'; actor: Id; front: Id; posture: Posture; covert: boolean }
   | { type: 'war_declared'; actor: Id; on: Id; war: Id }
   | { type: 'war_joined'; actor: Id; war: Id; side: 0 | 1 }
   /** An invasion opened a front on `territory` in `war`. */

@@ -6,8 +6,9 @@
  *   territory          ten times the share of its wars' contested area gained (lost on its side's soil counts
  *                      against; a tenth of the contested area counts as the most)
  *   regime_security    support gained or lost since the start; a collapsed government loses 0.5 more
- *   casualties         minus killed and wounded as a share of everyone it has raised (a bloc counts its members'
- *                      losses, and stands at their rungs for escalation_risk)
+ *   casualties         minus killed and wounded as a share of the soldiers who fought (the most it had in combat at
+ *                      once and those lost since: a public counts losses against the force sent, not the whole army;
+ *                      a bloc counts its members' losses, and stands at their rungs for escalation_risk)
  *   economy            ten times the output lost to sanctions and given away (money and weapons counted in dollars,
  *                      as a share of its output over the same days; a 10 % loss counts as the worst)
  *   credibility        reputation lost by reneging (reputation − 1)
@@ -30,7 +31,7 @@ import type { Id } from '../model.ts';
 import { RUNG } from './escalation.ts';
 import { moneyScale } from './economy.ts';
 import { dependence, leverageOf, type Dependence } from './leverage.ts';
-import { INTEREST_TERMS, sideOf, type ActorState, type GameState, type InterestTerm } from './state.ts';
+import { INTEREST_TERMS, sideOf, soldiersWhoFought, type ActorState, type GameState, type InterestTerm } from './state.ts';
 
 /** The ladder's last rung (Kahn 1965, "spasm or insensate war"): nothing is left to play for. */
 const LAST_RUNG = RUNG.top;
@@ -66,13 +67,18 @@ export function returnTerms(state: GameState, a: ActorState, dep: Dependence = d
   // A bloc counts its members' losses as the alliance's (and stands at their rungs: escalation.ts).
   const us = new Set([a.id, ...a.members]);
   let lost = 0;
-  for (const x of state.actors) if (us.has(x.id)) lost += x.casualties.killed + x.casualties.wounded + x.casualties.returned;
+  let fought = 0;
+  for (const x of state.actors)
+    if (us.has(x.id)) {
+      lost += x.casualties.killed + x.casualties.wounded + x.casualties.returned;
+      fought += soldiersWhoFought(x);
+    }
   let backed = 0;
   for (const b of a.backs) backed += territoryTerm(state, b);
   return {
     territory: territoryTerm(state, a.id),
     regime_security: clamp(a.support - a.startSupport - (a.collapsed ? 0.5 : 0)),
-    casualties: a.raised > 0 && lost > 0 ? -Math.min(1, lost / a.raised) : 0,
+    casualties: fought > 0 && lost > 0 ? -Math.min(1, lost / fought) : 0,
     economy: clamp(10 * (a.output - 1 - givenShare(state, a))),
     credibility: clamp(a.reputation - 1),
     technology: technologyTerm(a),

@@ -650,6 +650,14 @@ export function cloneActor(a: ActorState): ActorState {
   };
 }
 
+/**
+ * The soldiers who have fought for `a`: the most it had in combat at once and those it has lost since, each of whom
+ * left the line (a public counts its losses against the force it sent into battle, not against its whole army).
+ */
+export function soldiersWhoFought(a: ActorState): number {
+  return a.fought + a.casualties.killed + a.casualties.wounded + a.casualties.returned;
+}
+
 /** `actor`'s troops on fronts off its own territory, and on their way to them. */
 export function troopsAbroad(state: GameState, actor: Id): number {
   let n = 0;

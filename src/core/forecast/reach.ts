@@ -44,6 +44,9 @@ class Possible {
    */
   private readonly principals = new Set<Id>();
   private readonly invaded = new Set<Id>();
+  /** Who may stand beside whom in a war: a war's sides at the start, and whoever may join one. */
+  private readonly beside = new Map<Id, Set<Id>>();
+  private besides = 0;
   private readonly names: Map<Id, string>;
 
   /** What the script orders, as red lines that surely act (and the deployments and flows it starts). */
@@ -60,6 +63,7 @@ class Possible {
     for (const turn of script) for (const [actor, orders] of Object.entries(turn)) for (const o of orders) this.order(actor, o);
     for (const c of s.conflicts ?? []) {
       for (const x of c.sides[0]) for (const y of c.sides[1]) this.fight(x, y);
+      for (const side of c.sides) for (const x of side) for (const y of side) if (x !== y) this.stand(x, y);
       for (const side of c.sides) if (side[0] !== undefined) this.principals.add(side[0]);
     }
     for (const f of s.fronts ?? []) this.invaded.add(f.territory);
@@ -72,14 +76,17 @@ class Possible {
     }
     // Close to a fixed point: each rule can make an actor a belligerent once its premise may hold.
     for (let changed = true; changed;) {
-      const before = this.enemies.size;
+      const before = this.enemies.size + this.besides;
       for (const r of [...(s.red_lines ?? []), ...this.scripted]) {
         const e = r.then;
         if ('declare_war' in e) this.fight(r.holder, e.declare_war.on);
         if ('invade' in e) this.fight(r.holder, e.invade.territory);
         if ('enter_war' in e) this.join(r.holder, e.enter_war.side_with);
       }
-      for (const a of s.actors) if (a.bandwagon) this.join(a.id, a.bandwagon.side_with);
+      // A bandwagon moves once enough others may stand beside the one it would join.
+      for (const a of s.actors)
+        if (a.bandwagon && this.besideCount(a.bandwagon.side_with, a.id) >= least(a.bandwagon.threshold))
+          this.join(a.id, a.bandwagon.side_with);
       for (const t of s.treaties ?? [])
         for (const o of t.obligations) {
           if (!fights(o)) continue;
@@ -93,7 +100,7 @@ class Possible {
             for (const obliged of o.obliged ?? t.parties) if (obliged !== p) this.join(obliged, p, o.against ?? o.conditions.by);
           }
         }
-      changed = this.enemies.size > before;
+      changed = this.enemies.size + this.besides > before;
     }
   }
 
@@ -142,8 +149,23 @@ class Possible {
     this.atWar.add(x).add(y);
   }
 
+  /** `x` may stand beside `ally` in a war. */
+  private stand(x: Id, ally: Id): void {
+    const set = this.beside.get(ally) ?? new Set<Id>();
+    if (!set.has(x)) this.besides++;
+    this.beside.set(ally, set.add(x));
+  }
+
+  /** How many actors besides `ally` and `but` may stand beside `ally` (what a bandwagon of `but`'s waits for). */
+  private besideCount(ally: Id, but: Id): number {
+    let n = 0;
+    for (const x of this.beside.get(ally) ?? []) if (x !== but) n++;
+    return n;
+  }
+
   /** `x` enters the wars of `ally`: against everyone who may fight `ally` (or only `against`, when named). */
   private join(x: Id, ally: Id, against?: readonly Id[]): void {
+    this.stand(x, ally);
     for (const key of [...this.enemies]) {
       const [a, b] = key.split('|') as [Id, Id];
       if (a === ally && b !== x && (against === undefined || against.includes(b))) this.fight(x, b);
@@ -363,6 +385,17 @@ class Possible {
 
 function fights(o: { type: string; duty?: string }): boolean {
   return o.duty === 'fight' || (o.duty === undefined && (o.type === 'defense' || o.type === 'offense'));
+}
+
+/** A number's least possible value (a range counts by its bottom; a distribution without one, as 0). */
+function least(r: unknown): number {
+  if (typeof r === 'number') return r;
+  if (r && typeof r === 'object') {
+    const o = r as Record<string, unknown>;
+    if (typeof o.min === 'number') return o.min;
+    if (typeof o.value === 'number') return o.value;
+  }
+  return 0;
 }
 
 /** A conflict's rung at the start, at its highest (a range counts by its top). */

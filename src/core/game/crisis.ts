@@ -78,7 +78,8 @@ export function planKey(plan: Plan): string {
 
 /**
  * A short list of plans worth searching: doing nothing; the answers to one's calls to arms; invoking a triggered
- * treaty; ceasefire moves in one's wars; reinforcing or thinning each front of one's wars; mobilising; arming a side
+ * treaty; ceasefire moves in one's wars; reinforcing or thinning each front of one's wars, attacking or defending
+ * there; mobilising; arming a side
  * one leans to (`leaning`); entering a war beside a treaty partner or that side; stopping one's transfers; changing one's permissions; a
  * nuclear alert while at war. Every plan is a single legal order (or none); the game's `legalActions` adds the
  * heuristic policy's plan.
@@ -98,6 +99,8 @@ export function candidates(s: GameState, actor: Id): Plan[] {
   const half = Math.floor(me.pool / 2);
   for (const o of legal) if (o.type === 'deploy' && o.troops === half) add(o);
   for (const o of legal) if (o.type === 'withdraw') if (o.troops === Math.floor(troopsOn(s, actor, o.front) / 2)) add(o);
+  // Going over to the attack or to the defence on a front (holding, the third posture, is the menu's).
+  for (const o of legal) if (o.type === 'posture' && o.posture !== 'hold') add(o);
   if (atWar) for (const o of legal) if (o.type === 'mobilise') add(o);
   // Arming a side one leans to in a war, defensively (arming allies at peace buys nothing the model counts but
   // leverage; nothing in the model tells offensive arms from defensive but red lines, so the menu keeps those).

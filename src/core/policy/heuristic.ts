@@ -25,7 +25,12 @@
  *    troops there (as far as one knows): up to that, with at most REINFORCE_SHARE of the pool a turn
  *    (MEET_INVASION_SHARE to meet an invasion of one's own territory where one has no troops yet). Fronts on one's
  *    own side's soil come first: a front on the enemy's soil is reinforced only when no front at home is below parity.
- *    A front off one's own territory gets no more than the actor's expeditionary limit leaves room for.
+ *    A front off one's own territory gets no more than the actor's expeditionary limit leaves room for. An ally in a
+ *    war only by the call of a defence obligation it honoured (not a principal) defends: it reinforces only fronts on
+ *    its own side's soil — the obligation is to meet an attack on a party's territory (North Korea's troops defend
+ *    Kursk under Art. 4 of its treaty with Russia; they do not carry the war into Ukraine).
+ *    Postures: a force that defends or holds goes over to the attack where its side has COUNTER_RATIO soldiers per
+ *    enemy on the front (as far as it knows), and one that attacks goes over to the defence below ABANDON_RATIO.
  * 6. Burden sharing, at war or not: when a fellow donor's standing weapons aid to an actor one backs stops while that
  *    actor fights, make up the share `burdenSharing` of the loss in proportion to one's own part of the aid that
  *    remains (Olson & Zeckhauser 1966: in an alliance's public good, an ally's best reply to another's cut makes up
@@ -72,6 +77,15 @@ export const REINFORCE_SHARE = 0.075;
  */
 export const MEET_INVASION_SHARE = 0.5;
 
+/**
+ * Soldiers per enemy on a front at which a force that defends or holds goes over to the attack (judgement: below the
+ * 3 : 1 rule of thumb for the point of attack, Mearsheimer 1989, as a front-wide ratio; in the default scenario
+ * North Korea's troops, holding in Kursk beside Russia's at about 7 : 1, attack, as they did from December 2024).
+ */
+export const COUNTER_RATIO = 2;
+/** Soldiers per enemy below which an attacking force goes over to the defence (judgement). */
+export const ABANDON_RATIO = 0.5;
+
 export interface PolicyChoice {
   orders: Order[];
   /** One line per order, saying why (none when not asked for). */
@@ -92,6 +106,7 @@ export function heuristicOrders(o: Observation, rng: Rng, withReasons = true): P
   ratifyTreaties(o, me, plan);
   if (wars.length > 0) ceasefires(wars, me, plan);
   if (wars.length > 0 && me.kind === 'state') forces(o, me, plan);
+  if (wars.length > 0 && me.kind === 'state') postures(o, me, plan);
   if (me.burdenSharing > 0) shareBurden(o, me, plan);
   return plan.choice();
 }
@@ -245,6 +260,33 @@ function forces(o: Observation, me: ActorState, plan: PlanBuilder): void {
     );
 }
 
+/** 5. Postures: attack with a clear superiority on a front, give an attack up at a clear inferiority. */
+function postures(o: Observation, me: ActorState, plan: PlanBuilder): void {
+  for (const f of o.fronts) {
+    const war = o.wars.find((w) => w.id === f.conflict && w.active);
+    const side = war ? sideOf(war, me.id) : -1;
+    const mine = f.forces.filter((x) => x.actor === me.id && x.troops > 0);
+    if (!war || side === -1 || mine.length === 0) continue;
+    let ours = 0;
+    let theirs = 0;
+    for (const x of f.forces) {
+      const s = sideOf(war, x.for);
+      if (s === side) ours += x.troops;
+      else if (s !== -1) theirs += x.troops;
+    }
+    if (theirs === 0) continue;
+    const ratio = ours / theirs;
+    const attacking = mine.every((x) => x.posture === 'attack');
+    const posture = !attacking && ratio >= COUNTER_RATIO ? 'attack' : attacking && ratio < ABANDON_RATIO ? 'defend' : null;
+    if (posture)
+      plan.add(
+        { type: 'posture', front: f.id, posture },
+        () =>
+          `${posture === 'attack' ? 'attacks' : 'goes over to the defence'} on ${f.id}: its side has ${ratio.toFixed(2)} soldiers per enemy there`,
+      );
+  }
+}
+
 /** 6. Burden sharing: one's part of the weapons aid fellow donors stopped, to each actor one backs while it fights. */
 function shareBurden(o: Observation, me: ActorState, plan: PlanBuilder): void {
   for (const x of me.backs) {
@@ -309,10 +351,12 @@ function weakestFront(o: Observation, actor: Id): { front: Id; mine: number; the
   let worst = Infinity;
   const myWars = new Map<Id, Observation['wars'][number]>();
   for (const w of warsOf(o, actor)) if (!myWars.has(w.id)) myWars.set(w.id, w);
+  const defending = defendedWars(o, actor);
   for (const f of frontsOfWars(o, myWars.keys())) {
     const war = myWars.get(f.conflict)!;
     const side = sideOf(war, actor);
     if (side === -1) continue;
+    if (defending.has(war.id) && sideOf(war, f.territory) !== side) continue;
     let ours = 0;
     let theirs = 0;
     for (const x of f.forces) {
@@ -330,6 +374,22 @@ function weakestFront(o: Observation, actor: Id): { front: Id; mine: number; the
     }
   }
   return best;
+}
+
+/**
+ * The wars `actor` is in only as a defender: not a principal, and there by honouring the call of a defence
+ * obligation (one triggered by an attack on a party's territory).
+ */
+function defendedWars(o: Observation, actor: Id): Set<Id> {
+  const out = new Set<Id>();
+  for (const c of o.calls) {
+    if (c.obliged !== actor || c.answer !== 'honour') continue;
+    const ob = o.treaties.find((t) => t.id === c.treaty)?.obligations[c.obligation];
+    const war = o.wars.find((w) => w.id === c.war);
+    if (ob?.type === 'defense' && ob.conditions.location === 'territory' && war && war.sides.every((side) => side[0] !== actor))
+      out.add(c.war);
+  }
+  return out;
 }
 
 /** The first of `others` that `me` is allied with (a defence or offence pact in force) under a treaty other than `besides`. */
