@@ -12,6 +12,8 @@
  */
 
 /** A short lowercase identifier: `rus`, `kursk`, `rus-prk-2024`. */
+import type { SwitchName } from './switches.ts';
+
 export type Id = string;
 /** A calendar date as ISO `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -499,6 +501,8 @@ export interface Scenario extends Provenance {
   triggers?: ScenarioTrigger[];
   questions?: Question[];
   metrics?: Metric[];
+  /** The model's judgement constants this scenario sets (src/core/switches.ts): a value, or a range a forecast varies. */
+  switches?: Partial<Record<SwitchName, Num>>;
 }
 
 /** A problem found in a scenario, located by its path in the document (keys and list indices). */

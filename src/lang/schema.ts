@@ -10,6 +10,7 @@ import { distProblems, FRACTION, NON_NEGATIVE, POSITIVE, RUNG } from '../core/di
 import { MOBILISATION_LEVELS } from '../core/engine/state.ts';
 import type * as M from '../core/model.ts';
 import { POSTURES } from '../core/model.ts';
+import { SWITCHES, SWITCH_NAMES, type SwitchName } from '../core/switches.ts';
 import { bounded, BOUNDS, describeBounds, limitProblems, quantity, SMALLEST_USD_BN, type Quantity } from './bounds.ts';
 
 export const LIMITS = {
@@ -91,6 +92,21 @@ const lengthKm = num(quantity(POSITIVE, BOUNDS.lengthKm), 'LengthKm');
 const quality = num(quantity(POSITIVE, BOUNDS.quality), 'Quality');
 const fraction = num(quantity(FRACTION, 1), 'Fraction');
 const rungNum = num(quantity(RUNG, RUNG.max!), 'Rung');
+
+/** The model's switches a scenario may set, each in its own range (src/core/switches.ts). */
+const switches = z
+  .strictObject(
+    Object.fromEntries(
+      SWITCH_NAMES.map((k) => {
+        const r = SWITCHES[k].range;
+        return [k, num(quantity(r, r.max!), `Switch_${k}`).describe(SWITCHES[k].about).exactOptional()];
+      }),
+    ) as Record<SwitchName, z.ZodExactOptional<ReturnType<typeof num>>>,
+  )
+  .meta({
+    id: 'Switches',
+    description: "The model's judgement constants this scenario sets: a value, or a distribution a forecast varies.",
+  });
 
 /** A non-numeric value that may carry provenance: `x` or `{value: x, source}`. */
 function val<T extends z.ZodType>(inner: T) {
@@ -411,6 +427,7 @@ export const scenarioSchema = z
     triggers: list(z.strictObject({ event: text, date, ...provenance })),
     questions: list(question),
     metrics: list(metric),
+    switches: switches.exactOptional(),
     ...provenance,
   })
   .meta({ title: 'yourmove scenario', description: 'A crisis scenario for the yourmove engine.' });

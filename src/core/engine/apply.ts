@@ -29,6 +29,7 @@
  */
 import { accrueExposure, escalationFromWithin, RUNG } from './escalation.ts';
 import { POSTURES, type Id } from '../model.ts';
+import { SWITCHES } from '../switches.ts';
 import { Rng } from '../rng.ts';
 import { addDays } from '../scenario/dates.ts';
 import { fightFront, returnWounded } from './combat.ts';
@@ -118,7 +119,7 @@ export const STAGE_OF: Record<Order['type'], Stage> = {
 };
 
 /** Support lost per unit of losses as a share of the soldiers who fought, times the actor's casualty sensitivity. */
-export const SUPPORT_PAIN = 1;
+export const SUPPORT_PAIN = SWITCHES.support_pain.default;
 
 export function apply(input: GameState, orders: TurnOrders, rng: Rng): TurnResult {
   return applyInPlace(cloneState(input), orders, rng);
@@ -564,9 +565,16 @@ function combat(turn: Turn, seed: number, roundsIn: ReadonlyMap<Id, number>): vo
     const a = actors.get(id)!;
     if (n > a.fought) a.fought = n;
   }
+  const sw = state.switches;
+  const rules = {
+    lossRate: sw.combat_loss_rate,
+    advanceRate: sw.combat_advance_rate,
+    defenceBonus: sw.combat_defence_bonus,
+    attackExposure: sw.combat_attack_exposure,
+  };
   for (const front of fighting) {
     const frontRng = Rng.derive(seed, state.fronts.indexOf(front));
-    const e = fightFront(front, wars.get(front.conflict)!, actors, days, frontRng, fire.firepower);
+    const e = fightFront(front, wars.get(front.conflict)!, actors, days, frontRng, fire.firepower, rules);
     if (e) events.push(e);
     events.push(...fallBack(front, wars.get(front.conflict)!, actors));
   }
@@ -639,7 +647,7 @@ function politics(turn: Turn, outputLost: ReadonlyMap<Id, number>): void {
     const back = returnWounded(a, days);
     if (back > 0) events.push({ type: 'wounded_returned', actor: a.id, troops: back });
     const from = a.support;
-    a.support -= a.casualtySensitivity * SUPPORT_PAIN * (pain.get(a.id) ?? 0);
+    a.support -= a.casualtySensitivity * state.switches.support_pain * (pain.get(a.id) ?? 0);
     a.support -= a.economicSensitivity * ECONOMIC_PAIN * (outputLost.get(a.id) ?? 0);
     // The draft is unpopular: each level ordered up costs `draftCost` (Levada: Putin's approval fell six points with
     // the partial mobilisation of September 2022). Foreign troops raise none at home: they are the draft's substitute.

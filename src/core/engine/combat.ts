@@ -16,6 +16,7 @@
  * control stays in [0, 1].
  */
 import type { Rng } from '../rng.ts';
+import { SWITCHES } from '../switches.ts';
 import { standardNormal } from '../sample.ts';
 import type { Event } from './orders.ts';
 import { sideOf, type ActorState, type ForceState, type FrontState, type WarState } from './state.ts';
@@ -25,15 +26,15 @@ export const COMBAT = {
    * Daily loss share at parity, calibrated so that with no new orders Russia loses ~1,250 killed and wounded
    * a day in Ukraine (UK MoD: 41,980 in October 2024, ~1,354 a day, a war high; docs/calibration.md).
    */
-  lossRate: 0.0015,
+  lossRate: SWITCHES.combat_loss_rate.default,
   /** Weight of the enemy's relative strength in one's losses (0 pure attrition .. 1 square-law ratio). */
   mixing: 0.5,
   /** An attacking force loses this many times its base rate (Russia's losses run ~1.5× Ukraine's, SCENARIO-FACTS). */
-  attackExposure: 1.5,
+  attackExposure: SWITCHES.combat_attack_exposure.default,
   /** A holding force. */
   holdExposure: 0.5,
   /** Defending adds strength (the defender's advantage of prepared positions). */
-  defenceBonus: 1.5,
+  defenceBonus: SWITCHES.combat_defence_bonus.default,
   /** Log-normal spread of a turn's losses around their rate (judgement; see docs/calibration.md). */
   noise: 0.25,
   /** Share of casualties killed: WSJ Sep 2024, up to ~200,000 dead of ~600,000 Russian killed and wounded. */
@@ -46,11 +47,14 @@ export const COMBAT = {
    * 1.6 : 1, the defender's 1.5) — 16.5 / 1,040 / ln 1.25 ≈ 0.07 — and the Kursk recapture, ~12 km² a day on a ~72 km
    * line at ~7.8 : 1, ~0.08: one law fits both scales; 0.08 is fitted by docs/calibration.md.
    */
-  advanceRate: 0.08,
+  advanceRate: SWITCHES.combat_advance_rate.default,
 } as const;
 
-const postureFactor = { attack: 1, hold: 1, defend: COMBAT.defenceBonus } as const;
-const exposure = { attack: COMBAT.attackExposure, hold: COMBAT.holdExposure, defend: 1 } as const;
+/** The constants a front is fought with: COMBAT's, or a game's switches in their place (src/core/switches.ts). */
+export type CombatRules = Readonly<Record<'lossRate' | 'advanceRate' | 'defenceBonus' | 'attackExposure', number>>;
+
+const postureFactor = (r: CombatRules, p: ForceState['posture']) => (p === 'defend' ? r.defenceBonus : 1);
+const exposure = (r: CombatRules, p: ForceState['posture']) => (p === 'attack' ? r.attackExposure : p === 'hold' ? COMBAT.holdExposure : 1);
 
 /**
  * Fight one turn on `front`. Mutates the front and the owners' casualty counts (the caller passes copies);
@@ -64,6 +68,7 @@ export function fightFront(
   days: number,
   rng: Rng,
   firepower: (front: FrontState, actor: string) => number = (_, actor) => actors.get(actor)!.firepower,
+  rules: CombatRules = COMBAT,
 ): Event | null {
   const sides: [typeof front.forces, typeof front.forces] = [[], []];
   for (const f of front.forces) {
@@ -73,7 +78,7 @@ export function fightFront(
   if (sides[0].length === 0 || sides[1].length === 0) return null;
 
   const effective = (s: readonly ForceState[]) =>
-    s.reduce((acc, f) => acc + f.troops * f.quality * firepower(front, f.actor) * postureFactor[f.posture], 0);
+    s.reduce((acc, f) => acc + f.troops * f.quality * firepower(front, f.actor) * postureFactor(rules, f.posture), 0);
   const strength = [effective(sides[0]), effective(sides[1])]; // a literal, not a map: packed (src/core/packed.ts)
   const losses: { actor: string; for: string; covert: boolean; killed: number; wounded: number }[] = [];
 
@@ -82,7 +87,7 @@ export function fightFront(
     const own = strength[k]!;
     const noise = Math.exp(COMBAT.noise * standardNormal(rng) - (COMBAT.noise * COMBAT.noise) / 2);
     for (const f of sides[k]) {
-      const rate = COMBAT.lossRate * exposure[f.posture] * Math.pow(enemy / own, COMBAT.mixing);
+      const rate = rules.lossRate * exposure(rules, f.posture) * Math.pow(enemy / own, COMBAT.mixing);
       const lost = Math.min(f.troops, Math.round(f.troops * (1 - Math.pow(1 - Math.min(1, rate), days)) * noise));
       const killed = Math.round(lost * COMBAT.killedShare);
       const wounded = lost - killed;
@@ -97,7 +102,7 @@ export function fightFront(
 
   const ownerSide = sideOf(war, front.territory);
   if (ownerSide !== -1) {
-    const km = COMBAT.advanceRate * days * Math.log(strength[ownerSide]! / strength[1 - ownerSide]!);
+    const km = rules.advanceRate * days * Math.log(strength[ownerSide]! / strength[1 - ownerSide]!);
     // A front where nobody attacks stands still: the line moves (toward the weaker side) only where a side attacks.
     if (sides[0].some((f) => f.posture === 'attack') || sides[1].some((f) => f.posture === 'attack'))
       front.control = Math.min(1, Math.max(0, front.control + (km * front.lengthKm) / front.areaKm2));

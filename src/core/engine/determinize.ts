@@ -29,6 +29,7 @@ export function determinize(scenario: Scenario, o: Observation, viewer: Id, rng:
   s.rungs = { ...o.rungs };
   s.raisedRungs = Object.fromEntries(Object.entries(o.raisedRungs).map(([k, v]) => [k, { ...v }]));
   s.maxRung = o.maxRung;
+  s.switches = o.switches;
   s.actors = s.actors.map((a) => {
     if (a.id === viewer && o.self) return structuredClone(o.self);
     const seen = o.actors.find((x) => x.id === a.id);

@@ -23,6 +23,7 @@
 import type { Id, TransferKind } from '../model.ts';
 import type { Event, Order, Queued, Refuse } from './orders.ts';
 import { holds, StateIndex } from './predicates.ts';
+import { SWITCHES } from '../switches.ts';
 import {
   listIn,
   sideOf,
@@ -78,7 +79,7 @@ export const DEEP_STRIKE_BONUS = 0.1;
  * October 2023 to the package of April 2024, and Ukraine's artillery fell to a seventh of Russia's in January-May
  * 2024 (Syrskyi, a claim, against a third in July-August): the shortage bit within about three months.
  */
-export const AID_LAG_DAYS = 90;
+export const AID_LAG_DAYS = SWITCHES.aid_lag_days.default;
 
 /**
  * USD million a turn of weapons counted in dollars flowing to each recipient (weapons in other units have no price),
@@ -300,7 +301,7 @@ export function economyStage(
     if (t.kind === 'technology' && t.absorbedFrom === null) t.absorbedFrom = nextTurn + Math.ceil(TECH_DELAY_DAYS / days);
   }
   // Weapons aid in hand follows what flows in, with a lag: stopping aid bites over months, not at once.
-  const lag = Math.min(1, days / AID_LAG_DAYS);
+  const lag = Math.min(1, days / state.switches.aid_lag_days);
   const aid = weaponsAid(state);
   for (const a of state.actors) a.aid += ((aid.get(a.id) ?? 0) - a.aid) * lag;
   for (const t of state.transfers) {

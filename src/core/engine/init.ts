@@ -3,6 +3,7 @@
  * from the stream `Rng.derive(seed, 0)` in a fixed order (actors, then fronts, in file order), so a seed
  * names one possible world.
  */
+import { DEFAULT_SWITCHES, SWITCHES, SWITCH_NAMES, switchesOf, type SwitchName } from '../switches.ts';
 import { standingRungs } from './escalation.ts';
 import { dependence, leverageOf } from './leverage.ts';
 import type { Interests, MobilisationLevel, Num, RegimeType, Scenario, Val } from '../model.ts';
@@ -334,6 +335,7 @@ export function initialState(s: Scenario, seed: number): GameState {
       amount: null, // drawn last, below
     })),
     pending: [],
+    switches: DEFAULT_SWITCHES, // drawn last, below
   };
   // Drawn last, so adding them left every earlier draw as it was: defence budgets, and the weapons aid flowing in.
   const aid = weaponsAid(state);
@@ -363,8 +365,11 @@ export function initialState(s: Scenario, seed: number): GameState {
             : null
           : (e.arm.kind === 'technology' ? (x: number) => x : Math.round)(draw(e.arm.amount, 0));
   });
-  // Drawn after those: how much of a fellow donor's lost aid each makes up.
+  // Drawn after those: how much of a fellow donor's lost aid each makes up; the model's switches.
   state.actors.forEach((a, i) => (a.burdenSharing = draw(s.actors[i]!.burden_sharing, 0)));
+  const given: Partial<Record<SwitchName, number>> = {};
+  for (const k of SWITCH_NAMES) if (s.switches?.[k] !== undefined) given[k] = draw(s.switches[k], SWITCHES[k].default);
+  state.switches = switchesOf(given);
   // Where each stands at the start, a bloc where its members stand (the escalation term counts from there).
   const standing = standingRungs(state);
   for (const a of state.actors) a.startRung = standing.get(a.id)!;

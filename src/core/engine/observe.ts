@@ -15,6 +15,7 @@
  * observations (so observing every actor costs the state's size once, plus each viewer's own part); the viewer's
  * own parts are its own copies. Changing an observation changes neither the state nor another's observation.
  */
+import type { Switches } from '../switches.ts';
 import type { RaisedRung } from './escalation.ts';
 import type { Id, Posture } from '../model.ts';
 import type { Event } from './orders.ts';
@@ -111,6 +112,8 @@ export interface Observation {
   /** Rungs reached by signals, and when: public, as the signals were. */
   readonly raisedRungs: Readonly<Record<string, Readonly<RaisedRung>>>;
   readonly maxRung: number;
+  /** The model's judgement constants of the game: public, the rules everyone plays by. */
+  readonly switches: Switches;
   /**
    * Overt transfers in full, then covert ones: in full for their parties, without amounts for those who detected
    * them (each group in the state's order).
@@ -381,6 +384,7 @@ function viewOf(shared: SharedView, viewer: Id): Observation {
     rungs: shared.rungs,
     raisedRungs: shared.raisedRungs,
     maxRung: shared.maxRung,
+    switches: constant(state.switches),
     transfers: transfersOf(shared, viewer),
     sanctions: shared.sanctions,
     permissions: shared.permissions,

@@ -11,6 +11,7 @@
  *
  * where `raised` counts the active forces at the start plus everyone mobilised since (docs/model.md §3).
  */
+import type { Switches } from '../switches.ts';
 import type { RaisedRung } from './escalation.ts';
 import type {
   ActorKind,
@@ -229,6 +230,8 @@ export interface GameState {
   redLines: RedLineState[];
   /** Orders the scenario commits actors to (red lines acted on, bandwagons, collapse), due on a later turn. */
   pending: PendingOrder[];
+  /** The model's judgement constants for this game (src/core/switches.ts): shared, never changed. */
+  switches: Switches;
 }
 
 export interface TransferState {

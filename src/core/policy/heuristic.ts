@@ -44,13 +44,14 @@ import { MOBILISATION_LEVELS, sideClash, sideOf, sidesInWar, type ActorState, ty
 import { dutyOf } from '../engine/treaties.ts';
 import { moneyScale } from '../engine/economy.ts';
 import { normalCdf } from '../dist.ts';
+import { SWITCHES } from '../switches.ts';
 import { standardNormal } from '../sample.ts';
 
 /** Probability of honouring a call by the obligation's strength, before support and credibility (judgement). */
 export const HONOUR_BASE: Record<ObligationStrength, number> = {
-  all_means: 0.95,
-  as_deemed_necessary: 0.7,
-  constitutional_processes: 0.35,
+  all_means: SWITCHES.honour_all_means.default,
+  as_deemed_necessary: SWITCHES.honour_as_deemed_necessary.default,
+  constitutional_processes: SWITCHES.honour_constitutional_processes.default,
   benevolent: 0.2,
   consult: 0.9,
 };
@@ -70,7 +71,7 @@ export const PARITY = 1.2;
  * first rule, grew it by ~166,000 a month and put Russian casualties at ~1,700 a day against October 2024's high of
  * 1,354.
  */
-export const REINFORCE_SHARE = 0.075;
+export const REINFORCE_SHARE = SWITCHES.reinforce_share.default;
 /**
  * The share of its pool a side sends at once to meet an invasion: to a front on its own territory where it has no
  * troops yet (judgement: the home army is at home, and marches; the first rule's half of the pool).
@@ -82,7 +83,7 @@ export const MEET_INVASION_SHARE = 0.5;
  * 3 : 1 rule of thumb for the point of attack, Mearsheimer 1989, as a front-wide ratio; in the default scenario
  * North Korea's troops, holding in Kursk beside Russia's at about 7 : 1, attack, as they did from December 2024).
  */
-export const COUNTER_RATIO = 2;
+export const COUNTER_RATIO = SWITCHES.counter_ratio.default;
 /** Soldiers per enemy below which an attacking force goes over to the defence (judgement). */
 export const ABANDON_RATIO = 0.5;
 
@@ -164,7 +165,7 @@ function answerCalls(o: Observation, me: ActorState, rng: Rng, plan: PlanBuilder
     // Promises are read against the record: an ally that reneged on its own calls is defended less readily
     // (reputation, 1 at the start, falls with each renege; Crescenzi, Kathman, Kleinberg & Wood 2012).
     const theirs = o.actors.find((a) => a.id === c.protects)?.reputation ?? 1;
-    const p = HONOUR_BASE[strength] * (0.5 + 0.5 * me.support) * (0.5 + 0.5 * stake) * (0.5 + 0.5 * theirs);
+    const p = honourBase(o, strength) * (0.5 + 0.5 * me.support) * (0.5 + 0.5 * stake) * (0.5 + 0.5 * theirs);
     // Allies judge the attack together: the bloc's common judgement, weighed by its cohesion, and the actor's own
     // (a Gaussian copula: each ally still honours with probability p, but with the others more often than alone).
     const judgement = Math.sqrt(c.cohesion) * c.resolve + Math.sqrt(1 - c.cohesion) * standardNormal(rng);
@@ -182,6 +183,21 @@ function answerCalls(o: Observation, me: ActorState, rng: Rng, plan: PlanBuilder
           ? `, judged with its allies (cohesion ${pct(c.cohesion)}: they ${c.resolve >= 0 ? 'hesitate' : 'stand firm'})`
           : ''),
     );
+  }
+}
+
+/** The base chance of honouring an obligation of this strength: the game's switch where there is one. */
+function honourBase(o: Observation, strength: ObligationStrength): number {
+  const sw = o.switches;
+  switch (strength) {
+    case 'all_means':
+      return sw.honour_all_means;
+    case 'as_deemed_necessary':
+      return sw.honour_as_deemed_necessary;
+    case 'constitutional_processes':
+      return sw.honour_constitutional_processes;
+    default:
+      return HONOUR_BASE[strength];
   }
 }
 
@@ -248,7 +264,7 @@ function forces(o: Observation, me: ActorState, plan: PlanBuilder): void {
   }
   const weakest = weakestFront(o, me.id);
   if (weakest === null) return;
-  const share = weakest.invaded ? MEET_INVASION_SHARE : REINFORCE_SHARE;
+  const share = weakest.invaded ? MEET_INVASION_SHARE : o.switches.reinforce_share;
   // Abroad, no more than its expeditionary limit lets it keep there.
   const room = weakest.abroad && me.expeditionary !== null ? me.expeditionary - troopsAbroad(o, me.id) : Infinity;
   const troops = Math.floor(Math.min(me.pool * share, PARITY * weakest.theirs - weakest.mine, room));
@@ -277,7 +293,7 @@ function postures(o: Observation, me: ActorState, plan: PlanBuilder): void {
     if (theirs === 0) continue;
     const ratio = ours / theirs;
     const attacking = mine.every((x) => x.posture === 'attack');
-    const posture = !attacking && ratio >= COUNTER_RATIO ? 'attack' : attacking && ratio < ABANDON_RATIO ? 'defend' : null;
+    const posture = !attacking && ratio >= o.switches.counter_ratio ? 'attack' : attacking && ratio < ABANDON_RATIO ? 'defend' : null;
     if (posture)
       plan.add(
         { type: 'posture', front: f.id, posture },
