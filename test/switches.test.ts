@@ -23,7 +23,7 @@ describe('switches', () => {
   });
 
   it('default to the constants the engine used before them; a scenario that sets none plays as before', () => {
-    const plain = { ...korea, switches: undefined };
+    const { switches: _given, ...plain } = korea;
     expect(initialState(plain, 1).switches).toEqual(DEFAULT_SWITCHES);
     // The default scenario draws its own, each within the range it gives.
     const drawn = initialState(korea, 1).switches;

@@ -59,6 +59,18 @@ export class Rng {
     return Rng.seeded(b);
   }
 
+  /**
+   * The stream of one named thing under `seed` (a red line, an input, a treaty's trigger): the same name always gives
+   * the same stream, whatever else there is — so a rule, an input or a red line added or removed leaves every other's
+   * draws as they were.
+   */
+  static named(seed: number, name: string): Rng {
+    // FNV-1a over the name's UTF-16 code units: a 32-bit index for `derive`.
+    let h = 0x811c9dc5;
+    for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+    return Rng.derive(seed, h);
+  }
+
   state(): RngState {
     return [this.s0, this.s1, this.s2, this.s3];
   }

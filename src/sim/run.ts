@@ -185,7 +185,7 @@ export interface RunOptions {
 
 export function simulateRun(template: InputTemplate, master: number, index: number, options: RunOptions): RunResult {
   const seed = runSeed(master, index);
-  const inputs = sampleInputs(template.inputs, Rng.derive(seed, 3));
+  const inputs = sampleInputs(template.inputs, Rng.derive(seed, 3).nextU32());
   const s = template.resolve(inputs);
   const bots: Bot[] = makeBots(s, seed, null, { kind: 'heuristic', reasons: false }); // a forecast reads no reasons
   const meter = new RunMeter(s);

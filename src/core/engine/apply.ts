@@ -143,7 +143,7 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
   const economy = logistics(t);
   declarations(t);
   // The alliances' judgements of an attack: a stream of their own, derived so that no other stage's draws move.
-  treatyOrders(t, lastTurnCombat, Rng.derive(stream.defaults, 1));
+  treatyOrders(t, lastTurnCombat, Rng.derive(stream.defaults, 1).nextU32());
   combat(t, stream.combat, economy.roundsIn);
   politics(t, economy.outputLost);
   escalation(t);
@@ -153,7 +153,7 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
   // 7. Intelligence.
   const { events } = t;
   const combatFronts = new Set(events.flatMap((e) => (e.type === 'combat' ? [e.front] : [])));
-  events.push(...gatherIntelligence(state, combatFronts, Rng.seeded(stream.intel)));
+  events.push(...gatherIntelligence(state, combatFronts, stream.intel));
   // One-offs have delivered.
   for (const x of state.transfers)
     if (!x.standing && x.active) {
@@ -165,7 +165,7 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
   state.date = addDays(state.date, t.days);
 
   // 8. What the scenario commits actors to next turn.
-  events.push(...scenarioDefaults(state, Rng.seeded(stream.defaults)));
+  events.push(...scenarioDefaults(state, stream.defaults));
   return { state, events, violations: t.sortedViolations() };
 }
 
@@ -514,7 +514,7 @@ function declarations(turn: Turn): void {
 }
 
 /** 3b. Ratifications, then the treaty stage (treaties.ts): answers to calls, invocations, new triggers. */
-function treatyOrders(turn: Turn, lastTurnCombat: ReadonlySet<Id>, rng: Rng): void {
+function treatyOrders(turn: Turn, lastTurnCombat: ReadonlySet<Id>, seed: number): void {
   const { state, events, actors } = turn;
   for (const q of turn.stage('ratification')) {
     const o = q.order as Extract<Order, { type: 'ratify' }>;
@@ -541,7 +541,7 @@ function treatyOrders(turn: Turn, lastTurnCombat: ReadonlySet<Id>, rng: Rng): vo
     },
     lastTurnCombat,
     actors,
-    rng,
+    seed,
   );
   events.push(...treatyResult.events);
   for (const r of treatyResult.refusals) turn.refuse((r.kind === 'invoke' ? invokes : answers)[r.index]!, r.code, r.message);

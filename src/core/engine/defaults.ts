@@ -18,7 +18,7 @@
  * is already mobilised, already at war with the target) issues nothing more.
  */
 import type { Id, RedLineEffect } from '../model.ts';
-import type { Rng } from '../rng.ts';
+import { Rng } from '../rng.ts';
 import type { Event, Order } from './orders.ts';
 import { holds, StateIndex } from './predicates.ts';
 import { activeWarsByParty, atWar, MOBILISATION_LEVELS, sideOf, type GameState, type PendingOrder } from './state.ts';
@@ -30,7 +30,7 @@ export const COLLAPSE_SUPPORT = 0.2;
 export const RED_LINE_SANCTION = 0.1;
 
 /** Run the stage at the end of a turn (`state.turn` is the turn just played). Mutates the state. */
-export function scenarioDefaults(state: GameState, rng: Rng): Event[] {
+export function scenarioDefaults(state: GameState, seed: number): Event[] {
   const events: Event[] = [];
   const next = state.turn + 1;
   const issue = (actor: Id, order: Order, cause: string, turn = next) => state.pending.push({ turn, actor, order, cause });
@@ -48,7 +48,8 @@ export function scenarioDefaults(state: GameState, rng: Rng): Event[] {
     if (!(first || again) || !holds(r.when, state, at)) continue;
     if (first) r.crossed = state.turn;
     r.decided = state.turn;
-    r.acted = rng.chance(r.likelihood);
+    // Each line's chance from its own stream: a red line added or changed leaves the others' decisions alone.
+    r.acted = Rng.named(seed, `red_line:${r.id}`).chance(r.likelihood);
     events.push({ type: first ? 'red_line_crossed' : 'red_line_reconsidered', redLine: r.id, holder: r.holder, acts: r.acted });
     if (!r.acted) continue;
     for (const p of effectOrders(state, r.holder, r.then, r.amount, `red_line:${r.id}`, next + r.delayTurns)) {

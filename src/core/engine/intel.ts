@@ -6,7 +6,7 @@
  * only as an estimate, drawn afresh each turn: the truth times a log-normal error (σ = ESTIMATE_NOISE),
  * rounded to the nearest ESTIMATE_ROUNDING. Covert transfers are found the same way, once, and then known.
  */
-import type { Rng } from '../rng.ts';
+import { Rng } from '../rng.ts';
 import { standardNormal } from '../sample.ts';
 import type { Event } from './orders.ts';
 import { covertKey, sideOf, type FrontState, type GameState, type IntelState } from './state.ts';
@@ -137,7 +137,7 @@ function actorsNamed(x: unknown, actors: ReadonlyMap<string, number>, out: strin
 }
 
 /** Run the intelligence stage: mutates `state.intel`, returns the detection events. */
-export function gatherIntelligence(state: GameState, combatFronts: ReadonlySet<string>, rng: Rng): Event[] {
+export function gatherIntelligence(state: GameState, combatFronts: ReadonlySet<string>, seed: number): Event[] {
   const events: Event[] = [];
   const groups = covertGroups(state, combatFronts);
   // Who has already found each group (a group no longer there is forgotten with it).
@@ -171,6 +171,8 @@ export function gatherIntelligence(state: GameState, combatFronts: ReadonlySet<s
       const viewer = state.actors[i]!;
       if (viewer.id === g.actor || viewer.id === g.for) continue;
       const had = knew?.has(viewer.id) ?? false;
+      // Each watcher's look at each group from a stream of its own: one more group or watcher shifts no other's.
+      const rng = Rng.named(seed, `${viewer.id}|${key}`);
       const found = had || g.inCombatWith.has(viewer.id) || rng.chance(viewer.intelligence);
       if (!found) continue;
       const estimate = estimateOf(g.troops, rng);
@@ -186,7 +188,8 @@ export function gatherIntelligence(state: GameState, combatFronts: ReadonlySet<s
     const known = new Set(t.knownTo);
     for (const i of lookouts(t.from, t.to)) {
       const viewer = state.actors[i]!;
-      if (viewer.id === t.from || viewer.id === t.to || known.has(viewer.id) || !rng.chance(viewer.intelligence)) continue;
+      if (viewer.id === t.from || viewer.id === t.to || known.has(viewer.id)) continue;
+      if (!Rng.named(seed, `${viewer.id}|${t.id}`).chance(viewer.intelligence)) continue;
       t.knownTo.push(viewer.id);
       events.push({ type: 'transfer_detected', viewer: viewer.id, transfer: t.id, from: t.from, to: t.to, kind: t.kind });
     }

@@ -18,7 +18,7 @@
  * reneging costs RENEGE_COST[strength], so breaking "by all means" costs most.
  */
 import type { Id, Obligation, ObligationStrength } from '../model.ts';
-import type { Rng } from '../rng.ts';
+import { Rng } from '../rng.ts';
 import { standardNormal } from '../sample.ts';
 import type { Event } from './orders.ts';
 import {
@@ -220,12 +220,13 @@ export function fightClash(state: GameState, call: CallState): Clash | undefined
   return sideClash(state.wars, call.obliged, sidesInWar(war, call.protects));
 }
 
-function issueCalls(state: GameState, trigger: TriggerState, treaty: TreatyState, rng: Rng): Event[] {
+function issueCalls(state: GameState, trigger: TriggerState, treaty: TreatyState, seed: number): Event[] {
   const o = treaty.obligations[trigger.obligation]!;
   const events: Event[] = [];
   trigger.invoked = true;
   // One judgement of the attack for all the trigger's calls; each ally weighs it by its bloc's cohesion.
-  const resolve = standardNormal(rng);
+  // Drawn from the trigger's own stream: another treaty's call in the same turn leaves this judgement alone.
+  const resolve = standardNormal(Rng.named(seed, `${treaty.id}|${trigger.obligation}|${trigger.protects}|${trigger.war}`));
   events.push({ type: 'treaty_invoked', actor: trigger.protects, treaty: treaty.id, war: trigger.war });
   const war = state.wars.find((w) => w.id === trigger.war);
   const protectedSide = war ? sideOf(war, trigger.protects) : -1;
@@ -269,7 +270,7 @@ export function treatyStage(
   orders: TreatyOrders,
   combatFronts: ReadonlySet<Id>,
   actors: Map<Id, ActorState>,
-  rng: Rng,
+  seed: number,
 ): { events: Event[]; refusals: TreatyRefusal[] } {
   const events: Event[] = [];
   const refusals: TreatyRefusal[] = [];
@@ -331,11 +332,11 @@ export function treatyStage(
         code: 'not_triggered',
         message: `no obligation of "${inv.treaty}" has been triggered for "${inv.actor}"`,
       });
-    else for (const x of ready) events.push(...issueCalls(state, x, treaty, rng));
+    else for (const x of ready) events.push(...issueCalls(state, x, treaty, seed));
   });
   for (const x of newTriggers) {
     const treaty = state.treaties.find((t) => t.id === x.treaty)!;
-    if (!x.invoked && treaty.obligations[x.obligation]!.strength === 'all_means') events.push(...issueCalls(state, x, treaty, rng));
+    if (!x.invoked && treaty.obligations[x.obligation]!.strength === 'all_means') events.push(...issueCalls(state, x, treaty, seed));
   }
   return { events, refusals };
 }

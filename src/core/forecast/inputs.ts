@@ -1,11 +1,12 @@
 /**
  * A scenario's uncertain inputs: every number given as a distribution (docs/model.md §6). A forecast run draws
- * them first, in document order, from its own stream, then plays the scenario with those values — so the values of
- * each run are known (for sensitivity analysis) and run i draws the same values whatever else changes.
+ * them first, each from a stream of its own named by its path (`Rng.named`), then plays the scenario with those
+ * values — so the values of each run are known (for sensitivity analysis), and run i draws the same value for an
+ * input whatever else changes: another input added, removed or moved in the document leaves it alone.
  */
 import { isDist } from '../dist.ts';
 import type { Dist, Scenario } from '../model.ts';
-import type { Rng } from '../rng.ts';
+import { Rng } from '../rng.ts';
 import { sampleDist } from '../sample.ts';
 
 export interface UncertainInput {
@@ -54,6 +55,6 @@ export function inputTemplate(scenario: Scenario): InputTemplate {
 }
 
 /** Draw every input, in order, from `rng`. */
-export function sampleInputs(inputs: readonly UncertainInput[], rng: Rng): number[] {
-  return inputs.map((x) => sampleDist(x.dist, rng));
+export function sampleInputs(inputs: readonly UncertainInput[], seed: number): number[] {
+  return inputs.map((x) => sampleDist(x.dist, Rng.named(seed, x.path)));
 }
