@@ -344,6 +344,12 @@ describe('cascade: the answers a trigger draws (issue 14)', () => {
     // Lines the trigger does not touch are acted on as often with it as without (the same runs, the same draws).
     const same = r.responses.find((x) => x.redLine === 'usa-co-belligerent')!;
     expect(same.p).toBe(same.baseline);
+    // South Korea's troops fight without a declaration of war: the cascade says so, and not that it stayed out.
+    expect(r.fighting.find((f) => f.actor === 'kor')).toMatchObject({ p: 1, baseline: 0, days: 7 });
+    expect(r.stayedOut).not.toContain('kor');
+    // What no rule can bring about even after the trigger is said, not left out: no rule reaches nuclear use.
+    expect(r.limits.map((l) => l.question)).toContain('nuclear_use');
+    expect(r.limits.map((l) => l.question)).not.toContain('kor_sends_troops');
     // North Korea's entry (Art. 4, for Kursk) comes without the trigger too: the cascade says so, it is no domino.
     const prk = r.entries.find((e) => e.actor === 'prk')!;
     expect(prk.baseline).toBeGreaterThan(0.5);

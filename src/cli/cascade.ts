@@ -85,10 +85,22 @@ export async function cascadeCommand(ref: string, opts: CascadeCliOptions): Prom
           (x.text ? ` — ${x.text}` : ''),
       ),
     );
-  out.push('', `Stayed out in every run: ${r.stayedOut.map(name).join(', ') || 'none'}`);
+  if (r.fighting.length > 0)
+    out.push(
+      '',
+      'Troops in combat without a declaration of war (share of runs, and without the trigger; median date of the first losses):',
+      ...r.fighting.map((f) => `  ${name(f.actor).padEnd(22)} ${pct(f.p)} (${pct(f.baseline).trim()} without)  ${f.date}, day ${f.days}`),
+    );
+  out.push('', `Stayed out in every run (no war, no troops in combat): ${r.stayedOut.map(name).join(', ') || 'none'}`);
   out.push(
     `Most likely outcome (${Math.round(r.mostLikely.share * 100)} % of runs): at war ${r.mostLikely.belligerents.map(name).join(', ')}`,
   );
+  if (r.limits.length > 0)
+    out.push(
+      '',
+      'No mechanism in this scenario, even after the trigger (a static check of its rules, not a probability):',
+      ...r.limits.map((l) => `  ${l.text} ${l.reason}`),
+    );
   if (opts.dot) out.push(`Graph: ${opts.dot} (Graphviz: dot -Tsvg ${opts.dot})`);
   process.stdout.write(out.join('\n') + '\n');
 }

@@ -8,6 +8,7 @@
 import type { Event, Order, TurnOrders } from '../core/engine/orders.ts';
 import { MOBILISATION_LEVELS, sideOf, type CallState, type GameState } from '../core/engine/state.ts';
 import { inputTemplate } from '../core/forecast/inputs.ts';
+import { questionReach } from '../core/forecast/reach.ts';
 import type { Id, Obligation, Scenario } from '../core/model.ts';
 import { addDays, toDay } from '../core/scenario/dates.ts';
 import { dutyOf } from '../core/engine/treaties.ts';
@@ -46,8 +47,19 @@ export interface CascadeResult {
   seed: number;
   /** Actors that entered in at least one run, ordered by median entry time. */
   entries: CascadeEntry[];
-  /** Actors at war in no run: not at the trigger, and never entering after it. */
+  /**
+   * Actors whose troops fought after the trigger while they were no party to a war (expeditionary forces fighting for
+   * another, as North Korea's did in Kursk before it entered): the first turn their forces took losses, beside how
+   * often they did in the same runs without the trigger.
+   */
+  fighting: { actor: Id; p: number; baseline: number; date: string; days: number }[];
+  /** Actors in no war and whose troops fought in no run: not at the trigger, and never entering or fighting after it. */
   stayedOut: Id[];
+  /**
+   * The scenario's questions that no rule can bring about even after the trigger (the static check of
+   * src/core/forecast/reach.ts, the trigger counted): what the cascade cannot show, said rather than left out.
+   */
+  limits: { question: Id; text: string; reason: string }[];
   /**
    * Per actor that mobilised after the trigger in any run: its first step up to partial or general mobilisation
    * (median), and its first general mobilisation.
@@ -118,6 +130,8 @@ export function runCascade(o: CascadeOptions): CascadeResult {
   const everAtWar = new Set<Id>();
   const baseline = new Map<Id, number>();
   const enteredAnyway = new Map<Id, number>();
+  const fought = new Map<string, number[]>();
+  const foughtAnyway = new Map<Id, number>();
 
   for (let i = 0; i < o.runs; i++) {
     // Parties to a war in this run: at the trigger, then each as it enters.
@@ -166,7 +180,9 @@ export function runCascade(o: CascadeOptions): CascadeResult {
             enter(e.on, e, at);
           } else if (e.type === 'war_joined') enter(e.actor, e, at);
           else if (e.type === 'front_opened') first(invaded, 'invaded', `${e.by}>${e.territory}`, state.turn);
-          else if ((e.type === 'red_line_crossed' || e.type === 'red_line_reconsidered') && e.acts)
+          else if (e.type === 'combat') {
+            for (const l of e.losses) if (!belligerents.has(l.actor)) first(fought, 'fought', l.actor, state.turn);
+          } else if ((e.type === 'red_line_crossed' || e.type === 'red_line_reconsidered') && e.acts)
             first(responded, 'response', e.redLine, state.turn);
           else if (e.type === 'mobilised') {
             // The event also reports each turn's raising at the level already reached: only a step up counts.
@@ -184,6 +200,7 @@ export function runCascade(o: CascadeOptions): CascadeResult {
     // the trigger's turn on.
     const acted = new Set<Id>();
     const joined = new Set<Id>();
+    const foughtHere = new Set<Id>();
     let warring = new Set<Id>();
     simulateRun(template, o.seed, i, {
       turns,
@@ -196,11 +213,13 @@ export function runCascade(o: CascadeOptions): CascadeResult {
           if ((e.type === 'red_line_crossed' || e.type === 'red_line_reconsidered') && e.acts) acted.add(e.redLine);
           if (e.type === 'war_declared') for (const x of [e.actor, e.on]) if (!warring.has(x)) joined.add(x);
           if (e.type === 'war_joined' && !warring.has(e.actor)) joined.add(e.actor);
+          if (e.type === 'combat') for (const l of e.losses) if (!warring.has(l.actor) && !joined.has(l.actor)) foughtHere.add(l.actor);
         }
       },
     });
     for (const id of acted) baseline.set(id, (baseline.get(id) ?? 0) + 1);
     for (const id of joined) enteredAnyway.set(id, (enteredAnyway.get(id) ?? 0) + 1);
+    for (const id of foughtHere) foughtAnyway.set(id, (foughtAnyway.get(id) ?? 0) + 1);
     const key = [...belligerents].sort().join(',');
     outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
     o.onProgress?.(i + 1, o.runs);
@@ -250,7 +269,13 @@ export function runCascade(o: CascadeOptions): CascadeResult {
     runs: o.runs,
     seed: o.seed,
     entries,
-    stayedOut: s.actors.map((a) => a.id).filter((id) => !everAtWar.has(id)),
+    fighting: [...fought.entries()]
+      .map(([actor, turns]) => ({ actor, ...when(turns), baseline: round((foughtAnyway.get(actor) ?? 0) / o.runs) }))
+      .sort((a, b) => a.days - b.days || b.p - a.p),
+    stayedOut: s.actors.map((a) => a.id).filter((id) => !everAtWar.has(id) && !fought.has(id)),
+    limits: [...questionReach(s, script.filter(Boolean)).entries()].flatMap(([id, r]) =>
+      r.status === 'no_mechanism' ? [{ question: id, text: s.questions!.find((q) => q.id === id)!.text, reason: r.reason }] : [],
+    ),
     mobilisations: [...mobilised.entries()]
       .map(([actor, turns]) => {
         const g = general.get(actor);
