@@ -323,6 +323,10 @@ describe('yourmove advise', () => {
     // And it costs NATO: Ukraine's ground, which it backs, is its stake (issue 14's sanity case). Cutting aid is not free.
     expect(stop.versusNothing).toBeLessThan(0);
     expect(stop.why[0]).toMatchObject({ term: 'backed_territory' });
+    // What no option can bring about is said: no rule reaches nuclear use; NATO's own entry is among the options.
+    const limits = (JSON.parse(r.stdout) as { limits: { question: string }[] }).limits.map((l) => l.question);
+    expect(limits).toContain('nuclear_use');
+    expect(limits).not.toContain('nato_direct_combat');
     // The options share one set of threads; the answer is the same bytes as on this thread alone.
     const one = yourmove(['advise', 'korea-russia-2024', '--as', 'nato', '--runs', '40', '--turns', '20', '--json', '--workers', '1']);
     expect(one.stdout).toBe(r.stdout);

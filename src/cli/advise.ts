@@ -73,7 +73,11 @@ export async function adviseCommand(ref: string, opts: AdviseCliOptions): Promis
         ),
       ].join('; ') || '-',
     ]);
+  const limits =
+    r.limits.length > 0
+      ? `No option here, nor the other actors' bots, can bring these about (no mechanism in this scenario; a static check of its rules):\n${r.limits.map((l) => `  ${l.text} ${l.reason}`).join('\n')}\n`
+      : '';
   process.stdout.write(
-    `Your move, ${name}: ${r.options.length} option${r.options.length === 1 ? '' : 's'}, each over the same ${r.runs} sampled worlds of ${r.turns} turn${r.turns === 1 ? '' : 's'} (seed ${r.seed}), ranked by ${name}'s expected return (docs/ai.md)\n${t.toString()}\n`,
+    `Your move, ${name}: ${r.options.length} option${r.options.length === 1 ? '' : 's'}, each over the same ${r.runs} sampled worlds of ${r.turns} turn${r.turns === 1 ? '' : 's'} (seed ${r.seed}), ranked by ${name}'s expected return (docs/ai.md)\n${t.toString()}\n${limits}`,
   );
 }

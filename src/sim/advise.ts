@@ -134,6 +134,12 @@ export interface AdviseResult {
   seed: number;
   turns: number;
   options: AdvisedOption[];
+  /**
+   * The scenario's questions that no option weighed (nor the bots) can bring about, by the static check of
+   * src/core/forecast/reach.ts with each option's orders counted: where no option changes an answer because no rule
+   * can, the advice says so.
+   */
+  limits: { question: Id; text: string; reason: string }[];
 }
 
 export async function runAdvise(o: {
@@ -191,5 +197,8 @@ export async function runAdvise(o: {
     .map((a, i) => ({ a, i }))
     .sort((x, y) => y.a.utility.mean - x.a.utility.mean || x.i - y.i)
     .map(({ a }, k) => ({ rank: k + 1, ...a }));
-  return { scenario: o.scenario.id, as: o.actor, runs: o.runs, seed: o.seed, turns: o.turns, options: ranked };
+  const limits = base.questions.flatMap((q, k) =>
+    results.every((r) => r.questions[k]!.status === 'no_mechanism') ? [{ question: q.id, text: q.text, reason: q.reason! }] : [],
+  );
+  return { scenario: o.scenario.id, as: o.actor, runs: o.runs, seed: o.seed, turns: o.turns, options: ranked, limits };
 }
