@@ -461,3 +461,25 @@ describe('postures (issue 14: bots choose postures)', () => {
     expect(r.violations).toContainEqual(expect.objectContaining({ actor: 'rus', code: 'bad_posture' }));
   });
 });
+
+describe('idle fronts (issue 14: no idle winners)', () => {
+  it('once Russia has retaken Kursk, its troops there come back to the pool; North Korea’s contingent stays as the garrison', () => {
+    const korea = loadBuiltin('korea-russia-2024');
+    let cleared = 0;
+    for (let seed = 1; seed <= 6; seed++) {
+      const game = playWithBots(korea, seed, [], 20, makeBots(korea, seed, null, { kind: 'heuristic', reasons: false }));
+      const kursk = game.turns.at(-1)!.state.fronts.find((f) => f.id === 'kursk')!;
+      if (kursk.forces.some((x) => x.actor === 'ukr')) continue; // not yet retaken in this game
+      cleared++;
+      expect(
+        kursk.forces.filter((x) => x.actor === 'rus').reduce((n, x) => n + x.troops, 0),
+        `seed ${seed}`,
+      ).toBe(0);
+      expect(
+        kursk.forces.filter((x) => x.actor === 'prk').reduce((n, x) => n + x.troops, 0),
+        `seed ${seed}`,
+      ).toBeGreaterThan(5000);
+    }
+    expect(cleared).toBeGreaterThan(3);
+  });
+});

@@ -29,6 +29,9 @@
  *    war only by the call of a defence obligation it honoured (not a principal) defends: it reinforces only fronts on
  *    its own side's soil — the obligation is to meet an attack on a party's territory (North Korea's troops defend
  *    Kursk under Art. 4 of its treaty with Russia; they do not carry the war into Ukraine).
+ *    Troops of one's own on a front of one's wars where no enemy stands or is on the way come back to the pool, from
+ *    which reinforcements go to the fronts still fought (Russia's grouping in Kursk, once it has retaken the salient);
+ *    an expeditionary contingent stays, its host's garrison, for what it is paid for (North Korea's in Kursk).
  *    Postures: a force that defends or holds goes over to the attack where its side has COUNTER_RATIO soldiers per
  *    enemy on the front (as far as it knows), and one that attacks goes over to the defence below ABANDON_RATIO.
  * 6. Burden sharing, at war or not: when a fellow donor's standing weapons aid to an actor one backs stops while that
@@ -251,6 +254,7 @@ function ceasefires(wars: readonly WarState[], me: ActorState, plan: PlanBuilder
 
 /** 4-5. Forces, for a state at war: mobilise when the pool is spent; reinforce the weakest front. */
 function forces(o: Observation, me: ActorState, plan: PlanBuilder): void {
+  idleFronts(o, me, plan);
   const deployed = deployedTroops(o.fronts, me.id);
   const level = MOBILISATION_LEVELS.indexOf(me.mobilisation);
   // Support must hold after the draft's own cost.
@@ -274,6 +278,26 @@ function forces(o: Observation, me: ActorState, plan: PlanBuilder): void {
       () =>
         `reinforces ${weakest.front} with ${troops.toLocaleString('en-GB')} troops: its side has ${(weakest.mine / weakest.theirs).toFixed(2)} soldiers per enemy there`,
     );
+}
+
+/** 5. Troops of one's own idle on a front of one's wars with no enemy there nor on the way: back to the pool. */
+function idleFronts(o: Observation, me: ActorState, plan: PlanBuilder): void {
+  for (const f of o.fronts) {
+    const war = o.wars.find((w) => w.id === f.conflict && w.active);
+    const side = war ? sideOf(war, me.id) : -1;
+    if (!war || side === -1) continue;
+    const enemy = (x: { for: Id }) => {
+      const s = sideOf(war, x.for);
+      return s !== -1 && s !== side;
+    };
+    if (f.forces.some((x) => x.troops > 0 && enemy(x)) || o.transit.some((t) => t.front === f.id && enemy(t))) continue;
+    const troops = f.forces.filter((x) => x.actor === me.id && x.for === me.id).reduce((n, x) => n + x.troops, 0);
+    if (troops > 0)
+      plan.add(
+        { type: 'withdraw', front: f.id, troops },
+        () => `brings ${troops.toLocaleString('en-GB')} troops back from ${f.id}: no enemy stands there or is on the way`,
+      );
+  }
 }
 
 /** 5. Postures: attack with a clear superiority on a front, give an attack up at a clear inferiority. */
