@@ -118,6 +118,24 @@ export const STAGE_OF: Record<Order['type'], Stage> = {
   escalate: 'escalations',
 };
 
+/**
+ * Losses against what the public expects (Gartner 2008: support answers the trend of casualties more than their
+ * total): a turn's share of the force lost weighs by its ratio to the share the public has come to expect, within
+ * 1/SURPRISE..SURPRISE; a public that expected none (a new war) feels SURPRISE times the pain. The expectation then
+ * moves toward the turn's share by days/EXPECTATION_DAYS (judgement: a quarter to get used to a war's losses).
+ */
+export const SURPRISE = 2;
+export const EXPECTATION_DAYS = 90;
+
+/** The turn's pain (`share` of the fighting force lost) weighed against the actor's expectation, which it updates. */
+function expected(a: ActorState, share: number, days: number): number {
+  if (share <= 0) return 0;
+  const e = a.expectedLoss;
+  const factor = e === null ? 1 : e === 0 ? SURPRISE : Math.min(SURPRISE, Math.max(1 / SURPRISE, share / e));
+  a.expectedLoss = e === null ? share : e + (share - e) * Math.min(1, days / EXPECTATION_DAYS);
+  return share * factor;
+}
+
 /** Support lost per unit of losses as a share of the soldiers who fought, times the actor's casualty sensitivity. */
 export const SUPPORT_PAIN = SWITCHES.support_pain.default;
 
@@ -647,7 +665,7 @@ function politics(turn: Turn, outputLost: ReadonlyMap<Id, number>): void {
     const back = returnWounded(a, days);
     if (back > 0) events.push({ type: 'wounded_returned', actor: a.id, troops: back });
     const from = a.support;
-    a.support -= a.casualtySensitivity * state.switches.support_pain * (pain.get(a.id) ?? 0);
+    a.support -= a.casualtySensitivity * state.switches.support_pain * expected(a, pain.get(a.id) ?? 0, days);
     a.support -= a.economicSensitivity * ECONOMIC_PAIN * (outputLost.get(a.id) ?? 0);
     // The draft is unpopular: each level ordered up costs `draftCost` (Levada: Putin's approval fell six points with
     // the partial mobilisation of September 2022). Foreign troops raise none at home: they are the draft's substitute.

@@ -163,6 +163,8 @@ export function initialState(s: Scenario, seed: number): GameState {
       reputation: DEFAULTS.reputation,
       experience: 0,
       fought: 0,
+      // A public at war at the start is used to its war's losses (set by the first); any other expects none.
+      expectedLoss: (s.conflicts ?? []).some((c) => c.sides.some((side) => side.includes(a.id))) ? null : 0,
       interests: interestWeights(a.interests, draw),
       startSupport: 0, // set below, once support is drawn
       startRung: 0,

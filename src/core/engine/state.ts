@@ -122,6 +122,12 @@ export interface ActorState {
   experience: number;
   /** The most of its troops in combat at once: the soldiers who have fought, over whom experience is spread. */
   fought: number;
+  /**
+   * The share of its fighting force its public has come to expect to lose in a turn (an average that adapts over
+   * EXPECTATION_DAYS): losses above it hurt support more, below it less (apply.ts politics). Null for a party to a
+   * war under way at the start until its first losses set it; 0 for one that expects none.
+   */
+  expectedLoss: number | null;
   /** Utility weights over the terms of `returns` (the scenario's `interests`, 0..1; shared, never changed). */
   interests: Readonly<Record<InterestTerm, number>>;
   /** Support and the highest Kahn rung with anyone at the start: returns count changes from there. */
@@ -643,6 +649,7 @@ export function cloneActor(a: ActorState): ActorState {
     reputation: a.reputation,
     experience: a.experience,
     fought: a.fought,
+    expectedLoss: a.expectedLoss,
     intelligence: a.intelligence,
     expeditionary: a.expeditionary,
     interests: a.interests,
