@@ -35,10 +35,15 @@ describe('returns', () => {
     // North Korea stops its shells: Russia depends on it less.
     const noShells = apply(s, { prk: [{ type: 'stop_transfer', transfer: 'prk-shells' }] }, Rng.derive(1, 1)).state;
     expect(leverage(noShells, 'prk')).toBeLessThan(-0.05);
-    // China arms Russia: its standing rises and North Korea's falls (the article's "third wheel", the other way round).
-    const armed = apply(s, { chn: [{ type: 'transfer', to: 'rus', kind: 'weapons', amount: 50, standing: true }] }, Rng.derive(1, 1)).state;
-    expect(leverage(armed, 'chn')).toBeGreaterThan(0.05);
-    expect(leverage(armed, 'prk')).toBeLessThan(0);
+    // China arms Russia: its standing rises and North Korea's falls (the article's "third wheel", the other way round),
+    // by how much the arms weigh against Russia's own defence budget (~$2.6 bn a week): a token $50 m a week buys
+    // little, arms on the scale of Russia's budget a full channel.
+    const arm = (amount: number) =>
+      apply(s, { chn: [{ type: 'transfer', to: 'rus', kind: 'weapons', amount, standing: true }] }, Rng.derive(1, 1)).state;
+    expect(leverage(arm(50), 'chn')).toBeGreaterThan(0);
+    expect(leverage(arm(50), 'chn')).toBeLessThan(0.01);
+    expect(leverage(arm(3000), 'chn')).toBeGreaterThan(0.05);
+    expect(leverage(arm(3000), 'prk')).toBeLessThan(0);
   });
 
   it('terms move with the game: casualties cost, fighting gives experience, Russia gains ground in Ukraine', () => {
