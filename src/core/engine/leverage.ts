@@ -4,7 +4,7 @@
  */
 import type { Id } from '../model.ts';
 import { moneyScale } from './economy.ts';
-import type { GameState } from './state.ts';
+import { sideOf, type GameState } from './state.ts';
 
 /** recipient -> supplier -> how much the recipient depends on the supplier, 0..1. */
 export type Dependence = ReadonlyMap<Id, ReadonlyMap<Id, number>>;
@@ -31,7 +31,8 @@ export function leverageOf(dep: Dependence, supplier: Id): number {
  *   flows, 0 once stopped;
  * - its artillery rounds, when it makes or receives any: each supplier's share of its production and deliveries
  *   this turn (North Korea's shells are about half of Russia's, The Times, 4 Oct 2024);
- * - its manpower on each front where it fights: each other actor's share of the troops fighting for it there.
+ * - its manpower on each front where it fights (both sides there, in a war under way): each other actor's share of
+ *   the troops fighting for it there.
  *
  */
 export function dependence(state: GameState): Dependence {
@@ -89,6 +90,10 @@ export function dependence(state: GameState): Dependence {
     if (total > 0) for (const [from, n] of given ?? []) credit(a.id, from, n / total);
   }
   for (const f of state.fronts) {
+    // Manpower counts where there is fighting: a front one side holds alone (retaken, its garrison left) is no need.
+    const war = state.wars.find((w) => w.id === f.conflict);
+    const present = new Set(f.forces.filter((x) => x.troops > 0).map((x) => (war ? sideOf(war, x.for) : -1)));
+    if (!war?.active || !present.has(0) || !present.has(1)) continue;
     const sides = new Map<Id, { all: number; by: Map<Id, number> }>();
     for (const x of f.forces) {
       const side = sides.get(x.for) ?? { all: 0, by: new Map<Id, number>() };
