@@ -60,7 +60,7 @@ describe('switches', () => {
     for (const k of ['combat_loss_rate', 'honour_as_deemed_necessary', 'reinforce_share', 'support_pain'])
       expect(paths).toContain(`switches.${k}`);
     const r = await runForecast({ scenario: korea, runs: 300, seed: 1, turns: korea.horizon, workers: 1 });
-    const casualties = r.sensitivity.find((x) => x.question === 'rus_casualties_1m')!;
+    const casualties = r.sensitivity.find((x) => x.question === 'rus_casualties_500k')!;
     // Russia's losses rest on the calibrated loss rate, varied ±13 %: it is among the three inputs that move them most.
     const top = casualties.inputs.slice(0, 3);
     expect(
