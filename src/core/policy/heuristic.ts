@@ -3,7 +3,8 @@
  * give its orders for the turn with the reasons. Used by the heuristic bot, inside search rollouts and in large
  * forecasts, so it must be cheap. Random choices come from the bot's own generator.
  *
- * 1. Calls to arms: honour with a probability that falls with the obligation's strength (HONOUR_BASE, anchored
+ * 1. Calls to arms: honour with a probability that falls with the obligation's strength (HONOUR_BASE, the game's
+ *    switches `honour_*` where the scenario sets them (src/core/switches.ts), anchored
  *    on Leeds, Long & Mitchell 2000: alliance commitments were honoured in ~74 % of the cases that invoked them),
  *    scaled by domestic support and by what the alliance is worth to the actor: its weight on credibility, or —
  *    when the protected party is its patron (it receives transfers from it) — its weight on the technology or
@@ -22,7 +23,7 @@
  * 4. Mobilise one level up when the pool is spent (under POOL_RESERVE of the forces deployed) and support holds
  *    (at least 0.4 after the draft's cost, the actor's `draftCost`).
  * 5. Reinforce the front of one's wars where one's side is weakest, if it has fewer than PARITY times the enemy's
- *    troops there (as far as one knows): up to that, with at most REINFORCE_SHARE of the pool a turn
+ *    troops there (as far as one knows): up to that, with at most REINFORCE_SHARE (switch `reinforce_share`) of the pool a turn
  *    (MEET_INVASION_SHARE to meet an invasion of one's own territory where one has no troops yet). Fronts on one's
  *    own side's soil come first: a front on the enemy's soil is reinforced only when no front at home is below parity.
  *    A front off one's own territory gets no more than the actor's expeditionary limit leaves room for. An ally in a
@@ -32,7 +33,8 @@
  *    Troops of one's own on a front of one's wars where no enemy stands or is on the way come back to the pool, from
  *    which reinforcements go to the fronts still fought (Russia's grouping in Kursk, once it has retaken the salient);
  *    an expeditionary contingent stays, its host's garrison, for what it is paid for (North Korea's in Kursk).
- *    Postures: a force that defends or holds goes over to the attack where its side has COUNTER_RATIO soldiers per
+ *    Postures: a force that defends or holds goes over to the attack where its side has COUNTER_RATIO (switch
+ *    `counter_ratio`) soldiers per
  *    enemy on the front (as far as it knows), and one that attacks goes over to the defence below ABANDON_RATIO.
  * 6. Burden sharing, at war or not: when a fellow donor's standing weapons aid to an actor one backs stops while that
  *    actor fights, make up the share `burdenSharing` of the loss in proportion to one's own part of the aid that
