@@ -309,13 +309,7 @@ function postures(o: Observation, me: ActorState, plan: PlanBuilder): void {
     const side = war ? sideOf(war, me.id) : -1;
     const mine = f.forces.filter((x) => x.actor === me.id && x.troops > 0);
     if (!war || side === -1 || mine.length === 0) continue;
-    let ours = 0;
-    let theirs = 0;
-    for (const x of f.forces) {
-      const s = sideOf(war, x.for);
-      if (s === side) ours += x.troops;
-      else if (s !== -1) theirs += x.troops;
-    }
+    const { ours, theirs } = sideTroops(war, f, side);
     if (theirs === 0) continue;
     const ratio = ours / theirs;
     const attacking = mine.every((x) => x.posture === 'attack');
@@ -387,6 +381,18 @@ function deployedTroops(fronts: Observation['fronts'], actor: Id): number {
   return n;
 }
 
+/** The troops on a front of `war` fighting for `side` and for the other side (as far as the viewer knows). */
+function sideTroops(war: WarState, f: Observation['fronts'][number], side: number): { ours: number; theirs: number } {
+  let ours = 0;
+  let theirs = 0;
+  for (const x of f.forces) {
+    const s = sideOf(war, x.for);
+    if (s === side) ours += x.troops;
+    else if (s !== -1) theirs += x.troops;
+  }
+  return { ours, theirs };
+}
+
 /** The front of one's wars where one's side has the fewest troops against the enemy's (as far as one knows). */
 function weakestFront(o: Observation, actor: Id): { front: Id; mine: number; theirs: number; invaded: boolean; abroad: boolean } | null {
   let best: { front: Id; mine: number; theirs: number; invaded: boolean; abroad: boolean } | null = null;
@@ -399,13 +405,7 @@ function weakestFront(o: Observation, actor: Id): { front: Id; mine: number; the
     const side = sideOf(war, actor);
     if (side === -1) continue;
     if (defending.has(war.id) && sideOf(war, f.territory) !== side) continue;
-    let ours = 0;
-    let theirs = 0;
-    for (const x of f.forces) {
-      const s = sideOf(war, x.for);
-      if (s === side) ours += x.troops;
-      else if (s !== -1) theirs += x.troops;
-    }
+    const { ours, theirs } = sideTroops(war, f, side);
     if (theirs === 0) continue;
     // Defending one's side's soil comes first: a front on the enemy's soil only when no home front is below parity.
     const home = sideOf(war, f.territory) === side;
