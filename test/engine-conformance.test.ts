@@ -5,6 +5,7 @@ import { makeBots } from '../src/ai/play.ts';
 import { apply, applyInPlace, STAGE_OF, STAGES } from '../src/core/engine/apply.ts';
 import { hashState } from '../src/core/engine/hash.ts';
 import { initialState } from '../src/core/engine/init.ts';
+import { KINDS, ORDER_TYPES } from '../src/core/engine/kinds/index.ts';
 import { legalOrders } from '../src/core/engine/legal.ts';
 import { observe, type Observation } from '../src/core/engine/observe.ts';
 import type { Event, Order, TurnOrders, Violation } from '../src/core/engine/orders.ts';
@@ -279,5 +280,27 @@ describe('every order kind has its stage (issue 14)', () => {
     expect(r.violations).toEqual([expect.objectContaining({ actor: 'red', index: 0, code: 'unknown_order' })]);
     // Every kind of the union is staged: the record is exhaustive by type, and each stage runs once a turn.
     expect(new Set(Object.values(STAGE_OF))).toEqual(new Set(STAGES));
+  });
+
+  it("draws the menu from each kind's module: a module offers only its own kind, in the record's order", () => {
+    const s = loadBuiltin('korea-russia-2024');
+    let state = initialState(s, 3);
+    const chooser = Rng.derive(3, 9);
+    const seen = new Set<string>();
+    for (let turn = 0; turn < 40; turn++) {
+      for (const a of state.actors) {
+        const menu = legalOrders(state, a.id);
+        const ranks = menu.map((o) => ORDER_TYPES.indexOf(o.type));
+        expect(ranks, `${a.id}'s menu on turn ${turn}`).toEqual([...ranks].sort((x, y) => x - y));
+        for (const o of menu) seen.add(o.type);
+      }
+      state = apply(state, randomOrders(state, chooser), Rng.derive(3, turn + 1)).state;
+    }
+    for (const type of ORDER_TYPES) {
+      const menu = { state, actor: 'rus', me: state.actors.find((a) => a.id === 'rus')!, enemies: new Set(['ukr']), partners: ['prk'] };
+      for (const o of KINDS[type].candidates(menu as never)) expect(o.type).toBe(type);
+    }
+    // Every kind but the message (what to say is the player's to write) is on some menu of a random game.
+    expect(ORDER_TYPES.filter((t) => !seen.has(t))).toEqual(['message']);
   });
 });

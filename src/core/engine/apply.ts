@@ -28,35 +28,31 @@
  * throws, nothing else is left out.
  */
 import { accrueExposure, escalationFromWithin, RUNG } from './escalation.ts';
-import { POSTURES, type Id } from '../model.ts';
+import type { Id } from '../model.ts';
 import { SWITCHES } from '../switches.ts';
 import { Rng } from '../rng.ts';
 import { addDays } from '../scenario/dates.ts';
 import { fightFront, returnWounded } from './combat.ts';
-import { alreadyDone, scenarioDefaults } from './defaults.ts';
-import { economicOrders, economyStage, ECONOMIC_PAIN, fireSupport } from './economy.ts';
+import { scenarioDefaults } from './defaults.ts';
+import { economyStage, ECONOMIC_PAIN, fireSupport } from './economy.ts';
 import { gatherIntelligence } from './intel.ts';
-import { invade, prepareInvasion } from './invasion.ts';
-import { RENEGE_COST, treatyStage } from './treaties.ts';
-import type { Event, Order, Queued, TurnOrders, Violation, ViolationCode } from './orders.ts';
+import { invade } from './invasion.ts';
+import { KINDS, ORDER_TYPES } from './kinds/index.ts';
+import type { Stage } from './kinds/kind.ts';
+import { bringIntoForce, invokeAllMeans, lapseCalls, newTriggers, RENEGE_COST } from './treaties.ts';
+import type { Event, Order, TurnOrders, Violation } from './orders.ts';
 import {
-  atWar,
   cloneState,
-  dyad,
-  clashText,
-  sideClash,
-  sidesOnDeclaring,
-  MOBILISATION_LEVELS,
-  opposed,
   RAISE_SHARE,
   sideOf,
   soldiersWhoFought,
-  troopsAbroad,
+  TRAVEL_TURNS,
   type ActorState,
   type FrontState,
   type GameState,
   type WarState,
 } from './state.ts';
+import { Turn } from './turn.ts';
 
 export interface TurnResult {
   state: GameState;
@@ -64,59 +60,15 @@ export interface TurnResult {
   violations: Violation[];
 }
 
-/** Turns a deployment takes to reach its front. */
-export const TRAVEL_TURNS = 1;
-
 export { RUNG } from './escalation.ts';
-
-/** The stages that take orders, in the order a turn runs them (the module comment). */
-export const STAGES = [
-  'talks',
-  'treaty_texts',
-  'economic',
-  'mobilisation',
-  'movements',
-  'declarations',
-  'ratification',
-  'invocations',
-  'answers',
-  'signals',
-  'escalations',
-  'none',
-] as const;
-export type Stage = (typeof STAGES)[number];
+export { STAGES, type Stage } from './kinds/kind.ts';
+export { TRAVEL_TURNS } from './state.ts';
 
 /**
- * The stage that adjudicates each kind of order: a record over every kind, so an order kind the engine has no
- * stage for is a type error, never an order dropped without a word. `pass` does nothing, in a stage of its own.
+ * The stage that adjudicates each kind of order, from each kind's module (kinds/): a record over every kind, so an
+ * order kind the engine has no stage for is a type error, never an order dropped without a word.
  */
-export const STAGE_OF: Record<Order['type'], Stage> = {
-  pass: 'none',
-  message: 'talks',
-  propose_ceasefire: 'talks',
-  accept_ceasefire: 'talks',
-  reject_ceasefire: 'talks',
-  propose_treaty: 'treaty_texts',
-  reject_treaty: 'treaty_texts',
-  transfer: 'economic',
-  stop_transfer: 'economic',
-  sanction: 'economic',
-  lift_sanction: 'economic',
-  permit: 'economic',
-  forbid: 'economic',
-  mobilise: 'mobilisation',
-  deploy: 'movements',
-  withdraw: 'movements',
-  posture: 'movements',
-  declare_war: 'declarations',
-  join_war: 'declarations',
-  invade: 'declarations',
-  ratify: 'ratification',
-  invoke_treaty: 'invocations',
-  answer_call: 'answers',
-  nuclear_signal: 'signals',
-  escalate: 'escalations',
-};
+export const STAGE_OF = Object.fromEntries(ORDER_TYPES.map((type) => [type, KINDS[type].stage])) as Record<Order['type'], Stage>;
 
 /**
  * Losses against what the public expects (Gartner 2008: support answers the trend of casualties more than their
@@ -154,18 +106,19 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
   // transfer more for intelligence to look for) leaves the others' chance alone — what lets bots compare
   // their plans on the same dice (common random numbers, src/ai/evaluate.ts).
   const stream = { combat: rng.nextU32(), intel: rng.nextU32(), defaults: rng.nextU32() };
-  const lastTurnCombat = combatFrontsLastTurn(state); // fronts under fire at the start, before any change
   const t = new Turn(state, orders);
+  t.combatFrontsBefore = combatFrontsLastTurn(state); // fronts under fire at the start, before any change
+  // The alliances' judgements of an attack: a stream of their own, derived so that no other stage's draws move.
+  t.treatySeed = Rng.derive(stream.defaults, 1).nextU32();
 
   diplomacy(t);
   const economy = logistics(t);
   declarations(t);
-  // The alliances' judgements of an attack: a stream of their own, derived so that no other stage's draws move.
-  treatyOrders(t, lastTurnCombat, Rng.derive(stream.defaults, 1).nextU32());
+  treatyOrders(t);
   combat(t, stream.combat, economy.roundsIn);
   politics(t, economy.outputLost);
   escalation(t);
-  t.stage('none'); // `pass`: nothing to do
+  t.run('none'); // `pass`: nothing to do
   t.checkStagesTaken();
 
   // 7. Intelligence.
@@ -188,157 +141,22 @@ export function applyInPlace(state: GameState, orders: TurnOrders, rng: Rng): Tu
 }
 
 /**
- * One turn being adjudicated: the state, indexes into it, the queue of orders in adjudication order and what the
- * stages have produced so far (events, violations).
- */
-class Turn {
-  readonly events: Event[] = [];
-  readonly violations: Violation[] = [];
-  readonly actors: Map<Id, ActorState>;
-  readonly fronts: Map<Id, FrontState>;
-  readonly wars: Map<Id, WarState>;
-  readonly nextTurn: number;
-  readonly days: number;
-  /** Actor -> the mobilisation levels it ordered up this turn (politics charges the draft's cost). */
-  readonly drafted = new Map<Id, number>();
-  /** Orders in a fixed order: actors as the scenario lists them, each actor's own, then those the engine issued. */
-  private readonly queue: Queued[] = [];
-  private readonly rank: Map<Id, number>;
-
-  constructor(
-    readonly state: GameState,
-    orders: TurnOrders,
-  ) {
-    this.actors = new Map(state.actors.map((a) => [a.id, a]));
-    this.fronts = new Map(state.fronts.map((f) => [f.id, f]));
-    this.wars = new Map(state.wars.map((w) => [w.id, w]));
-    this.nextTurn = state.turn + 1;
-    this.days = state.turnDays;
-    this.rank = new Map(state.actors.map((a, i) => [a.id, i]));
-    const queue = this.queue;
-    for (const [actor, list] of Object.entries(orders)) list.forEach((order, index) => queue.push({ actor, index, order }));
-    // Orders the engine issued (red lines, bandwagons, collapse), numbered after the actor's own.
-    for (const p of state.pending.filter((x) => x.turn <= this.nextTurn)) {
-      // A red line's act that has come about meanwhile (a delayed declaration of war on an actor already an
-      // enemy) is left out, as it would have been at the decision.
-      if (p.cause.startsWith('red_line:') && alreadyDone(state, p)) continue;
-      const index = (orders[p.actor]?.length ?? 0) + queue.filter((q) => q.actor === p.actor && q.cause !== undefined).length;
-      queue.push({ actor: p.actor, index, order: p.order, cause: p.cause });
-    }
-    state.pending = state.pending.filter((x) => x.turn > this.nextTurn);
-    queue.sort((p, q) => this.order(p.actor) - this.order(q.actor) || p.index - q.index);
-    for (const q of queue)
-      if (!this.actors.has(q.actor)) this.refuse(q, 'unknown_actor', `"${q.actor}" is not an actor of this game`);
-      else if (!Object.hasOwn(STAGE_OF, q.order.type))
-        this.refuse(q, 'unknown_order', `"${String((q.order as { type: unknown }).type)}" is not an order (docs/orders.md lists them)`);
-  }
-
-  /** The orders of a stage (STAGE_OF) from known actors, in adjudication order. Each stage is taken once. */
-  stage(name: Stage): Queued[] {
-    if (this.taken.has(name)) throw new Error(`engine: stage "${name}" taken twice in one turn`);
-    this.taken.add(name);
-    return this.queue.filter((q) => STAGE_OF[q.order.type] === name && this.actors.has(q.actor));
-  }
-
-  /** Every stage is taken each turn: an order whose stage is never run would be dropped without a word. */
-  checkStagesTaken(): void {
-    const missed = STAGES.filter((x) => !this.taken.has(x));
-    if (missed.length > 0) throw new Error(`engine: stages not run this turn: ${missed.join(', ')}`);
-  }
-
-  private readonly taken = new Set<Stage>();
-
-  readonly refuse = (q: Queued, code: ViolationCode, message: string): void => {
-    this.violations.push({
-      actor: q.actor,
-      index: q.index,
-      order: q.order,
-      code,
-      message,
-      ...(q.cause === undefined ? {} : { cause: q.cause }),
-    });
-  };
-
-  /** Violations in adjudication order: by actor as the scenario lists them, then by the order's place. */
-  sortedViolations(): Violation[] {
-    return this.violations.sort((p, q) => this.order(p.actor) - this.order(q.actor) || p.index - q.index);
-  }
-
-  private order(actor: Id): number {
-    return this.rank.get(actor) ?? Infinity;
-  }
-}
-
-/**
  * 1. Diplomacy: messages, ceasefires, treaty proposals and rejections, transfers, sanctions and permissions. An
  * offer of ceasefire stands for one turn: the other side's principal may take it up on the next.
  */
 function diplomacy(turn: Turn): void {
-  const { state, events, actors, wars } = turn;
-  const standing = new Map<Id, readonly Id[]>();
+  const { state, events, wars } = turn;
   for (const w of state.wars)
     if (w.offers.length > 0) {
-      standing.set(w.id, w.offers);
+      turn.standingOffers.set(w.id, w.offers);
       w.offers = [];
     }
-  const proposals = new Map<Id, Set<0 | 1>>();
-  for (const q of turn.stage('talks')) {
-    const o = q.order;
-    if (o.type === 'message') {
-      if (!actors.has(o.to)) turn.refuse(q, 'unknown_actor', `no actor "${o.to}" to send a message to`);
-      else events.push({ type: 'message', from: q.actor, to: o.to, text: o.text });
-    } else if (o.type === 'propose_ceasefire' || o.type === 'accept_ceasefire' || o.type === 'reject_ceasefire') {
-      const war = wars.get(o.war);
-      const side = war ? sideOf(war, q.actor) : -1;
-      if (!war) turn.refuse(q, 'unknown_war', `no war "${o.war}"`);
-      else if (side === -1) turn.refuse(q, 'not_a_belligerent', `"${q.actor}" is not a party to war "${o.war}"`);
-      else if (!war.active) turn.refuse(q, 'unknown_war', `war "${o.war}" has already stopped`);
-      else if (o.type === 'reject_ceasefire') events.push({ type: 'ceasefire_rejected', actor: q.actor, war: war.id });
-      else {
-        events.push({ type: 'ceasefire_proposed', actor: q.actor, war: war.id });
-        if (!war.offers.includes(q.actor)) war.offers.push(q.actor);
-        if (war.sides[side][0] === q.actor) proposals.set(war.id, (proposals.get(war.id) ?? new Set()).add(side));
-      }
-    }
-  }
-  for (const q of turn.stage('treaty_texts')) {
-    const o = q.order as Extract<Order, { type: 'propose_treaty' | 'reject_treaty' }>;
-    if (o.type === 'propose_treaty') {
-      const unknown = o.parties.find((p) => !actors.has(p));
-      if (state.treaties.some((t) => t.id === o.treaty)) turn.refuse(q, 'duplicate_id', `there is already a treaty "${o.treaty}"`);
-      else if (unknown !== undefined) turn.refuse(q, 'unknown_actor', `no actor "${unknown}" to make a treaty with`);
-      else if (!o.parties.includes(q.actor) || new Set(o.parties).size < 2 || new Set(o.parties).size !== o.parties.length)
-        turn.refuse(q, 'bad_amount', `a treaty's parties are two or more different actors, the proposer among them`);
-      else if (o.obligations.length === 0) turn.refuse(q, 'bad_amount', `a treaty needs at least one obligation`);
-      else {
-        state.treaties.push({
-          id: o.treaty,
-          parties: [...o.parties],
-          inForce: false,
-          inForceTurn: null,
-          ratifiedBy: [q.actor],
-          proposedBy: q.actor,
-          rejectedBy: null,
-          obligations: o.obligations.map((x) => structuredClone(x)),
-        });
-        events.push({ type: 'treaty_proposed', actor: q.actor, treaty: o.treaty, parties: [...o.parties] });
-      }
-    } else {
-      const t = state.treaties.find((x) => x.id === o.treaty);
-      if (!t) turn.refuse(q, 'unknown_treaty', `no treaty "${o.treaty}"`);
-      else if (!t.parties.includes(q.actor)) turn.refuse(q, 'not_a_party', `"${q.actor}" is not a party to "${o.treaty}"`);
-      else if (t.inForce) turn.refuse(q, 'already_in_force', `"${o.treaty}" is already in force`);
-      else if (t.rejectedBy !== null) turn.refuse(q, 'already_done', `"${o.treaty}" was already rejected by "${t.rejectedBy}"`);
-      else {
-        t.rejectedBy = q.actor;
-        events.push({ type: 'treaty_rejected', actor: q.actor, treaty: t.id });
-      }
-    }
-  }
-  events.push(...economicOrders(state, turn.stage('economic'), actors, turn.refuse));
-  for (const [id, sides] of proposals) {
+  turn.run('talks');
+  turn.run('treaty_texts');
+  turn.run('economic');
+  for (const [id, sides] of turn.ceasefireSides) {
     const war = wars.get(id)!;
-    for (const by of standing.get(id) ?? [])
+    for (const by of turn.standingOffers.get(id) ?? [])
       if (war.sides[0][0] === by || war.sides[1][0] === by) sides.add(war.sides[0][0] === by ? 0 : 1);
     if (war.active && sides.size === 2) {
       war.active = false;
@@ -349,25 +167,11 @@ function diplomacy(turn: Turn): void {
 
 /** 2. Logistics: mobilisation, arrivals, the economy, deployments and withdrawals. Returns the economy's result. */
 function logistics(turn: Turn): ReturnType<typeof economyStage> {
-  const { state, events, actors, fronts, wars, nextTurn } = turn;
-  const escalated = new Set<Id>();
-  for (const q of turn.stage('mobilisation')) {
-    const o = q.order as Extract<Order, { type: 'mobilise' }>;
-    const a = actors.get(q.actor)!;
-    if (MOBILISATION_LEVELS.indexOf(o.level) <= MOBILISATION_LEVELS.indexOf(a.mobilisation))
-      turn.refuse(q, 'mobilisation_not_higher', `"${q.actor}" is already at ${a.mobilisation} mobilisation`);
-    else {
-      turn.drafted.set(
-        a.id,
-        (turn.drafted.get(a.id) ?? 0) + MOBILISATION_LEVELS.indexOf(o.level) - MOBILISATION_LEVELS.indexOf(a.mobilisation),
-      );
-      a.mobilisation = o.level;
-      escalated.add(a.id);
-    }
-  }
+  const { state, events, actors, fronts, nextTurn } = turn;
+  turn.run('mobilisation');
   for (const a of state.actors) {
     const raised = raise(a);
-    if (raised > 0 || escalated.has(a.id)) events.push({ type: 'mobilised', actor: a.id, level: a.mobilisation, raised });
+    if (raised > 0 || turn.mobilised.has(a.id)) events.push({ type: 'mobilised', actor: a.id, level: a.mobilisation, raised });
   }
   for (const t of state.transit.filter((t) => t.arrives <= nextTurn)) {
     const front = fronts.get(t.front)!;
@@ -387,182 +191,33 @@ function logistics(turn: Turn): ReturnType<typeof economyStage> {
   state.transit = state.transit.filter((t) => t.arrives > nextTurn);
   const economy = economyStage(state, actors);
   events.push(...economy.events);
-  for (const q of turn.stage('movements')) {
-    const o = q.order as Extract<Order, { type: 'deploy' | 'withdraw' | 'posture' }>;
-    const a = actors.get(q.actor)!;
-    const front = fronts.get(o.front);
-    if (!front) {
-      turn.refuse(q, 'unknown_front', `no front "${o.front}"`);
-      continue;
-    }
-    if (o.type === 'posture') {
-      setPosture(turn, q, o, front);
-      continue;
-    }
-    if (!Number.isInteger(o.troops) || o.troops <= 0) {
-      turn.refuse(q, 'bad_amount', `troops must be a whole number above 0, got ${o.troops}`);
-      continue;
-    }
-    if (o.type === 'withdraw') {
-      const here = front.forces.filter((f) => f.actor === q.actor).reduce((acc, f) => acc + f.troops, 0);
-      if (here < o.troops) {
-        turn.refuse(q, 'not_enough_troops', `"${q.actor}" has ${here} troops on ${o.front}, cannot withdraw ${o.troops}`);
-        continue;
-      }
-      let left = o.troops;
-      const covert = front.forces.some((x) => x.actor === q.actor && x.covert);
-      for (const f of front.forces.filter((x) => x.actor === q.actor)) {
-        const take = Math.min(left, f.troops);
-        f.troops -= take;
-        left -= take;
-      }
-      front.forces = front.forces.filter((f) => f.troops > 0);
-      a.pool += o.troops;
-      events.push({ type: 'forces_withdrawn', actor: q.actor, front: o.front, troops: o.troops, covert });
-      continue;
-    }
-    const side = o.for ?? q.actor;
-    const war = wars.get(front.conflict);
-    const ownSide = war ? sideOf(war, q.actor) : -1;
-    if (a.kind === 'bloc') turn.refuse(q, 'bloc_cannot_fight', `"${q.actor}" is a bloc: its member states deploy forces`);
-    else if (!actors.has(side)) turn.refuse(q, 'unknown_actor', `no actor "${side}" to fight for`);
-    else if (!war || sideOf(war, side) === -1) turn.refuse(q, 'not_a_belligerent', `"${side}" is not a party to the war on ${o.front}`);
-    else if (ownSide !== -1 && ownSide !== sideOf(war, side))
-      turn.refuse(q, 'not_a_belligerent', `"${q.actor}" is a party on the other side: it cannot fight for "${side}"`);
-    else if (o.troops > a.pool)
-      turn.refuse(q, 'not_enough_troops', `"${q.actor}" has ${a.pool} troops available, cannot deploy ${o.troops}`);
-    else if (front.territory !== q.actor && a.expeditionary !== null && troopsAbroad(state, q.actor) + o.troops > a.expeditionary)
-      turn.refuse(
-        q,
-        'beyond_expeditionary_limit',
-        `"${q.actor}" can keep ${a.expeditionary} troops abroad and has ${troopsAbroad(state, q.actor)} there or on the way, cannot send ${o.troops} more`,
-      );
-    else {
-      a.pool -= o.troops;
-      const covert = o.covert ?? false;
-      state.transit.push({ actor: q.actor, for: side, front: o.front, troops: o.troops, covert, arrives: nextTurn + TRAVEL_TURNS });
-      events.push({
-        type: 'deployment_ordered',
-        actor: q.actor,
-        for: side,
-        front: o.front,
-        troops: o.troops,
-        covert,
-        arrives: nextTurn + TRAVEL_TURNS,
-      });
-    }
-  }
+  turn.run('movements');
   return economy;
 }
 
 /**
  * 3. Declarations, simultaneous: judged against the wars at the start of the stage, so two actors that declare war
- * on each other in the same turn both stand; the second finds the war already made.
+ * on each other in the same turn both stand; the second finds the war already made. Invasions march once all are
+ * made.
  */
 function declarations(turn: Turn): void {
-  const { state, events, actors, wars, nextTurn } = turn;
-  const warsBefore = state.wars.map((w) => ({ ...w, sides: [[...w.sides[0]], [...w.sides[1]]] as [Id[], Id[]] }));
-  // An invasion is a declaration of war on the territory's owner (unless already at war with it), then a march.
-  const invasions: { q: Queued; troops: number }[] = [];
-  for (const q of turn.stage('declarations')) {
-    let o: Extract<Order, { type: 'declare_war' }>;
-    let into: WarState | undefined; // the war a join_war names, which the declaration joins
-    if (q.order.type === 'invade') {
-      const troops = prepareInvasion(q, actors, turn.refuse);
-      if (troops === null) continue;
-      invasions.push({ q, troops });
-      if (atWar(state.wars, q.actor, q.order.territory)) continue;
-      o = { type: 'declare_war', on: q.order.territory };
-    } else if (q.order.type === 'join_war') {
-      // Entering a war on a side is declaring war on the other side's principal.
-      const war = wars.get(q.order.war);
-      const side = war ? sideOf(war, q.order.side_with) : -1;
-      if (!war) turn.refuse(q, 'unknown_war', `no war "${q.order.war}"`);
-      else if (side === -1) turn.refuse(q, 'not_a_belligerent', `"${q.order.side_with}" is not a party to war "${war.id}"`);
-      else if (!war.active) turn.refuse(q, 'unknown_war', `war "${war.id}" has stopped`);
-      else if (sideOf(war, q.actor) !== -1) turn.refuse(q, 'already_at_war', `"${q.actor}" is already a party to war "${war.id}"`);
-      if (!war || side === -1 || !war.active || sideOf(war, q.actor) !== -1) continue;
-      o = { type: 'declare_war', on: war.sides[1 - side]![0]! };
-      into = war;
-    } else o = q.order as Extract<Order, { type: 'declare_war' }>;
-    // No one fights on both sides: not against an actor it stands beside in another war.
-    const clash = sideClash(state.wars, q.actor, sidesOnDeclaring(state.wars, q.actor, o.on, into));
-    if (!actors.has(o.on)) turn.refuse(q, 'unknown_actor', `no actor "${o.on}"`);
-    else if (o.on === q.actor) turn.refuse(q, 'self_target', `"${q.actor}" cannot declare war on itself`);
-    else if (atWar(warsBefore, q.actor, o.on)) turn.refuse(q, 'already_at_war', `"${q.actor}" is already at war with "${o.on}"`);
-    else if (clash) turn.refuse(q, 'co_belligerent', `${clashText(q.actor, clash)}: no one fights on both sides`);
-    else if (atWar(state.wars, q.actor, o.on)) {
-      const war = state.wars.find((w) => w.active && sideOf(w, q.actor) !== -1 && sideOf(w, o.on) !== -1)!;
-      war.declarations.push({ by: q.actor, on: o.on });
-      events.push({ type: 'war_declared', actor: q.actor, on: o.on, war: war.id });
-    } else {
-      const existing = into ?? state.wars.find((w) => w.active && sideOf(w, o.on) !== -1 && sideOf(w, q.actor) === -1);
-      // A ceasefire broken: the old war, with its fronts, resumes.
-      const ceased = state.wars.find((w) => !w.active && opposed(w, o.on, q.actor));
-      if (ceased && !existing) {
-        ceased.active = true;
-        ceased.declarations.push({ by: q.actor, on: o.on });
-      } else if (existing) {
-        const side = (1 - sideOf(existing, o.on)) as 0 | 1;
-        existing.sides[side].push(q.actor);
-        existing.declarations.push({ by: q.actor, on: o.on });
-        events.push({ type: 'war_joined', actor: q.actor, war: existing.id, side });
-      } else {
-        const war: WarState = {
-          id: `war-${q.actor}-${o.on}-${nextTurn}`,
-          sides: [[q.actor], [o.on]],
-          aggressor: q.actor,
-          declarations: [{ by: q.actor, on: o.on }],
-          active: true,
-          offers: [],
-        };
-        state.wars.push(war);
-        wars.set(war.id, war);
-      }
-      events.push({
-        type: 'war_declared',
-        actor: q.actor,
-        on: o.on,
-        war: state.wars.find((w) => w.active && sideOf(w, q.actor) !== -1 && sideOf(w, o.on) !== -1)!.id,
-      });
-    }
-  }
-
-  for (const { q, troops } of invasions) events.push(...invade(state, q, troops, actors, nextTurn + TRAVEL_TURNS));
+  const { state, events, actors, nextTurn } = turn;
+  turn.warsBefore = state.wars.map((w) => ({ ...w, sides: [[...w.sides[0]], [...w.sides[1]]] as [Id[], Id[]] }));
+  turn.run('declarations');
+  for (const { q, troops } of turn.invasions) events.push(...invade(state, q, troops, actors, nextTurn + TRAVEL_TURNS));
 }
 
-/** 3b. Ratifications, then the treaty stage (treaties.ts): answers to calls, invocations, new triggers. */
-function treatyOrders(turn: Turn, lastTurnCombat: ReadonlySet<Id>, seed: number): void {
+/** 3b. Ratifications, then the treaty steps (treaties.ts): entries into force, answers, lapses, triggers, invocations. */
+function treatyOrders(turn: Turn): void {
   const { state, events, actors } = turn;
-  for (const q of turn.stage('ratification')) {
-    const o = q.order as Extract<Order, { type: 'ratify' }>;
-    const t = state.treaties.find((x) => x.id === o.treaty);
-    if (!t) turn.refuse(q, 'unknown_treaty', `no treaty "${o.treaty}"`);
-    else if (!t.parties.includes(q.actor)) turn.refuse(q, 'not_a_party', `"${q.actor}" is not a party to "${o.treaty}"`);
-    else if (t.inForce) turn.refuse(q, 'already_in_force', `"${o.treaty}" is already in force`);
-    else if (t.rejectedBy !== null) turn.refuse(q, 'already_done', `"${o.treaty}" was rejected by "${t.rejectedBy}"`);
-    else {
-      if (!t.ratifiedBy.includes(q.actor)) t.ratifiedBy.push(q.actor);
-      events.push({ type: 'treaty_ratified', actor: q.actor, treaty: t.id });
-    }
-  }
-  const invokes = turn.stage('invocations');
-  const answers = turn.stage('answers');
-  const treatyResult = treatyStage(
-    state,
-    {
-      invoke: invokes.map((q) => ({ actor: q.actor, treaty: (q.order as Extract<Order, { type: 'invoke_treaty' }>).treaty })),
-      answer: answers.map((q) => {
-        const o = q.order as Extract<Order, { type: 'answer_call' }>;
-        return { actor: q.actor, treaty: o.treaty, answer: o.answer };
-      }),
-    },
-    lastTurnCombat,
-    actors,
-    seed,
-  );
-  events.push(...treatyResult.events);
-  for (const r of treatyResult.refusals) turn.refuse((r.kind === 'invoke' ? invokes : answers)[r.index]!, r.code, r.message);
+  turn.run('ratification');
+  events.push(...bringIntoForce(state));
+  turn.run('answers');
+  events.push(...lapseCalls(state, actors));
+  const arisen = newTriggers(state, turn.combatFrontsBefore, actors);
+  events.push(...arisen.events);
+  turn.run('invocations');
+  events.push(...invokeAllMeans(state, arisen.triggers, turn.treatySeed));
 }
 
 /** 4. Combat: fire support first, for the fronts where both sides stand; then each such front, with its own generator. */
@@ -619,19 +274,6 @@ function fallBack(front: FrontState, war: WarState, actors: Map<Id, ActorState>)
   return events;
 }
 
-/** A posture order: every force of the actor's on the front takes it (before the turn's combat). */
-function setPosture(turn: Turn, q: Queued, o: Extract<Order, { type: 'posture' }>, front: FrontState): void {
-  const mine = front.forces.filter((f) => f.actor === q.actor);
-  if (!POSTURES.includes(o.posture)) turn.refuse(q, 'bad_posture', `a posture is ${POSTURES.join(', ')}, not "${String(o.posture)}"`);
-  else if (mine.length === 0) turn.refuse(q, 'not_enough_troops', `"${q.actor}" has no troops on ${o.front} to give a posture`);
-  else if (mine.every((f) => f.posture === o.posture))
-    turn.refuse(q, 'already_done', `"${q.actor}"'s forces on ${o.front} already ${o.posture}`);
-  else {
-    for (const f of mine) f.posture = o.posture;
-    turn.events.push({ type: 'posture_changed', actor: q.actor, front: o.front, posture: o.posture, covert: mine.some((f) => f.covert) });
-  }
-}
-
 /** 5. Politics: wounded return; support falls with casualties and economic pain, rallies when the homeland is attacked. */
 function politics(turn: Turn, outputLost: ReadonlyMap<Id, number>): void {
   const { state, events, actors, days } = turn;
@@ -685,52 +327,16 @@ function politics(turn: Turn, outputLost: ReadonlyMap<Id, number>): void {
   }
 }
 
-/** 6. Escalation: Kahn rungs per dyad from the turn's declarations, signals and escalation orders. */
+/** 6. Escalation: Kahn rungs per dyad from the turn's declarations, signals and escalation orders, then from within. */
 function escalation(turn: Turn): void {
-  const { state, events, actors, wars } = turn;
-  const raiseRung = (x: Id, y: Id, rung: number) => {
-    const key = dyad(x, y);
-    if (rung > (state.rungs[key] ?? 0)) {
-      state.rungs[key] = rung;
-      events.push({ type: 'rung_reached', between: x < y ? [x, y] : [y, x], rung });
-    }
-    state.maxRung = Math.max(state.maxRung, rung);
-  };
-  // The dyads a signal or an escalation order named, the rung each stood at before and the highest signalled: such
-  // rungs fade (escalation.ts).
-  const signalled = new Map<string, { before: number; rung: number }>();
-  const signal = (x: Id, y: Id, rung: number) => {
-    const key = dyad(x, y);
-    const s = signalled.get(key);
-    if (s) s.rung = Math.max(s.rung, rung);
-    else signalled.set(key, { before: state.rungs[key] ?? 0, rung });
-    raiseRung(x, y, rung);
-  };
+  const { state, events, wars } = turn;
   for (const e of [...events]) {
-    if (e.type === 'war_declared') raiseRung(e.actor, e.on, RUNG.war);
-    if (e.type === 'war_joined') for (const enemy of wars.get(e.war)!.sides[1 - e.side]!) raiseRung(e.actor, enemy, RUNG.war);
+    if (e.type === 'war_declared') turn.raiseRung(e.actor, e.on, RUNG.war);
+    if (e.type === 'war_joined') for (const enemy of wars.get(e.war)!.sides[1 - e.side]!) turn.raiseRung(e.actor, enemy, RUNG.war);
   }
-  for (const q of turn.stage('signals')) {
-    const o = q.order as Extract<Order, { type: 'nuclear_signal' }>;
-    events.push({ type: 'nuclear_signal', actor: q.actor, level: o.level });
-    for (const enemy of enemiesOf(state.wars, q.actor)) if (RUNG.signal[o.level] > 0) signal(q.actor, enemy, RUNG.signal[o.level]);
-  }
-  for (const q of turn.stage('escalations')) {
-    const o = q.order as Extract<Order, { type: 'escalate' }>;
-    const against = o.against ?? enemiesOf(state.wars, q.actor);
-    const unknown = against.find((x) => !actors.has(x) || x === q.actor);
-    if (!Number.isInteger(o.rung) || o.rung < 1 || o.rung > RUNG.top)
-      turn.refuse(q, 'bad_amount', `a Kahn rung is a whole number 1..${RUNG.top}, got ${o.rung}`);
-    else if (unknown !== undefined)
-      turn.refuse(q, unknown === q.actor ? 'self_target' : 'unknown_actor', `cannot escalate against "${unknown}"`);
-    else if (against.length === 0)
-      turn.refuse(q, 'not_a_belligerent', `"${q.actor}" has no enemy to escalate against: name them in "against"`);
-    else {
-      events.push({ type: 'escalated', actor: q.actor, rung: o.rung, against: [...against] });
-      for (const x of against) signal(q.actor, x, o.rung);
-    }
-  }
-  events.push(...escalationFromWithin(state, [...events], raiseRung, signalled));
+  turn.run('signals');
+  turn.run('escalations');
+  events.push(...escalationFromWithin(state, [...events], turn.raiseRung, turn.signalled));
   accrueExposure(state);
 }
 
@@ -755,13 +361,4 @@ function combatFrontsLastTurn(state: GameState): Set<Id> {
     if (sides.has(0) && sides.has(1)) out.add(f.id);
   }
   return out;
-}
-
-function enemiesOf(wars: readonly WarState[], a: Id): Id[] {
-  const out = new Set<Id>();
-  for (const w of wars) {
-    const side = sideOf(w, a);
-    if (w.active && side !== -1) for (const e of w.sides[1 - side]!) out.add(e);
-  }
-  return [...out].sort();
 }

@@ -1,8 +1,9 @@
 /**
  * Economy, transfers, sanctions and the long-range strike question (docs/model.md §5).
  *
- * - Orders (diplomacy stage): `transfer` starts a one-off or standing flow; `stop_transfer` ends one;
- *   `sanction` / `lift_sanction`; `permit` / `forbid` a recipient's use of one's weapons on a territory.
+ * - Orders (diplomacy stage; each kind's rules in kinds/): `transfer` starts a one-off or standing flow;
+ *   `stop_transfer` ends one; `sanction` / `lift_sanction`; `permit` / `forbid` a recipient's use of one's weapons
+ *   on a territory.
  * - Each turn (logistics stage): sanctions lower the target's output at SANCTION_GROWTH_LOSS a year at full
  *   intensity, less the share partners outside the sanctions supply (China's ~70 % of Russia's machine tools);
  *   transfers deliver (munitions out of a tracked supplier's stock, so a short supplier delivers less; a
@@ -21,7 +22,7 @@
  *   the start: the flows at the start are in the calibrated baseline, so stopping or adding aid changes the fire.
  */
 import type { Id, TransferKind } from '../model.ts';
-import type { Event, Order, Queued, Refuse } from './orders.ts';
+import type { Event } from './orders.ts';
 import { holds, StateIndex } from './predicates.ts';
 import { SWITCHES } from '../switches.ts';
 import {
@@ -115,125 +116,6 @@ export const DEFAULT_UNIT: Record<TransferKind, string> = {
   dual_use: 'share of imports',
   fuel: 'barrels',
 };
-
-type EconomicOrder = Extract<Order, { type: 'transfer' | 'stop_transfer' | 'sanction' | 'lift_sanction' | 'permit' | 'forbid' }>;
-
-/** The diplomacy stage's economic orders, in queue order. Mutates `state`; returns the events. */
-export function economicOrders(state: GameState, queue: readonly Queued[], actors: Map<Id, ActorState>, refuse: Refuse): Event[] {
-  const events: Event[] = [];
-  const nextTurn = state.turn + 1;
-  // Rounds already promised this turn by one-off transfers: a stock is not given twice.
-  const promised = new Map<Id, number>();
-  for (const q of queue) {
-    const o = q.order as EconomicOrder;
-    switch (o.type) {
-      case 'transfer': {
-        const from = actors.get(q.actor)!;
-        if (!actors.has(o.to)) refuse(q, 'unknown_actor', `no actor "${o.to}" to transfer to`);
-        else if (o.to === q.actor) refuse(q, 'self_target', `"${q.actor}" cannot transfer to itself`);
-        else if (!Number.isFinite(o.amount) || o.amount <= 0) refuse(q, 'bad_amount', `the amount must be above 0, got ${o.amount}`);
-        else if (o.kind === 'money' && o.unit !== undefined && moneyScale(o.unit) === null)
-          refuse(q, 'bad_unit', `money is given in "USD million" or "USD bn", not "${o.unit}"`);
-        else if (o.kind === 'munitions' && !o.standing && from.munitionsTracked && o.amount > from.munitions - (promised.get(q.actor) ?? 0))
-          refuse(
-            q,
-            'not_enough_munitions',
-            `"${q.actor}" holds ${Math.round(from.munitions - (promised.get(q.actor) ?? 0))} rounds not yet promised, cannot give ${o.amount}`,
-          );
-        else {
-          if (o.kind === 'munitions' && !o.standing) promised.set(q.actor, (promised.get(q.actor) ?? 0) + o.amount);
-          const id = uniqueId(
-            state.transfers.map((t) => t.id),
-            `${q.actor}-${o.to}-${o.kind}-t${nextTurn}`,
-          );
-          const transfer = {
-            id,
-            from: q.actor,
-            to: o.to,
-            kind: o.kind,
-            amount: o.amount,
-            unit: o.unit ?? DEFAULT_UNIT[o.kind],
-            covert: o.covert ?? false,
-            knownTo: [],
-            offensive: o.offensive ?? false,
-            standing: o.standing ?? false,
-            active: true,
-            delivered: 0,
-            startTurn: nextTurn,
-            stopTurn: null,
-            absorbedFrom: null,
-            while: null,
-          };
-          state.transfers.push(transfer);
-          events.push({
-            type: 'transfer_started',
-            transfer: id,
-            from: q.actor,
-            to: o.to,
-            kind: o.kind,
-            amount: o.amount,
-            unit: transfer.unit,
-            standing: transfer.standing,
-            covert: transfer.covert,
-          });
-        }
-        break;
-      }
-      case 'stop_transfer': {
-        const t = state.transfers.find((x) => x.id === o.transfer);
-        if (!t) refuse(q, 'unknown_transfer', `no transfer "${o.transfer}"`);
-        else if (t.from !== q.actor) refuse(q, 'not_yours', `transfer "${t.id}" is from "${t.from}": only its supplier stops it`);
-        else if (!t.active) refuse(q, 'already_done', `transfer "${t.id}" has already stopped`);
-        else {
-          t.active = false;
-          t.stopTurn = nextTurn;
-          events.push({ type: 'transfer_stopped', transfer: t.id, from: t.from, to: t.to, covert: t.covert });
-        }
-        break;
-      }
-      case 'sanction': {
-        if (!actors.has(o.on)) refuse(q, 'unknown_actor', `no actor "${o.on}" to sanction`);
-        else if (o.on === q.actor) refuse(q, 'self_target', `"${q.actor}" cannot sanction itself`);
-        else if (!(o.intensity > 0 && o.intensity <= 1))
-          refuse(q, 'bad_amount', `intensity is a share of trade in (0, 1], got ${o.intensity}`);
-        else {
-          const id = uniqueId(
-            state.sanctions.map((x) => x.id),
-            `${q.actor}-on-${o.on}-t${nextTurn}`,
-          );
-          state.sanctions.push({ id, by: [q.actor], on: o.on, intensity: o.intensity, active: true });
-          events.push({ type: 'sanction_imposed', sanction: id, by: q.actor, on: o.on, intensity: o.intensity });
-        }
-        break;
-      }
-      case 'lift_sanction': {
-        const x = state.sanctions.find((s) => s.id === o.sanction);
-        if (!x) refuse(q, 'unknown_sanction', `no sanction "${o.sanction}"`);
-        else if (!x.by.includes(q.actor)) refuse(q, 'not_yours', `"${q.actor}" does not impose sanction "${x.id}"`);
-        else {
-          x.by = x.by.filter((b) => b !== q.actor);
-          if (x.by.length === 0) x.active = false;
-          events.push({ type: 'sanction_lifted', sanction: x.id, by: q.actor, on: x.on });
-        }
-        break;
-      }
-      case 'permit':
-      case 'forbid': {
-        const p = state.permissions.find((x) => x.id === o.permission);
-        const allowed = o.type === 'permit';
-        if (!p) refuse(q, 'unknown_permission', `no permission "${o.permission}"`);
-        else if (p.by !== q.actor) refuse(q, 'not_yours', `permission "${p.id}" is "${p.by}"'s to give`);
-        else if (p.allowed === allowed) refuse(q, 'already_done', `"${p.id}" is already ${allowed ? 'allowed' : 'forbidden'}`);
-        else {
-          p.allowed = allowed;
-          events.push({ type: 'permission_changed', permission: p.id, by: p.by, to: p.to, territory: p.territory, allowed });
-        }
-        break;
-      }
-    }
-  }
-  return events;
-}
 
 /**
  * The logistics stage's economy: output under sanctions, deliveries, technology, production. Mutates the
@@ -400,7 +282,8 @@ export function moneyScale(unit: string): number | null {
   return null;
 }
 
-function uniqueId(taken: readonly Id[], base: Id): Id {
+/** `base`, or `base-2`, `base-3`, ... : the first id not `taken`. */
+export function uniqueId(taken: readonly Id[], base: Id): Id {
   if (!taken.includes(base)) return base;
   let k = 2;
   while (taken.includes(`${base}-${k}`)) k++;

@@ -687,3 +687,16 @@ function cloneRaised(r: Record<string, RaisedRung>): Record<string, RaisedRung> 
   for (const key in r) out[key] = { ...r[key]! };
   return out;
 }
+
+/** Turns a deployment takes to reach its front. */
+export const TRAVEL_TURNS = 1;
+
+/** Those `a` is at war with in active wars, sorted. */
+export function enemiesOf(wars: readonly WarState[], a: Id): Id[] {
+  const out = new Set<Id>();
+  for (const w of wars) {
+    const side = sideOf(w, a);
+    if (w.active && side !== -1) for (const e of w.sides[1 - side]!) out.add(e);
+  }
+  return [...out].sort();
+}

@@ -1,18 +1,21 @@
 /**
- * Treaties and obligations — the domino (docs/model.md §4). Each turn, after the declarations of war:
+ * Treaties and obligations — the domino (docs/model.md §4). Each turn, after the declarations of war and the
+ * ratifications (apply.ts runs these steps; the orders' own rules are in kinds/):
  *
- * 1. Answers to earlier calls to arms are carried out: `honour` does the obligation's duty (fight: join the
- *    war on the protected party's side; mobilise: general mobilisation; consult: a consultation), `partial`
- *    does less (no entry into the war; partial mobilisation) and costs half the reputation of reneging,
- *    `renege` costs the obliged party reputation by the obligation's strength. A call not answered by its
- *    due turn lapses and counts as reneging: nothing is silently ignored.
- * 2. A protected party's `invoke_treaty` order calls its allies to arms under every obligation of the treaty
- *    whose conditions hold for it.
- * 3. New triggers: an obligation of a treaty in force triggers when its conditions (ATOP's: trigger event,
- *    attack on territory or forces, region, named attackers, attackers except some, a number of great powers,
- *    an attacker's supporter, unprovoked) hold for a protected party. An `all_means` obligation ("immediately
- *    ... by all means") calls the allies at once; weaker ones wait for the protected party to invoke them (as
- *    NATO's Art. 5 waits on the North Atlantic Council).
+ * 1. Treaties every party has ratified, or whose date of entry has come, enter into force (bringIntoForce).
+ * 2. Answers to earlier calls to arms are carried out (kinds/answer_call.ts): `honour` does the obligation's duty
+ *    (fight: join the war on the protected party's side; mobilise: general mobilisation; consult: a consultation),
+ *    `partial` does less (no entry into the war; partial mobilisation) and costs half the reputation of reneging,
+ *    `renege` costs the obliged party reputation by the obligation's strength. A call not answered by its due turn
+ *    lapses and counts as reneging (lapseCalls): nothing is silently ignored.
+ * 3. New triggers (newTriggers): an obligation of a treaty in force triggers when its conditions (ATOP's: trigger
+ *    event, attack on territory or forces, region, named attackers, attackers except some, a number of great
+ *    powers, an attacker's supporter, unprovoked) hold for a protected party.
+ * 4. A protected party's `invoke_treaty` order (kinds/invoke_treaty.ts) calls its allies to arms under every
+ *    obligation of the treaty triggered for it, this turn's triggers among them.
+ * 5. An `all_means` obligation ("immediately ... by all means") newly triggered calls the allies at once
+ *    (invokeAllMeans); weaker ones wait for the protected party to invoke them (as NATO's Art. 5 waits on the
+ *    North Atlantic Council).
  *
  * Reputation is the credibility of all an actor's commitments (after Europa Universalis' call-to-arms trust):
  * reneging costs RENEGE_COST[strength], so breaking "by all means" costs most.
@@ -24,7 +27,6 @@ import type { Event } from './orders.ts';
 import {
   activeWarsByParty,
   atWar,
-  clashText,
   listIn,
   sideClash,
   sidesInWar,
@@ -158,13 +160,8 @@ export function conditionsHold(state: GameState, o: Obligation, p: Id, combatFro
   return out;
 }
 
-export interface TreatyOrders {
-  invoke: { actor: Id; treaty: Id }[];
-  answer: { actor: Id; treaty: Id; answer: Exclude<CallAnswer, 'pending' | 'lapsed'> }[];
-}
-
 /** Carry out one answer to a call. Mutates the state; returns the events. */
-function carryOut(state: GameState, call: CallState, answer: CallAnswer, actors: Map<Id, ActorState>): Event[] {
+export function carryOut(state: GameState, call: CallState, answer: CallAnswer, actors: Map<Id, ActorState>): Event[] {
   const treaty = state.treaties.find((t) => t.id === call.treaty)!;
   const o = treaty.obligations[call.obligation]!;
   const obliged = actors.get(call.obliged)!;
@@ -220,7 +217,11 @@ export function fightClash(state: GameState, call: CallState): Clash | undefined
   return sideClash(state.wars, call.obliged, sidesInWar(war, call.protects));
 }
 
-function issueCalls(state: GameState, trigger: TriggerState, treaty: TreatyState, seed: number): Event[] {
+/**
+ * Invoke a trigger: a call to arms to each party obliged, all judging the attack together (one draw, each ally
+ * weighing it by its bloc's cohesion). Mutates the state; returns the events.
+ */
+export function issueCalls(state: GameState, trigger: TriggerState, treaty: TreatyState, seed: number): Event[] {
   const o = treaty.obligations[trigger.obligation]!;
   const events: Event[] = [];
   trigger.invoked = true;
@@ -254,55 +255,38 @@ function issueCalls(state: GameState, trigger: TriggerState, treaty: TreatyState
   return events;
 }
 
-export type TreatyRefusal = {
-  kind: 'invoke' | 'answer';
-  index: number;
-  code: 'unknown_treaty' | 'not_triggered' | 'no_call' | 'co_belligerent';
-  message: string;
-};
-
-/**
- * The treaty stage. `orders` are this turn's invoke and answer orders in adjudication order; refusals are
- * returned by their index in those lists for the caller to report as violations.
- */
-export function treatyStage(
-  state: GameState,
-  orders: TreatyOrders,
-  combatFronts: ReadonlySet<Id>,
-  actors: Map<Id, ActorState>,
-  seed: number,
-): { events: Event[]; refusals: TreatyRefusal[] } {
+/** Treaties every party has ratified, or whose date of entry has come, enter into force. */
+export function bringIntoForce(state: GameState): Event[] {
   const events: Event[] = [];
-  const refusals: TreatyRefusal[] = [];
   const turn = state.turn + 1;
-
   for (const t of state.treaties)
     if (!t.inForce && (t.parties.every((p) => t.ratifiedBy.includes(p)) || (t.inForceTurn !== null && turn >= t.inForceTurn))) {
       t.inForce = true;
       events.push({ type: 'treaty_in_force', treaty: t.id });
     }
+  return events;
+}
 
-  orders.answer.forEach((a, index) => {
-    const call = state.calls.find((c) => c.treaty === a.treaty && c.obliged === a.actor && c.answer === 'pending');
-    if (!state.treaties.some((t) => t.id === a.treaty))
-      refusals.push({ kind: 'answer', index, code: 'unknown_treaty', message: `no treaty "${a.treaty}"` });
-    else if (!call)
-      refusals.push({ kind: 'answer', index, code: 'no_call', message: `"${a.actor}" has no call to arms to answer under "${a.treaty}"` });
-    else {
-      const clash = a.answer === 'honour' ? fightClash(state, call) : undefined;
-      if (clash)
-        refusals.push({
-          kind: 'answer',
-          index,
-          code: 'co_belligerent',
-          message: `honouring "${a.treaty}": ${clashText(a.actor, clash)}`,
-        });
-      else events.push(...carryOut(state, call, a.answer, actors));
-    }
-  });
+/** Calls to arms past their due turn unanswered lapse (a broken word, as reneging). */
+export function lapseCalls(state: GameState, actors: Map<Id, ActorState>): Event[] {
+  const turn = state.turn + 1;
+  const events: Event[] = [];
   for (const call of state.calls) if (call.answer === 'pending' && call.due < turn) events.push(...carryOut(state, call, 'lapsed', actors));
+  return events;
+}
 
-  const newTriggers: TriggerState[] = [];
+/**
+ * The obligations of treaties in force whose conditions now hold for a party in a war, not triggered before: new
+ * triggers, added to the state. `combatFronts` are the fronts under fire at the start of the turn.
+ */
+export function newTriggers(
+  state: GameState,
+  combatFronts: ReadonlySet<Id>,
+  actors: ReadonlyMap<Id, ActorState>,
+): { triggers: TriggerState[]; events: Event[] } {
+  const turn = state.turn + 1;
+  const triggers: TriggerState[] = [];
+  const events: Event[] = [];
   const parties = partiesOf(state, actors);
   const triggered = new Set(state.triggers.map((x) => x.key));
   for (const t of state.treaties) {
@@ -315,28 +299,20 @@ export function treatyStage(
           const trigger: TriggerState = { key, treaty: t.id, obligation: i, protects: p, war, turn, invoked: false };
           triggered.add(key);
           state.triggers.push(trigger);
-          newTriggers.push(trigger);
+          triggers.push(trigger);
           events.push({ type: 'treaty_triggered', treaty: t.id, article: o.article ?? `obligation ${i + 1}`, protects: p, war });
         }
     });
   }
+  return { triggers, events };
+}
 
-  orders.invoke.forEach((inv, index) => {
-    const treaty = state.treaties.find((t) => t.id === inv.treaty);
-    const ready = state.triggers.filter((x) => x.treaty === inv.treaty && x.protects === inv.actor && !x.invoked);
-    if (!treaty) refusals.push({ kind: 'invoke', index, code: 'unknown_treaty', message: `no treaty "${inv.treaty}"` });
-    else if (ready.length === 0)
-      refusals.push({
-        kind: 'invoke',
-        index,
-        code: 'not_triggered',
-        message: `no obligation of "${inv.treaty}" has been triggered for "${inv.actor}"`,
-      });
-    else for (const x of ready) events.push(...issueCalls(state, x, treaty, seed));
-  });
-  for (const x of newTriggers) {
+/** An "all means" obligation newly triggered is invoked at once, without waiting for the protected party to ask. */
+export function invokeAllMeans(state: GameState, triggers: readonly TriggerState[], seed: number): Event[] {
+  const events: Event[] = [];
+  for (const x of triggers) {
     const treaty = state.treaties.find((t) => t.id === x.treaty)!;
     if (!x.invoked && treaty.obligations[x.obligation]!.strength === 'all_means') events.push(...issueCalls(state, x, treaty, seed));
   }
-  return { events, refusals };
+  return events;
 }
