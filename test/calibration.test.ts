@@ -120,3 +120,30 @@ describe('korea-russia-2024 as forecasts play it, every actor a heuristic bot, f
     expect(r.groupingPerMonth).toBeLessThan(45_000);
   });
 });
+
+describe('korea-russia-2024 in Kursk as forecasts play it, first four weeks (100 runs)', () => {
+  // Killed and wounded a week on the Kursk front, by owner, from the turns' combat events.
+  const KURSK_WEEKS = 4;
+  const template = inputTemplate(scenario);
+  const lost = new Map<string, number>();
+  for (let i = 0; i < RUNS; i++)
+    simulateRun(template, 1, i, {
+      turns: KURSK_WEEKS,
+      onTurn: (_, events) => {
+        for (const e of events)
+          if (e.type === 'combat' && e.front === 'kursk')
+            for (const l of e.losses) lost.set(l.actor, (lost.get(l.actor) ?? 0) + l.killed + l.wounded);
+      },
+    });
+  const perWeek = (actor: string) => (lost.get(actor) ?? 0) / (RUNS * KURSK_WEEKS);
+
+  it("Russia loses 1,000-2,500 killed and wounded a week there (Syrskyi's claims: ~1,640 a week from 8 Aug to early Nov 2024, ~2,400 in its last eleven days)", () => {
+    expect(perWeek('rus')).toBeGreaterThan(1_000);
+    expect(perWeek('rus')).toBeLessThan(2_500);
+  });
+
+  it('North Korea, holding at first beside Russia, loses men there from the first month (it does not stand by unharmed)', () => {
+    expect(perWeek('prk')).toBeGreaterThan(50);
+    expect(perWeek('prk')).toBeLessThan(perWeek('rus'));
+  });
+});

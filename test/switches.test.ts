@@ -27,8 +27,8 @@ describe('switches', () => {
     expect(initialState(plain, 1).switches).toEqual(DEFAULT_SWITCHES);
     // The default scenario draws its own, each within the range it gives.
     const drawn = initialState(korea, 1).switches;
-    expect(drawn.combat_loss_rate).toBeGreaterThanOrEqual(0.0013);
-    expect(drawn.combat_loss_rate).toBeLessThanOrEqual(0.0017);
+    expect(drawn.combat_loss_rate).toBeGreaterThanOrEqual(0.00122);
+    expect(drawn.combat_loss_rate).toBeLessThanOrEqual(0.00158);
   });
 
   it('move the engine: twice the loss rate, about twice the losses on the same dice', () => {
@@ -42,6 +42,26 @@ describe('switches', () => {
     const ratio = losses(0.003) / losses(0.0015);
     expect(ratio).toBeGreaterThan(1.9);
     expect(ratio).toBeLessThan(2.1);
+  });
+
+  it("a front's own intensity moves the losses on that front alike, and on no other", () => {
+    const losses = (intensity: number) => {
+      const s = { ...korea, fronts: korea.fronts!.map((f) => (f.id === 'kursk' ? { ...f, intensity: { value: intensity } } : f)) };
+      const r = apply(initialState(s, 3), {}, Rng.seeded(3));
+      const byFront = new Map<string, number>();
+      for (const e of r.events)
+        if (e.type === 'combat')
+          byFront.set(
+            e.front,
+            e.losses.reduce((n, l) => n + l.killed + l.wounded, 0),
+          );
+      return byFront;
+    };
+    const [once, twice] = [losses(1), losses(2)];
+    const ratio = twice.get('kursk')! / once.get('kursk')!;
+    expect(ratio).toBeGreaterThan(1.9);
+    expect(ratio).toBeLessThan(2.1);
+    expect(twice.get('ukraine')).toBe(once.get('ukraine'));
   });
 
   it('move the bots: when an "all means" obligation is never honoured by default, North Korea reneges on Russia\'s call', () => {

@@ -216,6 +216,11 @@ export interface Front extends Provenance {
   area_km2?: Num;
   length_km?: Num;
   terrain?: Terrain;
+  /**
+   * How hard the front is fought: its loss rates are this many times the calibrated rate (default 1). A small
+   * salient fought for by picked units (Kursk) loses men faster per soldier than a long front.
+   */
+  intensity?: Num;
   forces: Deployment[];
 }
 

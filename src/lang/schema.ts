@@ -90,6 +90,8 @@ const positiveDays = num(quantity(POSITIVE, BOUNDS.days), 'PositiveDays');
 const areaKm2 = num(quantity(POSITIVE, BOUNDS.areaKm2), 'AreaKm2');
 const lengthKm = num(quantity(POSITIVE, BOUNDS.lengthKm), 'LengthKm');
 const quality = num(quantity(POSITIVE, BOUNDS.quality), 'Quality');
+/** A front's loss rates over the calibrated rate. */
+const intensity = num(quantity(POSITIVE, BOUNDS.quality), 'Intensity');
 const fraction = num(quantity(FRACTION, 1), 'Fraction');
 const rungNum = num(quantity(RUNG, RUNG.max!), 'Rung');
 
@@ -215,6 +217,7 @@ const front = z.strictObject({
   area_km2: areaKm2.exactOptional(),
   length_km: lengthKm.exactOptional(),
   terrain: z.enum(['open', 'mixed', 'forest', 'urban', 'mountain', 'marsh', 'river']).exactOptional(),
+  intensity: intensity.exactOptional(),
   forces: z.array(deployment).max(LIMITS.items),
   ...provenance,
 });

@@ -6,9 +6,10 @@
  * Each side's effective strength E = Σ troops · quality · firepower · posture factor. Per day, with w = COMBAT.mixing,
  * a force of A troops on side a loses
  *
- *     lossRate · exposure(posture) · A · (E_b / E_a)^w
+ *     lossRate · intensity · exposure(posture) · A · (E_b / E_a)^w
  *
- * a share of itself that grows with the enemy's relative strength: w = 0 is pure attrition, w = 1 the
+ * a share of itself that grows with the enemy's relative strength (`intensity`: the front's own, 1 unless the scenario
+ * sets it), where w = 0 is pure attrition, w = 1 the
  * square law's dependence on the ratio (Helmbold 1965's exponents, docs/model.md §3). The turn's total is multiplied by a log-normal
  * factor (σ = COMBAT.noise). The line moves toward the weaker side at `advanceRate` · ln(E_strong / E_weak)
  * km a day along the front's length (its area over that length is the share of the front that changes hands) — if
@@ -87,7 +88,7 @@ export function fightFront(
     const own = strength[k]!;
     const noise = Math.exp(COMBAT.noise * standardNormal(rng) - (COMBAT.noise * COMBAT.noise) / 2);
     for (const f of sides[k]) {
-      const rate = rules.lossRate * exposure(rules, f.posture) * Math.pow(enemy / own, COMBAT.mixing);
+      const rate = rules.lossRate * front.intensity * exposure(rules, f.posture) * Math.pow(enemy / own, COMBAT.mixing);
       const lost = Math.min(f.troops, Math.round(f.troops * (1 - Math.pow(1 - Math.min(1, rate), days)) * noise));
       const killed = Math.round(lost * COMBAT.killedShare);
       const wounded = lost - killed;

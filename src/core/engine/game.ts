@@ -15,7 +15,7 @@ import type { TurnOrders } from './orders.ts';
 import type { CallAnswer, GameState } from './state.ts';
 
 /** Bumped whenever a rule change alters any outcome: a record replays only on the engine that made it. */
-export const ENGINE_VERSION = '0.6.0';
+export const ENGINE_VERSION = '0.7.0';
 
 export interface GameRecord {
   engine: string;

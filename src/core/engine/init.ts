@@ -222,6 +222,7 @@ export function initialState(s: Scenario, seed: number): GameState {
       areaKm2: area,
       lengthKm: draw(f.length_km, compactLength(area)),
       terrain: f.terrain ?? 'mixed',
+      intensity: 1, // drawn last, below
       forces,
     };
   });
@@ -372,6 +373,8 @@ export function initialState(s: Scenario, seed: number): GameState {
   const given: Partial<Record<SwitchName, number>> = {};
   for (const k of SWITCH_NAMES) if (s.switches?.[k] !== undefined) given[k] = draw(s.switches[k], SWITCHES[k].default);
   state.switches = switchesOf(given);
+  // Drawn after those: how hard each front is fought.
+  for (const [i, f] of state.fronts.entries()) f.intensity = draw(s.fronts![i]!.intensity, 1);
   // Where each stands at the start, a bloc where its members stand (the escalation term counts from there).
   const standing = standingRungs(state);
   for (const a of state.actors) a.startRung = standing.get(a.id)!;

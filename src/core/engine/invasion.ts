@@ -103,6 +103,7 @@ function openFront(state: GameState, war: WarState, invader: Id, owner: ActorSta
     areaKm2: owner.areaKm2,
     lengthKm: compactLength(owner.areaKm2),
     terrain: 'mixed',
+    intensity: 1,
     forces: [],
   };
   state.fronts.push(front);

@@ -69,6 +69,8 @@ export interface ObservedFront {
   readonly areaKm2: number;
   readonly lengthKm: number;
   readonly terrain: FrontState['terrain'];
+  /** How hard it is fought (public: the losses there show it). */
+  readonly intensity: number;
   readonly forces: readonly ObservedForce[];
 }
 
@@ -483,6 +485,7 @@ function observedFront(f: FrontState, seen: (x: ForceState) => ObservedForce | n
     areaKm2: f.areaKm2,
     lengthKm: f.lengthKm,
     terrain: f.terrain,
+    intensity: f.intensity,
     forces,
   };
   if (!shared) return front;

@@ -181,6 +181,8 @@ export interface FrontState {
   /** Length of the line of contact. */
   lengthKm: number;
   terrain: Terrain;
+  /** Its loss rates over the calibrated rate (the scenario's `intensity`, 1 by default). */
+  intensity: number;
   forces: ForceState[];
 }
 
@@ -537,6 +539,7 @@ function cloneFront(f: FrontState): FrontState {
     areaKm2: f.areaKm2,
     lengthKm: f.lengthKm,
     terrain: f.terrain,
+    intensity: f.intensity,
     forces: mapPacked(f.forces, (x) => ({
       actor: x.actor,
       for: x.for,
