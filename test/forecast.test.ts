@@ -389,6 +389,11 @@ describe('yourmove advise', () => {
     const terms = Object.fromEntries(arms.why.map((w) => [w.term, w.diff]));
     expect(terms.leverage).toBeGreaterThan(0);
     expect(terms.economy).toBeLessThan(0);
+    // Sanctioning the United States, an economy half again its size, costs China nearly what it costs the US
+    // (friendly fire, economy.ts): an option on its menu, and a loss.
+    const sanction = a.options.find((o) => o.label === 'sanctions on usa')!;
+    expect(sanction.why[0]).toMatchObject({ term: 'economy' });
+    expect(sanction.versusNothing).toBeLessThan(0);
   });
 
   it('weighs named options and refuses unknown ones', () => {

@@ -5,7 +5,8 @@
  *   `stop_transfer` ends one; `sanction` / `lift_sanction`; `permit` / `forbid` a recipient's use of one's weapons
  *   on a territory.
  * - Each turn (logistics stage): sanctions lower the target's output at SANCTION_GROWTH_LOSS a year at full
- *   intensity, less the share partners outside the sanctions supply (China's ~70 % of Russia's machine tools);
+ *   intensity, less the share partners outside the sanctions supply (China's ~70 % of Russia's machine tools), and
+ *   the imposers' by SANCTION_SENDER_COST of that in dollars ("friendly fire");
  *   transfers deliver (munitions out of a tracked supplier's stock, so a short supplier delivers less; a
  *   one-off stays active until the end of the turn, so intelligence can find it, then stops);
  *   technology is absorbed TECH_DELAY_DAYS after its first delivery and raises the recipient's quality;
@@ -53,6 +54,17 @@ export function firepowerFor(roundsPerSoldierDay: number): number {
  * than 2 percentage points a year (US sanctions alone by ~0.9).
  */
 export const SANCTION_GROWTH_LOSS = 0.02;
+
+/**
+ * What sanctions cost those who impose them, in dollars per dollar the target loses ("friendly fire"): Crozet & Hinz
+ * (2020, Economic Policy 35(101)) estimate that the sanctions on Russia and its counter-sanctions cost Russia US$53 bn of
+ * exports in 2014-2015 and the 37 sanctioning countries US$42 bn — 0.79 of Russia's loss, most of it from goods no
+ * sanction named (country risk, trade finance cut off). Shared among the imposers by their part of the sanctions'
+ * intensity; as a share of each one's own output. The dollars cut are the target's share lost times the smaller of
+ * the two economies (a small sender cannot cut more than it trades): sanctioning a smaller economy is cheap, and a
+ * sender never loses more than 42/53 of the target's share.
+ */
+export const SANCTION_SENDER_COST = 42 / 53;
 
 /** Days from the first delivery of a technology programme to its effect (judgement: "after a delay", docs/model.md §5). */
 export const TECH_DELAY_DAYS = 180;
@@ -148,7 +160,21 @@ export function economyStage(
     const offset = Math.max(0, ...(dualUseTo.get(a.id) ?? []).filter((t) => !sanctioners.has(t.from)).map((t) => t.amount));
     const lost = a.output * SANCTION_GROWTH_LOSS * intensity * (1 - offset) * (days / 365);
     a.output -= lost;
-    outputLost.set(a.id, lost);
+    outputLost.set(a.id, (outputLost.get(a.id) ?? 0) + lost);
+    // Friendly fire: each imposer loses its part of SANCTION_SENDER_COST times the target's loss, in dollars.
+    const total = on.reduce((acc, x) => acc + x.intensity, 0);
+    if (a.gdp > 0 && total > 0)
+      for (const x of on)
+        for (const by of x.by) {
+          const sender = actors.get(by);
+          if (!sender || sender.gdp <= 0) continue; // a bloc's members bear its part
+          // The trade cut in dollars (the target's output share lost times the smaller of the two economies: a small
+          // sender cannot cut more than it trades), its part of it, over the sender's GDP.
+          const cut = lost * Math.min(a.gdp, sender.gdp);
+          const cost = (SANCTION_SENDER_COST * cut * (x.intensity / total / x.by.length)) / sender.gdp;
+          sender.output -= cost;
+          outputLost.set(by, (outputLost.get(by) ?? 0) + cost);
+        }
   }
 
   // Flows paid for by something that has stopped stop too (the transaction both ways): read before any delivery.

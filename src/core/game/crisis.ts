@@ -80,8 +80,8 @@ export function planKey(plan: Plan): string {
  * A short list of plans worth searching: doing nothing; the answers to one's calls to arms; invoking a triggered
  * treaty; ceasefire moves in one's wars; reinforcing or thinning each front of one's wars, attacking or defending
  * there; mobilising; arming a side
- * one leans to (`leaning`); entering a war beside a treaty partner or that side; stopping one's transfers; changing one's permissions; a
- * nuclear alert while at war. Every plan is a single legal order (or none); the game's `legalActions` adds the
+ * one leans to (`leaning`); entering a war beside a treaty partner or that side; stopping one's transfers; changing one's permissions;
+ * sanctioning the side opposed to one's, or those who fight for it or arm it; a nuclear alert while at war. Every plan is a single legal order (or none); the game's `legalActions` adds the
  * heuristic policy's plan.
  */
 export function candidates(s: GameState, actor: Id): Plan[] {
@@ -118,6 +118,10 @@ export function candidates(s: GameState, actor: Id): Plan[] {
     )
       add(o);
   for (const o of legal) if (o.type === 'permit' || o.type === 'forbid' || o.type === 'stop_transfer') add(o);
+  // Sanctioning the other side of a side one leans to, or those who fight for it or arm it (North Korea's troops and
+  // shells for Russia): the sanction's cost to oneself is in the economy (economy.ts, friendly fire).
+  const against = opposing(s, leanTo);
+  for (const o of legal) if (o.type === 'sanction' && against.has(o.on)) add(o);
   if (atWar) add({ type: 'nuclear_signal', level: 'raised' });
   return out;
 }
@@ -145,6 +149,18 @@ export function leaning(s: GameState, actor: Id): Set<Id> {
       if (lean) for (const x of side) if (x !== actor) out.add(x);
     });
   }
+  return out;
+}
+
+/** The enemies of `sides` in their wars, and those who fight for those enemies or send them weapons or munitions. */
+function opposing(s: GameState, sides: ReadonlySet<Id>): Set<Id> {
+  const out = new Set<Id>();
+  for (const w of s.wars)
+    if (w.active) for (const k of [0, 1] as const) if (w.sides[k].some((x) => sides.has(x))) for (const e of w.sides[1 - k]!) out.add(e);
+  const enemies = new Set(out);
+  for (const f of s.fronts) for (const x of f.forces) if (x.troops > 0 && enemies.has(x.for)) out.add(x.actor);
+  for (const t of s.transfers) if (t.active && enemies.has(t.to) && (t.kind === 'weapons' || t.kind === 'munitions')) out.add(t.from);
+  for (const x of sides) out.delete(x);
   return out;
 }
 
