@@ -327,6 +327,10 @@ describe('cascade: each line is an event of its runs, on its turn (issue 13)', (
     const atWar = new Set([...r.entries.map((e) => e.actor), ...r.mostLikely.belligerents, 'rus', 'ukr']);
     for (const x of r.invasions) expect(atWar.has(x.by), x.by).toBe(true);
     expect(r.entries[0]).toMatchObject({ actor: 'pol', p: 1, days: 0, because: ['attacked by rus (100 %)'] });
+    // Poland's allies answering Art. 5 do not attack Russia (collective self-defence, Art. 51): the Russia–DPRK Art. 4
+    // does not call North Korea against Poland, though some allies declare war on Russia.
+    expect(r.declarations.some((d) => d.by !== 'rus' && d.on === 'rus')).toBe(true);
+    expect(r.declarations.find((d) => d.by === 'prk' && d.on === 'pol')).toBeUndefined();
   });
 });
 

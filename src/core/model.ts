@@ -268,6 +268,12 @@ export interface ObligationConditions extends Provenance {
   supported_by?: Id[];
   /** Only if the protected party did not provoke the attack (is not the aggressor). */
   unprovoked?: boolean;
+  /**
+   * The obligation is collective self-defence under UN Charter Art. 51 (its text says so: NATO's Art. 5, the
+   * Russia–DPRK Art. 4): an armed attack is one, and another's declaration of war made to honour a defence obligation
+   * — itself self-defence — is none.
+   */
+  self_defence?: boolean;
 }
 
 /**

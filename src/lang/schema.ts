@@ -250,6 +250,7 @@ export const obligation = z.strictObject({
     by_at_least: z.number().int().min(1).max(BOUNDS.actors).exactOptional(),
     supported_by: ids.exactOptional(),
     unprovoked: z.boolean().exactOptional(),
+    self_defence: z.boolean().exactOptional(),
     ...provenance,
   }),
   article: text.exactOptional(),

@@ -93,6 +93,10 @@ export function partiesOf(state: GameState, actors: ReadonlyMap<Id, ActorState>)
   return { actors, wars: activeWarsByParty(state.wars), fronts, mobilised };
 }
 
+function treatyOf(state: GameState, id: Id): TreatyState | undefined {
+  return state.treaties.find((t) => t.id === id);
+}
+
 /** The wars (or `-` for none) in which the obligation's conditions hold for protected party `p`. */
 export function conditionsHold(state: GameState, o: Obligation, p: Id, combatFronts: ReadonlySet<Id>, parties: Parties): Id[] {
   const c = o.conditions;
@@ -142,9 +146,22 @@ export function conditionsHold(state: GameState, o: Obligation, p: Id, combatFro
     if (c.unprovoked && provoked) continue;
     const fronts = parties.fronts.get(war.id) ?? [];
     // Who attacks the party: enemies that declared war on it or hold forces on its territory; for a war
-    // or forces trigger, every enemy.
+    // or forces trigger, every enemy. Under an obligation of collective self-defence (`self_defence`: UN Charter
+    // Art. 51, which NATO's Art. 5 and the Russia–DPRK Art. 4 invoke) a declaration made to honour a defence
+    // obligation is self-defence too, not an armed attack: the allies who answer Poland's call do not attack Russia by
+    // declaring war on it; their forces on its soil would.
+    const defending = (e: Id) =>
+      c.self_defence === true &&
+      state.calls.some(
+        (x) =>
+          x.war === war.id &&
+          x.obliged === e &&
+          x.answer === 'honour' &&
+          treatyOf(state, x.treaty)?.obligations[x.obligation]?.type === 'defense',
+      );
     const onTerritory = (e: Id) =>
-      war.declarations.some((d) => d.by === e && d.on === p) || fronts.some((f) => f.territory === p && f.forces.some((x) => x.for === e));
+      war.declarations.some((d) => d.by === e && d.on === p && !defending(e)) ||
+      fronts.some((f) => f.territory === p && f.forces.some((x) => x.for === e));
     const attackers = c.trigger === 'attack' && c.location !== 'forces' ? enemies.filter(onTerritory) : enemies;
     if (!attackersOk(attackers, enemies)) continue;
     if (c.trigger === 'war') {
