@@ -483,3 +483,50 @@ describe('idle fronts (issue 14: no idle winners)', () => {
     expect(cleared).toBeGreaterThan(3);
   });
 });
+
+describe('sanctions (issue 14, the heuristic rule 7)', () => {
+  // Black fights Red, which Blue backs. Grey (a small economy) fights for Black; Jade (a large one) arms Black; Blue
+  // already sanctions Teal, which also arms Black. Blue's economy is 1,000.
+  const s = scenarioFromYaml(`
+id: sanctions
+title: Sanctions
+description: Who helps the enemy of those one backs.
+start: 2024-06-01
+turn_days: 7
+horizon: 4
+player: blue
+actors:
+  - {id: red, name: Red, kind: state, capabilities: {active: 100000, gdp_usd_bn: 200}}
+  - {id: black, name: Black, kind: state, capabilities: {active: 200000, gdp_usd_bn: 1500}}
+  - {id: blue, name: Blue, kind: state, backs: [red], capabilities: {active: 100000, gdp_usd_bn: 1000}}
+  - {id: grey, name: Grey, kind: state, capabilities: {active: 100000, gdp_usd_bn: 30}}
+  - {id: jade, name: Jade, kind: state, capabilities: {active: 100000, gdp_usd_bn: 5000}}
+  - {id: teal, name: Teal, kind: state, capabilities: {active: 100000, gdp_usd_bn: 50}}
+conflicts:
+  - {id: war, name: War, start: 2024-05-01, sides: [[black], [red]], aggressor: black}
+fronts:
+  - {id: line, name: Line, conflict: war, territory: red, control: 0.9, forces: [{actor: black, troops: 100000}, {actor: red, troops: 80000}, {actor: grey, troops: 5000, for: black}]}
+transfers:
+  - {id: jade-arms, from: jade, to: black, kind: weapons, unit: USD million per week, amount: 50}
+  - {id: teal-arms, from: teal, to: black, kind: munitions, unit: rounds per week, amount: 10000}
+sanctions:
+  - {id: old, by: [blue], on: teal, intensity: 0.1}
+`);
+  const decide = (actor: string) =>
+    heuristicBot(crisisGame(s), actor, { seed: 1 }).decide(observe(initialState(s, 1), actor) as Observation);
+
+  it('sanctions a smaller economy that fights for the enemy of one it backs, with the reason', () => {
+    const blue = decide('blue');
+    expect(blue.orders).toContainEqual({ type: 'sanction', on: 'grey', intensity: 0.1 });
+    expect(blue.reasons.join('\n')).toContain('sanctions grey (10 % of its trade): its troops fight for black on line');
+  });
+
+  it('not a larger economy that arms it (the sanction would cost Blue more), nor one it sanctions already', () => {
+    const targets = decide('blue').orders.flatMap((o) => (o.type === 'sanction' ? [o.on] : []));
+    expect(targets).toEqual(['grey']);
+  });
+
+  it('not while neither it nor anyone it backs is at war: Jade, backing no one, sanctions no one', () => {
+    expect(decide('jade').orders.filter((o) => o.type === 'sanction')).toEqual([]);
+  });
+});

@@ -53,7 +53,7 @@ const isSecretNumber = (x: number) => x >= 987_654_321 && x < 987_654_321 + 1e6;
 
 /**
  * A copy of `state` with a marked value in every part `viewer` may not know: every figure of other actors but their
- * public ones (kind, mobilisation, support, reputation), covert forces and movements of others it has not found (their sizes;
+ * public ones (kind, mobilisation, support, reputation, the size of its economy), covert forces and movements of others it has not found (their sizes;
  * found ones are seen only as the viewer's estimate), covert transfers it is no party to (their amounts; their ids
  * too when it has not found them), treaties in play it is no party to, others' red lines, the orders the scenario
  * has in store for others, calls and triggers that are not its own, and others' intelligence.
@@ -64,7 +64,7 @@ function withPlantedSecrets(state: GameState, viewer: string): GameState {
     if (a.id === viewer) continue;
     const figures = a as unknown as Record<string, unknown>;
     for (const [k, v] of Object.entries(figures))
-      if (typeof v === 'number' && k !== 'support' && k !== 'reputation') figures[k] = secretNumber();
+      if (typeof v === 'number' && k !== 'support' && k !== 'reputation' && k !== 'gdp') figures[k] = secretNumber();
     a.casualties = { killed: secretNumber(), wounded: secretNumber(), returned: secretNumber() };
   }
   const hidden = (x: { actor: string; for: string; covert: boolean }) => x.covert && x.actor !== viewer && x.for !== viewer;

@@ -91,6 +91,8 @@ export interface PublicActor {
   readonly support: number;
   /** Credibility of its commitments: what others make of its record of answering calls, so public by nature. */
   readonly reputation: number;
+  /** The size of its economy (USD bn a year, the scenario's published figure; 0 when it gives none). */
+  readonly gdp: number;
 }
 
 export type ObservedTransfer = Omit<TransferState, 'knownTo' | 'amount' | 'delivered' | 'absorbedFrom' | 'while'> & {
@@ -320,7 +322,7 @@ function sharedView(state: GameState): SharedView {
     date: state.date,
     actors: Object.freeze(
       state.actors.map((a) =>
-        Object.freeze({ id: a.id, kind: a.kind, mobilisation: a.mobilisation, support: a.support, reputation: a.reputation }),
+        Object.freeze({ id: a.id, kind: a.kind, mobilisation: a.mobilisation, support: a.support, reputation: a.reputation, gdp: a.gdp }),
       ),
     ),
     wars: Object.freeze(

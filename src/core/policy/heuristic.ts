@@ -40,6 +40,10 @@
  *    actor fights, make up the share `burdenSharing` of the loss in proportion to one's own part of the aid that
  *    remains (Olson & Zeckhauser 1966: in an alliance's public good, an ally's best reply to another's cut makes up
  *    part of it, not all). Stateless: what one started since the first cut counts against what is due.
+ * 7. Sanctions, at war or not: on each state one sees fight for, or send weapons or munitions to, the enemies of
+ *    oneself or of an actor one backs, and does not sanction yet — where that costs it more than oneself, a smaller
+ *    economy (an imposer pays 42/53 of the trade cut, the smaller economy's share of it: economy.ts
+ *    SANCTION_SENDER_COST). SANCTION_STEP of its trade (judgement).
  */
 import type { Id, ObligationStrength } from '../model.ts';
 import type { Rng } from '../rng.ts';
@@ -114,6 +118,7 @@ export function heuristicOrders(o: Observation, rng: Rng, withReasons = true): P
   if (wars.length > 0 && me.kind === 'state') forces(o, me, plan);
   if (wars.length > 0 && me.kind === 'state') postures(o, me, plan);
   if (me.burdenSharing > 0) shareBurden(o, me, plan);
+  if (me.kind === 'state' && me.gdp > 0) sanctions(o, me, plan);
   return plan.choice();
 }
 
@@ -320,6 +325,36 @@ function postures(o: Observation, me: ActorState, plan: PlanBuilder): void {
         () =>
           `${posture === 'attack' ? 'attacks' : 'goes over to the defence'} on ${f.id}: its side has ${ratio.toFixed(2)} soldiers per enemy there`,
       );
+  }
+}
+
+/** The share of its trade a bot's new sanction cuts (judgement: the menu's step, legal candidates' 0.1). */
+export const SANCTION_STEP = 0.1;
+
+/** 7. Sanctions on those who fight for or arm the enemies of oneself or of those one backs, where they are the smaller economy. */
+function sanctions(o: Observation, me: ActorState, plan: PlanBuilder): void {
+  const friends = new Set<Id>([me.id, ...me.backs]);
+  const foes = new Set<Id>();
+  for (const w of o.wars)
+    if (w.active) for (const k of [0, 1] as const) if (w.sides[k].some((x) => friends.has(x))) for (const e of w.sides[1 - k]!) foes.add(e);
+  if (foes.size === 0) return;
+  // Those who help a foe, as far as one sees: forces fighting for it, weapons or munitions sent to it.
+  const helps = new Map<Id, string>();
+  for (const f of o.fronts)
+    for (const x of f.forces)
+      if (x.troops > 0 && x.actor !== x.for && foes.has(x.for) && !helps.has(x.actor))
+        helps.set(x.actor, `its troops fight for ${x.for} on ${f.id}`);
+  for (const t of o.transfers)
+    if (t.active && foes.has(t.to) && (t.kind === 'weapons' || t.kind === 'munitions') && !helps.has(t.from))
+      helps.set(t.from, `it sends ${t.to} ${t.kind}`);
+  for (const [x, reason] of helps) {
+    const target = o.actors.find((a) => a.id === x);
+    if (friends.has(x) || target?.kind !== 'state' || !(target.gdp > 0) || target.gdp >= me.gdp) continue;
+    if (o.sanctions.some((s) => s.active && s.on === x && s.by.includes(me.id))) continue;
+    plan.add(
+      { type: 'sanction', on: x, intensity: SANCTION_STEP },
+      () => `sanctions ${x} (${pct(SANCTION_STEP)} of its trade): ${reason}, and its economy is smaller than ${me.id}'s, which pays less`,
+    );
   }
 }
 
