@@ -7,26 +7,16 @@ import type { Id } from '../model.ts';
 import { KINDS, ORDER_TYPES } from './kinds/index.ts';
 import type { MenuContext } from './kinds/kind.ts';
 import type { Order } from './orders.ts';
-import { sideOf, type GameState } from './state.ts';
+import { enemiesOf, sideOf, type GameState } from './state.ts';
 
 export { ARMS_OFFER } from './kinds/transfer.ts';
 
 export function legalOrders(state: GameState, actor: Id): Order[] {
   const me = state.actors.find((a) => a.id === actor);
   if (!me) return [];
-  const enemies = enemiesIn(state, actor);
+  const enemies = new Set(enemiesOf(state.wars, actor));
   const menu: MenuContext = { state, actor, me, enemies, partners: partnersOf(state, actor, enemies) };
   return ORDER_TYPES.flatMap((type) => KINDS[type].candidates(menu as never) as Order[]);
-}
-
-/** Those `actor` is at war with, in the order of the wars. */
-function enemiesIn(state: GameState, actor: Id): Set<Id> {
-  const enemies = new Set<Id>();
-  for (const w of state.wars) {
-    const side = sideOf(w, actor);
-    if (w.active && side !== -1) for (const e of w.sides[1 - side]!) enemies.add(e);
-  }
-  return enemies;
 }
 
 /**
