@@ -152,17 +152,14 @@ export function economyStage(
     const on = sanctionsOn.get(a.id);
     if (on === undefined) continue;
     const sanctioners = new Set(on.flatMap((x) => x.by));
-    const intensity = Math.min(
-      1,
-      on.reduce((acc, x) => acc + x.intensity, 0),
-    );
+    const total = on.reduce((acc, x) => acc + x.intensity, 0);
+    const intensity = Math.min(1, total);
     // Partners outside the sanctions replace part of what is cut off (dual-use shares of imports).
     const offset = Math.max(0, ...(dualUseTo.get(a.id) ?? []).filter((t) => !sanctioners.has(t.from)).map((t) => t.amount));
     const lost = a.output * SANCTION_GROWTH_LOSS * intensity * (1 - offset) * (days / 365);
     a.output -= lost;
     outputLost.set(a.id, (outputLost.get(a.id) ?? 0) + lost);
     // Friendly fire: each imposer loses its part of SANCTION_SENDER_COST times the target's loss, in dollars.
-    const total = on.reduce((acc, x) => acc + x.intensity, 0);
     if (a.gdp > 0 && total > 0)
       for (const x of on)
         for (const by of x.by) {

@@ -703,3 +703,11 @@ export function enemiesOf(wars: readonly WarState[], a: Id): Id[] {
   }
   return [...out].sort();
 }
+
+/** Those at war, in active wars, with any of `sides` (the enemies of a set of actors, in the order of the wars). */
+export function enemiesOfAny(wars: readonly WarState[], sides: ReadonlySet<Id>): Set<Id> {
+  const out = new Set<Id>();
+  for (const w of wars)
+    if (w.active) for (const k of [0, 1] as const) if (w.sides[k].some((x) => sides.has(x))) for (const e of w.sides[1 - k]!) out.add(e);
+  return out;
+}

@@ -13,7 +13,7 @@ import { determinize } from '../engine/determinize.ts';
 import { observe, observer, type Observation } from '../engine/observe.ts';
 import type { Order } from '../engine/orders.ts';
 import { isTerminal, returns } from '../engine/returns.ts';
-import { sideOf, type GameState } from '../engine/state.ts';
+import { enemiesOfAny, sideOf, type GameState } from '../engine/state.ts';
 import { heuristicOrders } from '../policy/heuristic.ts';
 import type { Game } from './types.ts';
 
@@ -154,10 +154,8 @@ export function leaning(s: GameState, actor: Id): Set<Id> {
 
 /** The enemies of `sides` in their wars, and those who fight for those enemies or send them weapons or munitions. */
 function opposing(s: GameState, sides: ReadonlySet<Id>): Set<Id> {
-  const out = new Set<Id>();
-  for (const w of s.wars)
-    if (w.active) for (const k of [0, 1] as const) if (w.sides[k].some((x) => sides.has(x))) for (const e of w.sides[1 - k]!) out.add(e);
-  const enemies = new Set(out);
+  const enemies = enemiesOfAny(s.wars, sides);
+  const out = new Set(enemies);
   for (const f of s.fronts) for (const x of f.forces) if (x.troops > 0 && enemies.has(x.for)) out.add(x.actor);
   for (const t of s.transfers) if (t.active && enemies.has(t.to) && (t.kind === 'weapons' || t.kind === 'munitions')) out.add(t.from);
   for (const x of sides) out.delete(x);

@@ -49,7 +49,7 @@ import type { Id, ObligationStrength } from '../model.ts';
 import type { Rng } from '../rng.ts';
 import { frontsOfWars, warsOf, type Observation, type ObservedTransfer } from '../engine/observe.ts';
 import type { Order } from '../engine/orders.ts';
-import { MOBILISATION_LEVELS, sideClash, sideOf, sidesInWar, type ActorState, type WarState } from '../engine/state.ts';
+import { enemiesOfAny, MOBILISATION_LEVELS, sideClash, sideOf, sidesInWar, type ActorState, type WarState } from '../engine/state.ts';
 import { dutyOf } from '../engine/treaties.ts';
 import { moneyScale } from '../engine/economy.ts';
 import { normalCdf } from '../dist.ts';
@@ -334,9 +334,7 @@ export const SANCTION_STEP = 0.1;
 /** 7. Sanctions on those who fight for or arm the enemies of oneself or of those one backs, where they are the smaller economy. */
 function sanctions(o: Observation, me: ActorState, plan: PlanBuilder): void {
   const friends = new Set<Id>([me.id, ...me.backs]);
-  const foes = new Set<Id>();
-  for (const w of o.wars)
-    if (w.active) for (const k of [0, 1] as const) if (w.sides[k].some((x) => friends.has(x))) for (const e of w.sides[1 - k]!) foes.add(e);
+  const foes = enemiesOfAny(o.wars, friends);
   if (foes.size === 0) return;
   // Those who help a foe, as far as one sees: forces fighting for it, weapons or munitions sent to it.
   const helps = new Map<Id, string>();

@@ -1,12 +1,11 @@
 /** `accept_ceasefire`: take up the other side's offer; accepting is proposing in return (see ceasefire.ts). */
-import { ceasefireWar, offer, warsOf } from './ceasefire.ts';
+import { warsOf } from './ceasefire.ts';
 import type { OrderKind } from './kind.ts';
+import { proposeCeasefire } from './propose_ceasefire.ts';
 
 export const acceptCeasefire: OrderKind<'accept_ceasefire'> = {
   stage: 'talks',
   candidates: ({ state, actor }) => warsOf(state, actor).map((w) => ({ type: 'accept_ceasefire', war: w.id })),
-  adjudicate(turn, q) {
-    const at = ceasefireWar(turn, q);
-    if (at) offer(turn, q, at.war, at.side);
-  },
+  // The same judgement as a proposal's: the war named, one the actor is in and still under way; then an offer.
+  adjudicate: (turn, q) => proposeCeasefire.adjudicate(turn, { ...q, order: { type: 'propose_ceasefire', war: q.order.war } }),
 };
